@@ -1,0 +1,115 @@
+"""What the extractors propose: plain frozen records with character spans into the text.
+
+Offsets are Python string indices (code points) into the article text as read from disk
+(UTF-8 decoded, nothing normalised), so `text[start:end]` gives back the span exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+QuoteKind = Literal["full", "fragment"]
+Measure = Literal[
+    "killed",
+    "injured",
+    "hostages_taken",
+    "hostages_released",
+    "hostages_held",
+    "prisoners_released",
+    "displaced",
+    "other",
+]
+MEASURES: tuple[str, ...] = (
+    "killed",
+    "injured",
+    "hostages_taken",
+    "hostages_released",
+    "hostages_held",
+    "prisoners_released",
+    "displaced",
+    "other",
+)
+PersonKind = Literal["person", "organisation"]
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person or organisation the curated data already knows (input to speaker resolution)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    organisation: str | None = None
+    kind: PersonKind = "person"
+
+
+@dataclass(frozen=True)
+class PersonCandidate:
+    """Someone quoted or met whom the article names; proposed for data/people.yml."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    kind: PersonKind = "person"
+
+
+@dataclass(frozen=True)
+class QuoteCandidate:
+    text: str  # the words between the quote marks, exactly as in the article
+    start: int  # offsets of `text` (marks excluded)
+    end: int
+    speaker: str | None  # canonical name (a KnownPerson.name or a PersonCandidate.name)
+    kind: QuoteKind = "full"
+    cue: str | None = None  # the attribution as written: "said late Wednesday"
+    said_on: date | None = None  # when the article says when it was said
+
+
+@dataclass(frozen=True)
+class FigureCandidate:
+    value: int
+    measure: Measure
+    text: str  # the number as written: "27,840", "four", "a dozen"
+    start: int  # offsets of `text`
+    end: int
+    sentence: str  # the whole sentence the number stands in
+    sentence_start: int
+    sentence_end: int
+    qualifier: str | None = None  # normalised: "more than", "at least", "about", ...
+    label: str | None = None  # what is counted when measure is "other": "ballistic missiles"
+    subject: str | None = None  # who was counted: "Palestinians in Gaza"
+    attribution: str | None = None  # whose figure: "Health Ministry in Gaza"
+    as_of: date | None = None  # the date the figure refers to
+
+
+@dataclass(frozen=True)
+class TripCandidate:
+    ordinal: int | None = None  # the trip number the article claims ("his fifth" -> 5)
+    ordinal_text: str | None = None  # as written: "his fifth to the region"
+    ordinal_start: int | None = None
+    ordinal_end: int | None = None
+    places: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()  # canonical names of the people met
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """A sentence stating an event with its date and actors, for an editor to summarise."""
+
+    sentence: str
+    start: int
+    end: int
+    on: date | None = None
+    actors: tuple[str, ...] = ()
+    kind: str | None = None  # "resignation", "rescue", "killing", "proposal", ...
+
+
+@dataclass(frozen=True)
+class ArticleCandidates:
+    quotes: tuple[QuoteCandidate, ...] = ()
+    figures: tuple[FigureCandidate, ...] = ()
+    trip: TripCandidate = field(default_factory=TripCandidate)
+    events: tuple[EventCandidate, ...] = ()
+    people: tuple[PersonCandidate, ...] = ()
