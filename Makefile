@@ -1,0 +1,70 @@
+# The two commands of the README work from nothing: `make site` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help site serve test lint types check extract browser bench clean
+
+help:
+	@echo "make site     set up and build the site into build/site/"
+	@echo "make serve    preview the site at http://127.0.0.1:8000/ (reloads on edits)"
+	@echo "make test     set up and run every test and check"
+	@echo "make extract  propose quotes and figures from seeds/ into data/"
+	@echo "make check    check seeds/ and data/"
+	@echo "make bench    run the benchmarks"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+site: $(STAMP)
+	$(BIN)/shuttle build
+	@echo "The site is in build/site/. Preview it with: make serve"
+
+serve: $(STAMP)
+	$(BIN)/shuttle serve
+
+extract: $(STAMP)
+	$(BIN)/shuttle extract
+
+check: $(STAMP)
+	$(BIN)/shuttle check
+
+# Debian's Chromium for the browser tests: installed when missing and we may (root with
+# apt-get, as in CI). Elsewhere the browser tests say why they are skipped; under CI=true
+# they fail instead of skipping.
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium missing and cannot be installed here: browser tests will be skipped"; \
+	  fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint types
+	$(BIN)/shuttle schema --check
+	$(BIN)/shuttle check
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf build

@@ -1,0 +1,134 @@
+"""`shuttle build` and `shuttle serve`: check, build with mkdocs, swap in, check links.
+
+The site is built into a fresh folder beside build/site and swapped in only when the
+build and its link check succeed, so a failed build leaves the previous site as it was.
+SOURCE_DATE_EPOCH is pinned to the last commit's time (sitemap dates), so two builds of
+one commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from shuttle.checks import run_checks
+from shuttle.paths import Paths
+from shuttle.problems import Problem, has_errors
+
+FALLBACK_EPOCH = 1704067200  # 2024-01-01, when the tree is not a git checkout
+
+
+def source_date_epoch(paths: Paths) -> str:
+    """The last commit's time, so that output depends on the commit, not on the clock."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() and os.environ["SOURCE_DATE_EPOCH"] != "0":
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=paths.root, capture_output=True, text=True, check=False, timeout=10,
+        )  # fmt: skip
+        stamp = out.stdout.strip()
+        if out.returncode == 0 and stamp.isdigit():
+            return stamp
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return str(FALLBACK_EPOCH)
+
+
+@contextlib.contextmanager
+def _environment(paths: Paths, *, preview: bool) -> Iterator[None]:
+    saved = {
+        k: os.environ.get(k)
+        for k in ("SOURCE_DATE_EPOCH", "SHUTTLE_PREVIEW", "NO_MKDOCS_2_WARNING")
+    }
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(paths)
+    os.environ["SHUTTLE_PREVIEW"] = "1" if preview else "0"
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _mkdocs_build(paths: Paths, site_dir: Path) -> list[Problem]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = logging.getLogger("mkdocs")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    log.addHandler(handler)
+    try:
+        config = load_config(str(paths.mkdocs_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        messages = [m for m in stream.getvalue().splitlines() if m.strip()]
+        messages.append(str(exc))
+        return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
+    finally:
+        log.removeHandler(handler)
+    return []
+
+
+def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> list[Problem]:
+    _, problems = run_checks(paths)
+    if has_errors(problems):
+        return problems
+    paths.build.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=paths.build))
+    try:
+        with _environment(paths, preview=preview):
+            problems += _mkdocs_build(paths, fresh)
+        if not has_errors(problems) and check_links:
+            from shuttle import linkcheck
+
+            found, _ = linkcheck.check_dir(paths, fresh)
+            problems += found
+        if has_errors(problems):
+            return problems
+        _make_readable(fresh)
+        _swap(fresh, paths.site)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    return problems
+
+
+def _make_readable(folder: Path) -> None:
+    # Link checkers and web servers may run as another user: files must be world-readable.
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _swap(fresh: Path, site: Path) -> None:
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    fresh.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(paths: Paths, *, preview: bool, address: str) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with _environment(paths, preview=preview):
+        mkdocs_serve(config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True)
+    return 0

@@ -1,0 +1,97 @@
+"""Every quote, figure and event is checked against the characters of its article."""
+
+from __future__ import annotations
+
+import re
+
+from shuttle.problems import Problem
+from shuttle.schema import Event, Figure, Quote
+from shuttle.sources import Article
+from shuttle.store import Store
+
+_DIGITS = re.compile(r"\d[\d,.\u202f\u00a0 ]*")
+
+
+def check(store: Store) -> list[Problem]:
+    problems: list[Problem] = []
+    for source_id, data in store.article_data.items():
+        article = store.articles.get(source_id)
+        if article is None:
+            continue  # unknown or unreadable source: reported elsewhere
+        for quote in data.quotes:
+            problems += _span(store, article, quote, quote.text, "quote")
+        for figure in data.figures:
+            found = _span(store, article, figure, figure.text, "figure")
+            problems += found or _figure_value(store, figure)
+        for event in data.events:
+            problems += _span(store, article, event, event.sentence, "event")
+        claim = data.trip_claim
+        if claim is not None and claim.text is not None:
+            if claim.start is None or claim.end is None:
+                place = store.place(claim)
+                problems.append(
+                    Problem.of("E103", place.file, place.line, "trip_claim has text but no offsets")
+                )
+            else:
+                problems += _span(
+                    store, article, claim, claim.text, "trip claim", claim.start, claim.end
+                )
+    return problems
+
+
+def _span(
+    store: Store,
+    article: Article,
+    record: Quote | Figure | Event | object,
+    text: str,
+    what: str,
+    start: int | None = None,
+    end: int | None = None,
+) -> list[Problem]:
+    start = getattr(record, "start", 0) if start is None else start
+    end = getattr(record, "end", 0) if end is None else end
+    place = store.place(record)
+    name = f"seeds/{article.source.file}"
+    if not 0 <= start <= end <= len(article.text):
+        return [
+            Problem.of(
+                "E204",
+                place.file,
+                place.line,
+                f"{what} offsets {start}-{end} are outside {name} ({len(article.text)} characters)",
+            )
+        ]
+    if article.text[start:end] == text:
+        return []
+    elsewhere = article.text.find(text)
+    hint = f"; the text is at {elsewhere}-{elsewhere + len(text)}" if elsewhere >= 0 else ""
+    code = "E205" if what == "figure" else "E203"
+    return [
+        Problem.of(
+            code,
+            place.file,
+            place.line,
+            f"{what} text not found in {name} at {start}-{end}{hint}",
+        )
+    ]
+
+
+def _figure_value(store: Store, figure: Figure) -> list[Problem]:
+    """A figure written in digits must say the value it is recorded with."""
+    match = _DIGITS.search(figure.text)
+    if match is None:
+        return []  # written in words ("four", "a dozen"); the span check covers it
+    digits = re.sub(r"[,\u202f\u00a0 ]", "", match.group()).rstrip(".")
+    if "." in digits or re.search(r"million|thousand|billion", figure.text, re.IGNORECASE):
+        return []  # "1.2 million": scaled, checked by the span alone
+    if digits.isdigit() and int(digits) == figure.value:
+        return []
+    place = store.place(figure)
+    return [
+        Problem.of(
+            "E205",
+            place.file,
+            place.line,
+            f"figure value {figure.value:,} is not what its text {figure.text!r} says",
+        )
+    ]

@@ -1,0 +1,101 @@
+"""Ids that must exist, ids that must be unique, and articles that must be described."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shuttle.problems import Problem
+from shuttle.sources import hash_problem, unlisted_articles
+from shuttle.store import Store
+
+
+def check(store: Store) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _unique_ids(store)
+    problems += _known_ids(store)
+    problems += _articles(store)
+    return problems
+
+
+def _duplicates(store: Store, kind: str, records: Iterable[tuple[str, object]]) -> list[Problem]:
+    seen: dict[str, object] = {}
+    problems = []
+    for key, record in records:
+        if key in seen:
+            first = store.place(seen[key])
+            place = store.place(record)
+            problems.append(
+                Problem.of(
+                    "E202",
+                    place.file,
+                    place.line,
+                    f"{kind} id {key!r} is also used at {first.file}:{first.line}",
+                )
+            )
+        else:
+            seen[key] = record
+    return problems
+
+
+def _unique_ids(store: Store) -> list[Problem]:
+    problems = _duplicates(store, "source", ((s.id, s) for s in store.sources))
+    problems += _duplicates(store, "source file", ((s.file, s) for s in store.sources))
+    problems += _duplicates(store, "person", ((p.id, p) for p in store.people))
+    problems += _duplicates(store, "trip", ((str(t.ordinal), t) for t in store.trips))
+    records: list[tuple[str, object]] = []
+    for data in store.article_data.values():
+        records += [(q.id, q) for q in data.quotes]
+        records += [(f.id, f) for f in data.figures]
+        records += [(e.id, e) for e in data.events]
+    problems += _duplicates(store, "record", records)
+    return problems
+
+
+def _known_ids(store: Store) -> list[Problem]:
+    problems = []
+    people = {p.id for p in store.people}
+    trips = {t.ordinal for t in store.trips}
+    sources = {s.id for s in store.sources}
+
+    def unknown(record: object, what: str) -> None:
+        place = store.place(record)
+        problems.append(Problem.of("E201", place.file, place.line, what))
+
+    for source in store.sources:
+        if source.trip is not None and trips and source.trip not in trips:
+            unknown(source, f"source {source.id!r}: no trip {source.trip} in data/trips.yml")
+    for trip in store.trips:
+        for person in trip.meetings:
+            if person not in people:
+                unknown(trip, f"trip {trip.ordinal}: meetings names unknown person {person!r}")
+    for source_id, data in store.article_data.items():
+        if source_id not in sources:
+            shown = store.paths.relative(store.paths.article_data(source_id))
+            problems.append(
+                Problem.of("E201", shown, 1, f"no source {source_id!r} in seeds/sources.yml")
+            )
+        for quote in data.quotes:
+            if quote.speaker is not None and quote.speaker not in people:
+                unknown(quote, f"quote {quote.id}: speaker {quote.speaker!r} is not in people.yml")
+        for event in data.events:
+            if event.trip is not None and trips and event.trip not in trips:
+                unknown(event, f"event {event.id}: no trip {event.trip} in data/trips.yml")
+    return problems
+
+
+def _articles(store: Store) -> list[Problem]:
+    problems = []
+    for source in store.sources:
+        article = store.articles.get(source.id)
+        if article is None:
+            continue
+        place = store.place(source)
+        found = hash_problem(article, place.file, place.line)
+        if found:
+            problems.append(found)
+    shown = store.paths.relative(store.paths.sources_file)
+    for name in unlisted_articles(store.paths.seeds, {s.file for s in store.sources}):
+        problems.append(
+            Problem.of("E207", f"seeds/{name}", None, f"add an entry for it to {shown}")
+        )
+    return problems

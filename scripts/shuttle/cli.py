@@ -1,0 +1,199 @@
+"""The `shuttle` command: thin verbs, each importing the step it runs.
+
+Exit status: 0 when the step succeeded (warnings allowed), 1 when it found problems the
+user must fix, 2 for a wrong command line. Problems print as `file:line: CODE message`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from shuttle.paths import Paths
+from shuttle.problems import Problem, ProblemError, as_json, as_text, has_errors
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _report(problems: Sequence[Problem], *, json_out: bool = False) -> int:
+    if json_out:
+        sys.stdout.write(as_json(problems) + "\n")
+    else:
+        for line in as_text(problems):
+            sys.stderr.write(line + "\n")
+    return 1 if has_errors(problems) else 0
+
+
+def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import extracting
+
+    if args.json:
+        people, _ = (
+            extracting.people_for_extraction(paths) if paths.people_file.exists() else ([], [])
+        )
+        out, problems = extracting.extract_files(
+            args.files, published=args.published, people=people
+        )
+        sys.stdout.write(out)
+        return _report(problems)
+    if args.files:
+        sys.stderr.write("shuttle extract: name files only with --json; use --source ID\n")
+        return 2
+    written, problems = extracting.run_extract(paths, args.source or ())
+    for shown in written:
+        sys.stderr.write(f"updated {shown}\n")
+    if not written and not problems:
+        sys.stderr.write("nothing new: data/ already holds everything the extractors propose\n")
+    return _report(problems)
+
+
+def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle.checks import run_checks
+
+    if args.codes:
+        from shuttle.problems import CATALOG
+
+        for code, (severity, meaning) in CATALOG.items():
+            sys.stdout.write(f"{code}  {severity:<7}  {meaning}\n")
+        return 0
+    _, problems = run_checks(paths)
+    status = _report(problems, json_out=args.json)
+    if not args.json and not has_errors(problems):
+        warnings = len(problems)
+        sys.stderr.write(f"check passed ({warnings} warning{'s' if warnings != 1 else ''})\n")
+    return status
+
+
+def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import building
+
+    problems = building.build(paths, preview=args.preview, check_links=not args.no_linkcheck)
+    status = _report(problems)
+    if status == 0:
+        sys.stderr.write(
+            f"site built in {paths.relative(paths.site)}/ — preview it with `make serve`\n"
+        )
+    return status
+
+
+def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import building
+
+    return building.serve(paths, preview=args.preview, address=args.address)
+
+
+def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import linkcheck
+
+    problems, summary = linkcheck.check_site(paths, external=args.external)
+    for line in summary:
+        sys.stderr.write(line + "\n")
+    return _report(problems)
+
+
+def cmd_schema(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import schema_export
+
+    if args.check:
+        problems = schema_export.drift(paths)
+        return _report(problems)
+    for shown in schema_export.export(paths):
+        sys.stderr.write(f"wrote {shown}\n")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import reference
+
+    if args.what == "casualties":
+        target = paths.casualties_file
+        count = reference.import_casualties(
+            args.file, target, paths.relative(target), since=args.since, until=args.until
+        )
+        sys.stderr.write(f"imported {count} daily reports into {paths.relative(target)}\n")
+    else:
+        target = paths.trips_file
+        count = reference.import_trips(args.file, target, paths.relative(target))
+        sys.stderr.write(f"added {count} trips to {paths.relative(target)}\n")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import evaluate
+
+    return evaluate.main([str(args.gold), str(args.seeds)])
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="shuttle", description="Build and check the Shuttle explainer from its sources."
+    )
+    top.add_argument("--root", type=Path, help="project folder (default: nearest mkdocs.yml)")
+    verbs = top.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    p = verbs.add_parser("extract", help="propose quotes, figures and facts from the articles")
+    p.add_argument("files", nargs="*", type=Path, help="article files (with --json)")
+    p.add_argument("--json", action="store_true", help="print what is found; write nothing")
+    p.add_argument("--published", type=_day, help="date that resolves 'on Tuesday' (--json)")
+    p.add_argument("--source", action="append", help="only this source id (repeatable)")
+    p.set_defaults(run=cmd_extract)
+
+    p = verbs.add_parser("check", help="validate seeds/ and data/; exit 1 on errors")
+    p.add_argument("--json", action="store_true", help="problems as JSON on stdout")
+    p.add_argument("--codes", action="store_true", help="list every problem code")
+    p.set_defaults(run=cmd_check)
+
+    p = verbs.add_parser("build", help="check, build the site into build/site, check its links")
+    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
+    p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
+    p.set_defaults(run=cmd_build)
+
+    p = verbs.add_parser("serve", help="preview the site; reloads on edits to data/ and seeds/")
+    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
+    p.add_argument("--address", default="127.0.0.1:8000")
+    p.set_defaults(run=cmd_serve)
+
+    p = verbs.add_parser("linkcheck", help="check every link of the built site")
+    p.add_argument("--external", action="store_true", help="also check outside addresses")
+    p.set_defaults(run=cmd_linkcheck)
+
+    p = verbs.add_parser("schema", help="export the JSON Schema of every data file")
+    p.add_argument("--check", action="store_true", help="fail if the exported files drifted")
+    p.set_defaults(run=cmd_schema)
+
+    p = verbs.add_parser("import", help="import reference data (casualties JSON, trip list)")
+    p.add_argument("what", choices=("casualties", "trips"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--since", type=_day)
+    p.add_argument("--until", type=_day)
+    p.set_defaults(run=cmd_import)
+
+    p = verbs.add_parser("eval", help="score the extractors against the gold standard")
+    p.add_argument("--gold", type=Path, default=Path("tests/gold"))
+    p.add_argument("--seeds", type=Path, default=Path("seeds"))
+    p.set_defaults(run=cmd_eval)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    paths = Paths(args.root.resolve()) if args.root else Paths.find()
+    try:
+        status: int = args.run(args, paths)
+    except ProblemError as exc:
+        return _report(exc.problems)
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

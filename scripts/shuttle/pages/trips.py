@@ -1,0 +1,67 @@
+"""The Timeline, the trips list, and a page per trip (canonical-list-only trips included)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from shuttle.pages import view as v
+from shuttle.pages.context import contexts
+from shuttle.pages.env import render
+from shuttle.schema import DailyReport, Trip
+
+
+@dataclass(frozen=True)
+class Entry:
+    day: date
+    trip: Trip | None = None
+    trip_page: str = ""
+    toll: DailyReport | None = None
+    quotes: int = 0
+    sources: int = 0
+    event: v.EventItem | None = None
+
+
+def render_trips(view: v.View) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    rows = []
+    for trip in view.trips:
+        page = v.trip_page(trip.ordinal)
+        sources = sorted(view.sources_of_trip(trip), key=lambda s: (s.published, s.id))
+        quotes = [q for q in view.quotes if q.trip == trip]
+        pages[page] = render(
+            "trip.md.j2",
+            page,
+            trip=trip,
+            sources=sources,
+            met=[view.people[p] for p in trip.meetings if p in view.people],
+            quotes=quotes,
+            figures=[f for f in view.figures if f.trip == trip],
+            events=[e for e in view.events if e.trip == trip],
+            toll_start=view.report_on(trip.start),
+            toll_end=view.report_on(trip.end),
+            contexts=contexts(quotes),
+        )
+        rows.append({"trip": trip, "page": page, "sources": len(sources)})
+    pages[v.TRIPS] = render("trips_index.md.j2", v.TRIPS, trips=rows)
+    pages[v.TIMELINE] = render("timeline.md.j2", v.TIMELINE, entries=timeline(view))
+    return pages
+
+
+def timeline(view: v.View) -> list[Entry]:
+    entries = []
+    for trip in view.trips:
+        quotes = [q for q in view.quotes if q.trip == trip]
+        entries.append(
+            Entry(
+                day=trip.start,
+                trip=trip,
+                trip_page=v.trip_page(trip.ordinal),
+                toll=view.report_on(trip.start),
+                quotes=len(quotes),
+                sources=len({q.source.id for q in quotes}),
+            )
+        )
+    entries += [Entry(day=e.day, event=e) for e in view.events]
+    # trips before events of the same day; events in source order
+    return sorted(entries, key=lambda e: (e.day, e.trip is None))

@@ -1,0 +1,199 @@
+"""What the site publishes, and how one page links to another.
+
+A record is published when an editor verified it; a preview build also shows candidates
+(marked). Every quote, figure and event carries the paragraph it came from, so a page
+can link to `sources/<id>.md#p<n>` and the source page can highlight it there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from shuttle.checks.consistency import Disagreement, canonical_trip
+from shuttle.schema import DailyReport, Event, Figure, Person, Quote, Source, Trip
+from shuttle.sources import Article, Paragraph
+from shuttle.store import Store
+
+# Page paths (Markdown sources, relative to the docs folder).
+HOME = "index.md"
+TIMELINE = "timeline.md"
+TRIPS = "trips/index.md"
+FIGURES = "figures.md"
+QUOTES = "quotes.md"
+PEOPLE = "people.md"
+SOURCES = "sources/index.md"
+DISAGREEMENTS = "disagreements.md"
+DATA = "data.md"
+
+
+def trip_page(ordinal: int) -> str:
+    return f"trips/trip-{ordinal:02d}.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one page source to another (mkdocs resolves .md)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def url_of(page: str) -> str:
+    """The site URL of a page source (directory URLs), relative to the site root."""
+    if page == "index.md":
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def relative_url(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A URL usable in raw HTML or a chart, from one page's URL to another's."""
+    here = url_of(from_page)
+    there = url_of(to_page)
+    rel = posixpath.relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A published record with where it came from."""
+
+    source: Source
+    article: Article
+    paragraph: Paragraph | None
+    candidate: bool
+
+    @property
+    def anchor(self) -> str | None:
+        return self.paragraph.anchor if self.paragraph else None
+
+    @property
+    def page(self) -> str:
+        return source_page(self.source.id)
+
+    def paragraph_text(self) -> str:
+        if self.paragraph is None:
+            return ""
+        return self.article.text[self.paragraph.start : self.paragraph.end]
+
+
+@dataclass(frozen=True)
+class QuoteItem(Cited):
+    quote: Quote = field(kw_only=True)
+    speaker: Person | None = field(kw_only=True)
+    trip: Trip | None = field(kw_only=True)
+
+    @property
+    def day(self) -> date:
+        return self.quote.said_on or self.source.event_date
+
+
+@dataclass(frozen=True)
+class FigureItem(Cited):
+    figure: Figure = field(kw_only=True)
+    trip: Trip | None = field(kw_only=True)
+
+    @property
+    def day(self) -> date:
+        return self.figure.as_of or self.source.event_date
+
+
+@dataclass(frozen=True)
+class EventItem(Cited):
+    event: Event = field(kw_only=True)
+    trip: Trip | None = field(kw_only=True)
+
+    @property
+    def day(self) -> date:
+        return self.event.date or self.source.event_date
+
+
+@dataclass
+class View:
+    store: Store
+    preview: bool
+    disagreements: Sequence[Disagreement] = ()
+    people: dict[str, Person] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    trips: list[Trip] = field(default_factory=list)
+    quotes: list[QuoteItem] = field(default_factory=list)
+    figures: list[FigureItem] = field(default_factory=list)
+    events: list[EventItem] = field(default_factory=list)
+    series: list[DailyReport] = field(default_factory=list)
+    _series_days: list[date] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, store: Store, *, preview: bool, disagreements: Sequence[Disagreement] = ()) -> View:
+        view = cls(store=store, preview=preview, disagreements=disagreements)
+        view.people = {p.id: p for p in store.people if p.status != "rejected"}
+        view.sources = {s.id: s for s in store.sources if s.id in store.articles}
+        view.trips = sorted(store.trips, key=lambda t: t.ordinal)
+        if store.casualties is not None:
+            view.series = sorted(store.casualties.reports, key=lambda r: r.date)
+            view._series_days = [r.date for r in view.series]
+        view._collect()
+        return view
+
+    def shown(self, status: str) -> bool:
+        return status == "verified" or (self.preview and status == "candidate")
+
+    def trip_of(self, source: Source) -> Trip | None:
+        return canonical_trip(source, self.trips)
+
+    def _cited(self, source_id: str, start: int) -> tuple[Source, Article, Paragraph | None] | None:
+        source = self.sources.get(source_id)
+        article = self.store.articles.get(source_id)
+        if source is None or article is None:
+            return None
+        return source, article, article.paragraph_at(start)
+
+    def _collect(self) -> None:
+        for source_id, data in sorted(self.store.article_data.items()):
+            for quote in data.quotes:
+                where = self._cited(source_id, quote.start)
+                if where and self.shown(quote.status):
+                    src, art, para = where
+                    self.quotes.append(
+                        QuoteItem(
+                            src, art, para, quote.status == "candidate",
+                            quote=quote,
+                            speaker=self.people.get(quote.speaker or ""),
+                            trip=self.trip_of(src),
+                        )
+                    )  # fmt: skip
+            for figure in data.figures:
+                where = self._cited(source_id, figure.start)
+                if where and self.shown(figure.status):
+                    src, art, para = where
+                    self.figures.append(
+                        FigureItem(src, art, para, figure.status == "candidate",
+                                   figure=figure, trip=self.trip_of(src))
+                    )  # fmt: skip
+            for event in data.events:
+                where = self._cited(source_id, event.start)
+                if where and self.shown(event.status):
+                    src, art, para = where
+                    trip = next((t for t in self.trips if t.ordinal == event.trip), None)
+                    self.events.append(
+                        EventItem(src, art, para, event.status == "candidate",
+                                  event=event, trip=trip or self.trip_of(src))
+                    )  # fmt: skip
+        self.quotes.sort(key=lambda q: (q.day, q.source.id, q.quote.start))
+        self.figures.sort(key=lambda f: (f.day, f.source.id, f.figure.start))
+        self.events.sort(key=lambda e: (e.day, e.source.id, e.event.start))
+
+    def report_on(self, day: date) -> DailyReport | None:
+        """The Ministry's report for `day`, or the latest before it."""
+        index = bisect.bisect_right(self._series_days, day) - 1
+        return self.series[index] if index >= 0 else None
+
+    def sources_of_trip(self, trip: Trip) -> list[Source]:
+        return [s for s in self.sources.values() if self.trip_of(s) == trip]

@@ -1,0 +1,89 @@
+"""The mkdocs plugin: hands the generated pages, chart files and downloads to mkdocs.
+
+On every build (and every rebuild under `mkdocs serve`, which also watches data/ and
+seeds/) it loads and checks the data, renders the pages from templates and adds them
+as generated files. Errors fail `mkdocs build`; under `serve` they are logged and the
+site is rendered from what loaded, so an editor sees both the problem and the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from shuttle.checks import consistency, run_checks
+from shuttle.paths import Paths
+from shuttle.problems import has_errors, ordered
+
+log = logging.getLogger("mkdocs.plugins.shuttle")
+
+JS_DIR = "assets/javascripts"
+
+
+class ShuttleConfig(Config):
+    preview = c.Type(bool, default=False)
+
+
+class ShuttlePlugin(BasePlugin[ShuttleConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.paths: Paths | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        self.paths = Paths(Path(config.config_file_path).resolve().parent)
+        return config
+
+    @property
+    def preview(self) -> bool:
+        return self.config.preview or os.environ.get("SHUTTLE_PREVIEW") == "1"
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        from shuttle import charts
+        from shuttle.pages import render_site
+        from shuttle.pages.view import View
+
+        assert self.paths is not None
+        store, problems = run_checks(self.paths)
+        for problem in ordered(problems):
+            (log.warning if problem.severity == "error" else log.info)(str(problem))
+        if has_errors(problems) and not self.serving:
+            raise PluginError(
+                f"shuttle: {sum(p.severity == 'error' for p in problems)} "
+                "problems in seeds/ or data/ (run `shuttle check`)"
+            )
+        view = View.of(store, preview=self.preview, disagreements=consistency.find(store))
+        cache = self.paths.cache / "charts"
+        generated = render_site(view, cache=cache)
+        for path, markdown in generated.pages.items():
+            _add(files, config, path, markdown)
+        for path, content in generated.files.items():
+            _add(files, config, path, content)
+        if generated.files:
+            _add(files, config, f"{JS_DIR}/vega.js", charts.chart_javascript(cache))
+            _add(files, config, f"{JS_DIR}/charts.js", charts.loader_javascript())
+        return files
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        assert self.paths is not None
+        for folder in (self.paths.data, self.paths.seeds):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+def _add(files: Files, config: Any, path: str, content: str) -> None:
+    existing = files.get_file_from_path(path)
+    if existing is not None:
+        files.remove(existing)
+    files.append(File.generated(config, path, content=content))

@@ -1,0 +1,91 @@
+"""Problems a user can cause, each with a code, a place and a message; never a traceback.
+
+Every step collects problems instead of raising, so an editor sees all of them at once.
+The catalog below is the one list of codes; the methodology page and `shuttle check --codes`
+print it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# code -> (severity, what it means). E0xx: reading files; E1xx: shape (schema);
+# E2xx: references and provenance; E3xx/W3xx: consistency across sources; E4xx: writing.
+CATALOG: dict[str, tuple[Severity, str]] = {
+    "E001": ("error", "YAML syntax error"),
+    "E002": ("error", "duplicate key in a mapping"),
+    "E003": ("error", "YAML anchors and aliases are not allowed in data files"),
+    "E004": ("error", "YAML tags are not allowed in data files"),
+    "E005": ("error", "file or folder is missing"),
+    "E006": ("error", "file is not UTF-8 text"),
+    "E007": ("error", "file is empty"),
+    "E008": ("error", "file is too large"),
+    "E009": ("error", "file looks binary (it holds NUL bytes)"),
+    "E101": ("error", "unknown field"),
+    "E102": ("error", "wrong type or value"),
+    "E103": ("error", "required field is missing"),
+    "E104": ("error", "not a real date"),
+    "E201": ("error", "unknown id"),
+    "E202": ("error", "duplicate id"),
+    "E203": ("error", "quoted text is not at its offsets in the article"),
+    "E204": ("error", "offsets out of range"),
+    "E205": ("error", "figure's number is not what its sentence says"),
+    "E206": ("error", "article text no longer matches its recorded sha256"),
+    "E207": ("error", "article file is not listed in seeds/sources.yml"),
+    "W301": ("warning", "the article's trip count disagrees with the canonical trip list"),
+    "W302": ("warning", "a reported figure disagrees with the Ministry's series for its date"),
+    "W303": ("warning", "two articles report different numbers for the same count"),
+    "W304": ("warning", "a date lies outside the trip it is assigned to"),
+    "E401": ("error", "file changed since it was read; nothing was written"),
+    "E402": ("error", "could not write file"),
+    "E501": ("error", "the site build failed"),
+    "E502": ("error", "broken link in the built site"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    code: str
+    message: str
+    severity: Severity = field(default="error", compare=False)
+
+    @classmethod
+    def of(cls, code: str, file: str, line: int | None, message: str) -> Problem:
+        return cls(file=file, line=line, code=code, message=message, severity=CATALOG[code][0])
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{place}: {self.code} {self.message}"
+
+
+class ProblemError(Exception):
+    """Raised at the edges (reading a file) and caught by the step that collects problems."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
+
+
+def ordered(problems: Iterable[Problem]) -> list[Problem]:
+    """Deterministic order: by file, then line, then code."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.code, p.message))
+
+
+def as_text(problems: Iterable[Problem]) -> Iterator[str]:
+    for problem in ordered(problems):
+        yield str(problem)
+
+
+def as_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([asdict(p) for p in ordered(problems)], indent=2, ensure_ascii=False)

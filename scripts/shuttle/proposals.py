@@ -1,0 +1,160 @@
+"""Turns what the extractors found into records as they would be written in data/.
+
+Ids are stable across runs: they hash the source id and the start offset of the span,
+which does not move when the extractors improve (the article text itself is fixed by
+its hash). Speakers become people ids by name or alias; unknown ones get a new id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from shuttle.extract.candidates import (
+    ArticleCandidates,
+    KnownPerson,
+    PersonCandidate,
+)
+from shuttle.schema import Person
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:80].strip("-") or "unnamed"
+
+
+def record_id(prefix: str, source_id: str, start: int) -> str:
+    digest = hashlib.sha1(f"{source_id}\0{start}".encode()).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+def name_key(name: str) -> str:
+    """How names are compared: case, accents, dots and spacing do not matter."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
+
+
+def known_people(people: Iterable[Person]) -> list[KnownPerson]:
+    return [
+        KnownPerson(
+            id=p.id,
+            name=p.name,
+            aliases=tuple(p.aliases),
+            role=p.role,
+            organisation=p.organisation,
+            kind=p.kind,
+        )
+        for p in people
+        if p.status != "rejected"
+    ]
+
+
+@dataclass
+class PeopleIndex:
+    """Resolves a canonical name to a people id, growing as new people are proposed."""
+
+    by_key: dict[str, str] = field(default_factory=dict)
+    new: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> record to add
+
+    @classmethod
+    def of(cls, people: Iterable[Person]) -> PeopleIndex:
+        index = cls()
+        for person in people:
+            for name in (person.name, *person.aliases):
+                index.by_key.setdefault(name_key(name), person.id)
+            index.by_key.setdefault(person.id, person.id)
+        return index
+
+    def resolve(self, name: str, proposal: PersonCandidate | None = None) -> str:
+        key = name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        person_id = slugify(name)
+        taken = set(self.by_key.values())
+        base, n = person_id, 2
+        while person_id in taken:
+            person_id, n = f"{base}-{n}", n + 1
+        self.by_key[key] = person_id
+        record: dict[str, Any] = {"id": person_id, "name": name}
+        if proposal is not None:
+            record["kind"] = proposal.kind
+            if proposal.role:
+                record["role"] = proposal.role
+            if proposal.organisation:
+                record["organisation"] = proposal.organisation
+        self.new[person_id] = record
+        return person_id
+
+
+def article_records(
+    source_id: str, found: ArticleCandidates, people: PeopleIndex
+) -> dict[str, Any]:
+    """Records for data/articles/<source_id>.yml, fields in the order editors read them."""
+    proposed_people = {name_key(p.name): p for p in found.people}
+    for person in found.people:
+        people.resolve(person.name, person)
+
+    quotes = []
+    for q in found.quotes:
+        speaker = (
+            people.resolve(q.speaker, proposed_people.get(name_key(q.speaker)))
+            if q.speaker
+            else None
+        )
+        quotes.append(
+            {
+                "id": record_id("q", source_id, q.start),
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker": speaker,
+                "kind": q.kind,
+                "cue": q.cue,
+                "said_on": q.said_on,
+            }
+        )
+    figures = [
+        {
+            "id": record_id("f", source_id, f.start),
+            "text": f.text,
+            "start": f.start,
+            "end": f.end,
+            "value": f.value,
+            "measure": f.measure,
+            "qualifier": f.qualifier,
+            "label": f.label,
+            "subject": f.subject,
+            "attribution": f.attribution,
+            "as_of": f.as_of,
+        }
+        for f in found.figures
+    ]
+    events = [
+        {
+            "id": record_id("e", source_id, e.start),
+            "date": e.on,
+            "summary": e.sentence,
+            "sentence": e.sentence,
+            "start": e.start,
+            "end": e.end,
+            "kind": e.kind,
+        }
+        for e in found.events
+    ]
+    trip = found.trip
+    claim = None
+    if trip.ordinal is not None or trip.places or trip.meetings:
+        claim = {
+            "ordinal": trip.ordinal,
+            "text": trip.ordinal_text,
+            "start": trip.ordinal_start,
+            "end": trip.ordinal_end,
+            "places": list(trip.places),
+            "meetings": list(trip.meetings),
+        }
+    return {"trip_claim": claim, "quotes": quotes, "figures": figures, "events": events}

@@ -1,0 +1,193 @@
+"""Reads seeds/ and data/ into typed records, collecting every problem on the way.
+
+The result knows where each record was written (file and line), so that later checks
+can point an editor at the exact place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from shuttle import yamlio
+from shuttle.paths import Paths
+from shuttle.problems import Problem, ProblemError
+from shuttle.schema import (
+    ArticleFile,
+    CasualtiesFile,
+    Event,
+    Figure,
+    PeopleFile,
+    Person,
+    Quote,
+    Record,
+    Source,
+    SourcesFile,
+    Trip,
+    TripsFile,
+)
+from shuttle.sources import Article, read_article
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Place:
+    file: str
+    line: int | None
+
+
+@dataclass
+class Store:
+    paths: Paths
+    sources: list[Source] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)  # by source id
+    people: list[Person] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+    casualties: CasualtiesFile | None = None
+    article_data: dict[str, ArticleFile] = field(default_factory=dict)  # by source id
+    places: dict[int, Place] = field(default_factory=dict)  # id(record) -> where it is written
+
+    def place(self, record: object) -> Place:
+        return self.places.get(id(record), Place("?", None))
+
+    def quotes(self) -> Iterable[tuple[str, Quote]]:
+        for source_id, data in self.article_data.items():
+            for quote in data.quotes:
+                yield source_id, quote
+
+    def figures(self) -> Iterable[tuple[str, Figure]]:
+        for source_id, data in self.article_data.items():
+            for figure in data.figures:
+                yield source_id, figure
+
+    def events(self) -> Iterable[tuple[str, Event]]:
+        for source_id, data in self.article_data.items():
+            for event in data.events:
+                yield source_id, event
+
+
+def validation_problems(
+    error: ValidationError, data: Any, shown: str, prefix: Sequence[str | int] = ()
+) -> list[Problem]:
+    """Pydantic's errors as Problems: a code, the line of the field, a plain message."""
+    problems = []
+    for err in error.errors():
+        loc = (*prefix, *err["loc"])
+        where = ".".join(str(x) for x in loc) or "file"
+        line = yamlio.locate(data, loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            problems.append(Problem.of("E101", shown, line, f"unknown field {where!r}"))
+        elif kind == "missing":
+            problems.append(Problem.of("E103", shown, line, f"missing field {where!r}"))
+        elif "not a real date" in err["msg"] or kind.startswith("date"):
+            got = err.get("input")
+            problems.append(Problem.of("E104", shown, line, f"{where}: {got!r} is not a real date"))
+        else:
+            got = err.get("input")
+            shown_input = repr(got) if not isinstance(got, dict | list) else type(got).__name__
+            msg = err["msg"].removeprefix("Value error, ")
+            problems.append(Problem.of("E102", shown, line, f"{where}: {msg} (got {shown_input})"))
+    return problems
+
+
+def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Problem]]:
+    data = loaded.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [Problem.of("E102", loaded.shown, 1, "the file must hold a mapping")]
+    try:
+        return model.model_validate(yamlio.plain(data)), []
+    except ValidationError as exc:
+        return None, validation_problems(exc, data, loaded.shown)
+
+
+def _remember_lines(
+    store: Store, records: Sequence[Record], data: Any, key: str, shown: str
+) -> None:
+    items = data.get(key) if isinstance(data, dict) else None
+    for index, record in enumerate(records):
+        line = yamlio.line_of(items, index) if items is not None else None
+        store.places[id(record)] = Place(shown, line)
+
+
+def _load_file(
+    paths: Paths, path: Path, model: type[M], problems: list[Problem], *, required: bool = True
+) -> tuple[M | None, yamlio.Loaded | None]:
+    shown = paths.relative(path)
+    if not path.exists() and not required:
+        return None, None
+    try:
+        loaded = yamlio.load(path, shown)
+    except ProblemError as exc:
+        problems.extend(exc.problems)
+        return None, None
+    parsed, found = _validate(model, loaded)
+    problems.extend(found)
+    return parsed, loaded
+
+
+def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
+    store = Store(paths)
+    problems: list[Problem] = []
+    for folder in (paths.seeds, paths.data):
+        if not folder.is_dir():
+            problems.append(Problem.of("E005", paths.relative(folder), None, "folder is missing"))
+    if problems:
+        return store, problems
+
+    sources, loaded = _load_file(paths, paths.sources_file, SourcesFile, problems)
+    if sources and loaded:
+        store.sources = sources.sources
+        _remember_lines(store, sources.sources, loaded.data, "sources", loaded.shown)
+        for source in sources.sources:
+            article_path = paths.article(source.file)
+            try:
+                store.articles[source.id] = read_article(
+                    article_path, paths.relative(article_path), source
+                )
+            except ProblemError as exc:
+                problems.extend(exc.problems)
+
+    people, loaded = _load_file(paths, paths.people_file, PeopleFile, problems)
+    if people and loaded:
+        store.people = people.people
+        _remember_lines(store, people.people, loaded.data, "people", loaded.shown)
+
+    trips, loaded = _load_file(paths, paths.trips_file, TripsFile, problems)
+    if trips and loaded:
+        store.trips = trips.trips
+        _remember_lines(store, trips.trips, loaded.data, "trips", loaded.shown)
+
+    casualties, _ = _load_file(
+        paths, paths.casualties_file, CasualtiesFile, problems, required=False
+    )
+    store.casualties = casualties
+
+    if paths.articles_dir.is_dir():
+        for path in sorted(paths.articles_dir.glob("*.yml")):
+            parsed, loaded = _load_file(paths, path, ArticleFile, problems)
+            if parsed is None or loaded is None:
+                continue
+            if parsed.source != path.stem:
+                problems.append(
+                    Problem.of(
+                        "E102",
+                        loaded.shown,
+                        yamlio.locate(loaded.data, ("source",)),
+                        f"source {parsed.source!r} does not match the file name {path.stem!r}",
+                    )
+                )
+            store.article_data[parsed.source] = parsed
+            for key in ("quotes", "figures", "events"):
+                _remember_lines(store, getattr(parsed, key), loaded.data, key, loaded.shown)
+            if parsed.trip_claim is not None:
+                line = yamlio.locate(loaded.data, ("trip_claim",))
+                store.places[id(parsed.trip_claim)] = Place(loaded.shown, line)
+    return store, problems

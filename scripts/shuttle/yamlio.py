@@ -1,0 +1,183 @@
+"""YAML that humans edit: round-trip load and dump with ruamel, and line numbers for any place.
+
+Loading keeps comments, order and quoting (so a machine write changes only what it
+meant to), rejects what has no place in data files (anchors, aliases, tags), and reads an
+impossible date as text so that the schema reports it with its line instead of crashing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from shuttle.problems import Problem, ProblemError
+from shuttle.textio import MAX_DATA_BYTES, read_text, sha256_hex, write_atomic
+
+Location = tuple[str | int, ...]
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps an impossible date (2024-02-30) as its text."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+def make_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap an editor's long lines
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass
+class Loaded:
+    """A YAML file as read: its round-trip data, its text and the digest of its bytes."""
+
+    path: Path
+    shown: str  # the path as messages show it
+    data: Any
+    digest: str | None  # None: the file did not exist when read (it must not exist on save)
+
+
+def loads(text: str, shown: str) -> Any:
+    """Parse YAML text; every failure becomes a Problem with the file and line."""
+    try:
+        data = make_yaml().load(text)
+    except DuplicateKeyError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        first = exc.context_mark.line + 1 if exc.context_mark else None
+        key = (exc.problem or "").replace("found duplicate key ", "").split(" with value")[0]
+        raise ProblemError(
+            [Problem.of("E002", shown, line, f"key {key} is also on line {first}")]
+        ) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(x for x in (exc.context, exc.problem) if x)
+        raise ProblemError([Problem.of("E001", shown, line, what or "cannot parse")]) from None
+    except YAMLError as exc:
+        raise ProblemError([Problem.of("E001", shown, None, str(exc).splitlines()[0])]) from None
+    except RecursionError:
+        raise ProblemError([Problem.of("E001", shown, None, "nested too deeply")]) from None
+    _reject_anchors_and_tags(data, shown)
+    return data
+
+
+def load(path: Path, shown: str) -> Loaded:
+    raw_text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True)
+    digest = sha256_hex(raw_text.encode("utf-8"))
+    return Loaded(path=path, shown=shown, data=loads(raw_text, shown), digest=digest)
+
+
+def dumps(data: Any) -> str:
+    out = io.StringIO()
+    make_yaml().dump(data, out)
+    return out.getvalue()
+
+
+def save(loaded: Loaded) -> None:
+    """Write back `loaded.data`, refusing if the file changed since it was read."""
+    text = dumps(loaded.data)
+    write_atomic(loaded.path, text, loaded.shown, expected=loaded.digest)
+    loaded.digest = sha256_hex(text.encode("utf-8"))
+
+
+def _reject_anchors_and_tags(data: Any, shown: str) -> None:
+    """Aliases can make a tiny file explode on traversal; tags can smuggle in objects."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, int | None]] = [(data, 1)]
+    while stack:
+        node, line = stack.pop()
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            if id(node) in seen:
+                problems.append(Problem.of("E003", shown, line, "an alias (*name) is used here"))
+                continue
+            seen.add(id(node))
+            anchor = getattr(node, "anchor", None)
+            if anchor is not None and anchor.value:
+                problems.append(Problem.of("E003", shown, line, f"anchor &{anchor.value}"))
+            tag = getattr(node, "tag", None)
+            if tag is not None and tag.value:
+                problems.append(Problem.of("E004", shown, line, f"tag {tag.value}"))
+            if isinstance(node, CommentedMap):
+                for key, value in node.items():
+                    stack.append((value, line_of(node, key) or line))
+            else:
+                for index, value in enumerate(node):
+                    stack.append((value, line_of(node, index) or line))
+        else:
+            tag = getattr(node, "tag", None)
+            if tag is not None and getattr(tag, "value", None) and not isinstance(node, str):
+                problems.append(Problem.of("E004", shown, line, f"tag {tag.value}"))
+            anchor = getattr(node, "anchor", None)
+            if anchor is not None and getattr(anchor, "value", None):
+                problems.append(Problem.of("E003", shown, line, f"anchor &{anchor.value}"))
+    if problems:
+        raise ProblemError(problems)
+
+
+def line_of(container: Any, key: str | int) -> int | None:
+    """1-based line of `key` in a round-trip mapping (or of item `key` in a sequence)."""
+    try:
+        if isinstance(container, CommentedMap):
+            return int(container.lc.key(key)[0]) + 1
+        if isinstance(container, CommentedSeq):
+            return int(container.lc.item(key)[0]) + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def locate(data: Any, location: Sequence[str | int]) -> int | None:
+    """The line of the deepest node along `location` that exists (for schema errors)."""
+    line: int | None = 1
+    node = data
+    for step in location:
+        found = line_of(node, step)
+        if found is None:
+            break
+        line = found
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line
+
+
+def plain(node: Any) -> Any:
+    """Round-trip data as plain Python: dicts, lists, str, int, float, bool, None, date."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, date):
+        return date(node.year, node.month, node.day)
+    return str(node)
