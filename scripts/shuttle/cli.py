@@ -129,7 +129,8 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import evaluate
 
-    return evaluate.main([str(args.gold), str(args.seeds)])
+    status: int = evaluate.main([str(args.gold), str(args.seeds)])
+    return status
 
 
 def parser() -> argparse.ArgumentParser:

@@ -108,8 +108,9 @@ def _trip_counts(store: Store) -> list[Disagreement]:
                 kind="trip count",
                 code="W301",
                 summary=(
-                    f"{source.outlet} counts this as trip {claim.ordinal} ({said}); the canonical "
-                    f"list makes the visit of {long_day(source.event_date)} his trip {trip.ordinal}."
+                    f"{source.outlet} counts this as trip {claim.ordinal} ({said}); the "
+                    f"canonical list makes the visit of {long_day(source.event_date)} "
+                    f"his trip {trip.ordinal}."
                 ),
                 citations=(Citation(source_id, None, claim.start, claim.end),),
                 reference=f"trip {trip.ordinal}",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from shuttle.checks.consistency import Disagreement
+from shuttle.checks.consistency import Citation, Disagreement
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, render
 
@@ -42,10 +42,10 @@ def _published(view: v.View, d: Disagreement) -> bool:
     return all(c.source_id in view.sources for c in d.citations)
 
 
-def _cite(view: v.View, links: Links, citation: object) -> Markup:
-    source = view.sources[citation.source_id]  # type: ignore[attr-defined]
+def _cite(view: v.View, links: Links, citation: Citation) -> Markup:
+    source = view.sources[citation.source_id]
     article = view.store.articles[source.id]
-    start = citation.start  # type: ignore[attr-defined]
+    start = citation.start
     paragraph = article.paragraph_at(start) if start is not None else None
     label = f"{source.outlet}" + (f", ¶{paragraph.number}" if paragraph else "")
     return links.md(label, v.source_page(source.id), paragraph.anchor if paragraph else None)

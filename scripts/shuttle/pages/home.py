@@ -31,9 +31,11 @@ def keys(view: v.View) -> list[Key]:
 
     def latest(measure: str, label: str, day_filter: str | None = None) -> None:
         items = [
-            f for f in view.figures
-            if f.figure.measure == measure and (day_filter is None or f.day.isoformat() == day_filter)
-        ]  # fmt: skip
+            f
+            for f in view.figures
+            if f.figure.measure == measure
+            and (day_filter is None or f.day.isoformat() == day_filter)
+        ]
         if not items:
             return
         item = max(items, key=lambda f: (f.day, f.figure.value))
