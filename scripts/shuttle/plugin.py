@@ -64,12 +64,13 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
             )
         view = View.of(store, preview=self.preview, disagreements=consistency.find(store))
         cache = self.paths.cache / "charts"
-        generated = render_site(view, cache=cache)
+        site_url = config.site_url or ""
+        generated = render_site(view, site_url=site_url, cache=cache)
         for path, markdown in generated.pages.items():
             _add(files, config, path, markdown)
         for path, content in generated.files.items():
             _add(files, config, path, content)
-        if generated.files:
+        if any(path.startswith("assets/charts/") for path in generated.files):
             _add(files, config, f"{JS_DIR}/vega.js", charts.chart_javascript(cache))
             _add(files, config, f"{JS_DIR}/charts.js", charts.loader_javascript())
         return files

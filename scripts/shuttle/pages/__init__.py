@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuttle.pages.disagreements import render_disagreements
+from shuttle.pages.downloads import render_downloads
 from shuttle.pages.figures import render_figures
 from shuttle.pages.home import render_home
 from shuttle.pages.quotes import render_people, render_quotes
@@ -20,7 +21,7 @@ class Generated:
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
 
 
-def render_site(view: View, *, cache: Path | None = None) -> Generated:
+def render_site(view: View, *, site_url: str = "", cache: Path | None = None) -> Generated:
     out = Generated()
     out.pages.update(render_home(view))
     out.pages.update(render_trips(view))
@@ -31,4 +32,7 @@ def render_site(view: View, *, cache: Path | None = None) -> Generated:
     out.pages.update(render_people(view))
     out.pages.update(render_sources(view))
     out.pages.update(render_disagreements(view))
+    data_page, downloads = render_downloads(view, site_url)
+    out.pages.update(data_page)
+    out.files.update(downloads)
     return out
