@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -36,7 +37,7 @@ class Table:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    text = value.isoformat() if isinstance(value, date) else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -49,12 +50,12 @@ def to_csv(table: Table) -> str:
     return out.getvalue()
 
 
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def to_json(table: Table) -> str:
-    rows = [
-        {c: (row.get(c).isoformat() if hasattr(row.get(c), "isoformat") else row.get(c))
-         for c in table.columns}
-        for row in table.rows
-    ]  # fmt: skip
+    rows = [{c: _json_value(row.get(c)) for c in table.columns} for row in table.rows]
     return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
 
