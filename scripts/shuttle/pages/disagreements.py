@@ -24,6 +24,13 @@ class Item:
     reference: str | None
 
 
+@dataclass(frozen=True)
+class Group:
+    title: str
+    anchor: str
+    entries: list[Item]
+
+
 def render_disagreements(view: v.View) -> dict[str, str]:
     links = Links(v.DISAGREEMENTS)
     groups = []
@@ -34,7 +41,7 @@ def render_disagreements(view: v.View) -> dict[str, str]:
             if d.kind == kind and _published(view, d)
         ]
         if items:
-            groups.append({"title": title, "anchor": anchor, "items": items})
+            groups.append(Group(title, anchor, items))
     return {v.DISAGREEMENTS: render("disagreements.md.j2", v.DISAGREEMENTS, groups=groups)}
 
 

@@ -19,16 +19,21 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("shuttle", "templates"),
         finalize=finalize,
-        autoescape=False,  # finalize escapes for Markdown *and* HTML, which autoescape can't
+        # finalize escapes every printed value for Markdown *and* HTML (autoescape alone
+        # would escape for HTML only); autoescape makes macros return Markup, not text.
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["num"] = lambda n: Markup(f"{n:,}")
-    env.filters["day"] = lambda d: long_day(d) if isinstance(d, date) else ""
-    env.filters["span"] = lambda t: day_span(t.start, t.end)
+    # dates are made of digits, letters and dashes only: nothing to escape
+    env.filters["day"] = lambda d: Markup(long_day(d)) if isinstance(d, date) else ""
+    env.filters["span"] = lambda t: Markup(day_span(t.start, t.end))
     env.filters["ordinal"] = ordinal
+    # join() would escape for HTML only: untrusted lists are joined, then escaped by us
+    env.filters["join"] = lambda items, sep=", ": text(sep.join(str(i) for i in items))
     return env
 
 
