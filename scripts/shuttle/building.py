@@ -20,7 +20,9 @@ from pathlib import Path
 
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
+from shuttle.plugin import ShuttlePlugin
 from shuttle.problems import Problem, has_errors
+from shuttle.store import Store
 
 FALLBACK_EPOCH = 1704067200  # 2024-01-01, when the tree is not a git checkout
 
@@ -61,7 +63,9 @@ def _environment(paths: Paths, *, preview: bool) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _mkdocs_build(paths: Paths, site_dir: Path) -> list[Problem]:
+def _mkdocs_build(
+    paths: Paths, site_dir: Path, checked: tuple[Store, list[Problem]]
+) -> list[Problem]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -73,6 +77,9 @@ def _mkdocs_build(paths: Paths, site_dir: Path) -> list[Problem]:
     log.addHandler(handler)
     try:
         config = load_config(str(paths.mkdocs_file), site_dir=str(site_dir), strict=True)
+        plugin = config.plugins.get("shuttle")
+        if isinstance(plugin, ShuttlePlugin):
+            plugin.checked = checked
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -88,14 +95,14 @@ def _mkdocs_build(paths: Paths, site_dir: Path) -> list[Problem]:
 
 
 def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> list[Problem]:
-    _, problems = run_checks(paths)
+    store, problems = run_checks(paths)
     if has_errors(problems):
         return problems
     paths.build.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=paths.build))
     try:
         with _environment(paths, preview=preview):
-            problems += _mkdocs_build(paths, fresh)
+            problems += _mkdocs_build(paths, fresh, (store, list(problems)))
         if not has_errors(problems) and check_links:
             from shuttle import linkcheck
 

@@ -21,7 +21,8 @@ from mkdocs.structure.files import File, Files
 
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
-from shuttle.problems import has_errors, ordered
+from shuttle.problems import Problem, has_errors, ordered
+from shuttle.store import Store
 
 log = logging.getLogger("mkdocs.plugins.shuttle")
 
@@ -36,6 +37,9 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.paths: Paths | None = None
+        # `shuttle build` checks the data before mkdocs runs and hands the result over,
+        # so the data is read once per build; `mkdocs serve` reads it on every rebuild.
+        self.checked: tuple[Store, list[Problem]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -54,7 +58,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         from shuttle.pages.view import View
 
         assert self.paths is not None
-        store, problems = run_checks(self.paths)
+        store, problems = self.checked or run_checks(self.paths)
+        self.checked = None
         for problem in ordered(problems):
             (log.warning if problem.severity == "error" else log.info)(str(problem))
         if has_errors(problems) and not self.serving:
