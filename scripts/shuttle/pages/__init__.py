@@ -23,11 +23,11 @@ class Generated:
 
 def render_site(view: View, *, site_url: str = "", cache: Path | None = None) -> Generated:
     out = Generated()
-    out.pages.update(render_home(view))
-    out.pages.update(render_trips(view))
-    figures, chart_files = render_figures(view, cache)
+    figures, chart_files, headline = render_figures(view, cache)
     out.pages.update(figures)
     out.files.update(chart_files)
+    out.pages.update(render_home(view, headline))
+    out.pages.update(render_trips(view))
     out.pages.update(render_quotes(view))
     out.pages.update(render_people(view))
     out.pages.update(render_sources(view))

@@ -78,14 +78,17 @@ def chart_markup(chart: charts.Chart, page: str) -> Markup:
     return Markup(html)
 
 
-def render_figures(view: v.View, cache: Path | None) -> tuple[dict[str, str], dict[str, str]]:
-    """The page, and the chart files it needs (site path -> content)."""
+def render_figures(
+    view: v.View, cache: Path | None
+) -> tuple[dict[str, str], dict[str, str], charts.Chart | None]:
+    """The page, the chart files it needs (site path -> content), and the headline chart."""
     files: dict[str, str] = {}
     markup = None
+    chart = None
     if view.series:
         chart = death_toll(view, v.FIGURES, cache)
         files.update(chart_files(chart))
         markup = chart_markup(chart, v.FIGURES)
     dataset = view.store.casualties.dataset if view.store.casualties else None
     page = render("figures.md.j2", v.FIGURES, chart=markup, figures=view.figures, dataset=dataset)
-    return {v.FIGURES: page}, files
+    return {v.FIGURES: page}, files, chart

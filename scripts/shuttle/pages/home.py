@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from shuttle.charts import Chart
 from shuttle.dates import long_day
+from shuttle.pages.figures import CHART_DIR
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, render
 
@@ -53,5 +55,8 @@ def keys(view: v.View) -> list[Key]:
     return found
 
 
-def render_home(view: v.View) -> dict[str, str]:
-    return {v.HOME: render("home.md.j2", v.HOME, keys=keys(view))}
+def render_home(view: v.View, chart: Chart | None) -> dict[str, str]:
+    """The headline chart is the static SVG (no chart JavaScript on the home page: it
+    would cost the first screen its speed); it links to the interactive version."""
+    return {v.HOME: render("home.md.j2", v.HOME, keys=keys(view), chart=chart,
+                           chart_dir=CHART_DIR)}

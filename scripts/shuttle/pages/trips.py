@@ -8,7 +8,7 @@ from datetime import date
 from shuttle.pages import view as v
 from shuttle.pages.context import contexts
 from shuttle.pages.env import render
-from shuttle.schema import DailyReport, Trip
+from shuttle.schema import DailyReport, Person, Source, Trip
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,9 @@ class Entry:
     trip: Trip | None = None
     trip_page: str = ""
     toll: DailyReport | None = None
-    quotes: int = 0
-    sources: int = 0
+    quotes: tuple[v.QuoteItem, ...] = ()
+    sources: tuple[Source, ...] = ()
+    met: tuple[Person, ...] = ()
     event: v.EventItem | None = None
 
 
@@ -44,22 +45,24 @@ def render_trips(view: v.View) -> dict[str, str]:
         )
         rows.append({"trip": trip, "page": page, "sources": len(sources)})
     pages[v.TRIPS] = render("trips_index.md.j2", v.TRIPS, trips=rows)
-    pages[v.TIMELINE] = render("timeline.md.j2", v.TIMELINE, entries=timeline(view))
+    pages[v.TIMELINE] = render(
+        "timeline.md.j2", v.TIMELINE, entries=timeline(view), contexts=contexts(view.quotes)
+    )
     return pages
 
 
 def timeline(view: v.View) -> list[Entry]:
     entries = []
     for trip in view.trips:
-        quotes = [q for q in view.quotes if q.trip == trip]
         entries.append(
             Entry(
                 day=trip.start,
                 trip=trip,
                 trip_page=v.trip_page(trip.ordinal),
                 toll=view.report_on(trip.start),
-                quotes=len(quotes),
-                sources=len({q.source.id for q in quotes}),
+                quotes=tuple(q for q in view.quotes if q.trip == trip),
+                sources=tuple(sorted(view.sources_of_trip(trip), key=lambda s: s.published)),
+                met=tuple(view.people[p] for p in trip.meetings if p in view.people),
             )
         )
     entries += [Entry(day=e.day, event=e) for e in view.events]
