@@ -8,9 +8,9 @@ from markupsafe import Markup
 
 from shuttle.charts import Chart
 from shuttle.dates import long_day
-from shuttle.pages.figures import CHART_DIR
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, render
+from shuttle.pages.figures import CHART_DIR
 
 
 @dataclass(frozen=True)
