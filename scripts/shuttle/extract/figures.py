@@ -1,0 +1,390 @@
+"""Casualty and humanitarian figures: a number, what it counts and what happened to them.
+
+A number is a figure when it counts people to whom something happened (killed, injured,
+taken hostage, released, held, displaced; or detained, missing, sheltering: measure
+"other") or counts things that matter to a war's toll (missiles, rockets, aid trucks:
+measure "other" with a label). Militants killed are "killed" with subject "militants".
+
+Not figures: durations ("four months"), ages ("Emad, 55"), "a father of six", dates,
+ordinals, trip sizes ("four-nation"), counts of nations, houses, leaders or families with
+nothing happening to them, and vague amounts ("dozens", "several hundred").
+
+The verb decides the measure: the one right before the number ("killing at least 11
+people"), else the first one after its noun in the same clause ("27,840 Palestinians have
+been confirmed killed"); numbers joined by "and" share a verb ("100 hostages and 240
+prisoners freed"). A number with no noun takes a participle ("67,000 injured") and the
+subject of the figure before it; "death toll" makes a bare number a count of the dead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .candidates import FigureCandidate, Measure
+from .dates import OCT7, DateMention, find_dates, nearest
+from .numbers import NumberMention, find_numbers, qualifier_at
+from .speakers import Ctx, np_after, np_before
+from .text import Segments
+
+_PEOPLE = (
+    "people persons person individuals palestinians palestinian israelis israeli civilians "
+    "civilian children child kids minors babies infants women men girls boys residents "
+    "hostages hostage captives captive prisoners prisoner detainees detainee militants "
+    "militant fighters fighter gunmen terrorists soldiers soldier troops reservists officers "
+    "journalists journalist reporters photographers workers staff employees staffers "
+    "doctors medics paramedics nurses patients refugees americans citizens nationals "
+    "foreigners others victims gazans lebanese syrians families students teachers "
+    "worshippers members volunteers"
+).split()
+_THINGS = (
+    "trucks truck lorries missiles missile rockets rocket drones drone projectiles mortars "
+    "shells bombs munitions airstrikes strikes tons tonnes meals parcels pallets airdrops "
+    "targets tunnels sorties interceptors launchers aircraft warplanes"
+).split()
+_NOUN_ALT = "|".join(sorted(set(_PEOPLE + _THINGS), key=len, reverse=True))
+_NOUN_RE = re.compile(
+    rf"""(?:[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|those|our)[^\S\n]+
+          |(?P<mods>(?:[^\S\n]+(?!(?:and|or|of|in|on|at|to|for|from|with|by|were|was|are
+            |is|have|has|had|who|which|that|a|an|the)\b)[A-Za-z][\w’'-]*){{0,3}}?)[^\S\n]+)
+        (?P<noun>(?i:{_NOUN_ALT}))(?![\w’'-])""",
+    re.X,
+)
+_NEXT_NOUN_RE = re.compile(rf"[^\S\n]+(?P<noun>(?i:{_NOUN_ALT}))(?![\w’'-])")
+_ELIDED_RE = re.compile(
+    r"[^\S\n]+(?P<verb>killed|injured|wounded|dead|displaced|released|freed|detained|arrested"
+    r"|missing|kidnapped|abducted)\b"
+)
+_NOT_COUNT_AFTER_RE = re.compile(
+    r"(?:[^\S\n]+and[^\S\n]+a[^\S\n]+(?:half|quarter))?[^\S\n]+(?:[\w-]+[^\S\n]+)?"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?"
+    r"|times|percent|per[^\S\n]?cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|acres"
+    r"|dollars|euros|pounds|shekels|points?|am|pm|a\.m\.|p\.m\.|GMT)\b",
+    re.I,
+)
+_AGE_BEFORE_RE = re.compile(
+    r"(?:,[^\S\n]*|\baged?[^\S\n]+|\b(?:father|mother|parent)[^\S\n]+of[^\S\n]+|No\.[^\S\n]*)\Z"
+)
+_AGE_AFTER_RE = re.compile(r",|[^\S\n]*-?years?-old|[^\S\n]+years?[^\S\n]+old")
+_COORD_RE = re.compile(
+    r"[^\S\n]*(?:,[^\S\n]*)?(?:and|as[^\S\n]+well[^\S\n]+as|,)[^\S\n]+(?:(?:at[^\S\n]+least|more[^\S\n]+than|over|some|about|nearly|almost|around|roughly)[^\S\n]+)?\Z"
+)
+_CLAUSE_END_RE = re.compile(r"[;.!?]|[^\S\n]—|[^\S\n]–")
+_TOLL_RE = re.compile(r"\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
+_ATTACK_RE = re.compile(r"\battack", re.I)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+
+_KILLED = frozenset(
+    "killed kill kills killing dead died die dies deaths death slain fatalities lives "
+    "martyred perished".split()
+)
+_INJURED = frozenset("injured injuring injuries wounded wounding hurt injure wounds".split())
+_TAKEN = frozenset(
+    "kidnapped kidnapping kidnap abducted abducting abduct captured capturing seized "
+    "seizing took taken taking".split()
+)
+_RELEASED = frozenset(
+    "released releasing release freed freeing free rescued rescuing returned returning "
+    "swapped exchanged".split()
+)
+_HELD = frozenset("held holding holds remain remaining remains captivity still".split())
+_DISPLACED = frozenset(
+    "displaced displacing fled fleeing flee uprooted evacuated homeless displacement".split()
+)
+_OTHER = {
+    "detained": "detained", "detaining": "detained", "arrested": "detained",
+    "arresting": "detained", "apprehended": "detained", "missing": "missing",
+    "part": "took part", "participated": "took part", "sheltering": "sheltering",
+    "home": "sheltering", "trapped": "trapped", "starving": "starving",
+}  # fmt: skip
+_HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
+_PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
+_THING_SET = frozenset(_THINGS)
+
+
+def _verb_class(word: str) -> str | None:
+    w = word.lower()
+    if w in _KILLED:
+        return "killed"
+    if w in _INJURED:
+        return "injured"
+    if w in _TAKEN:
+        return "taken"
+    if w in _RELEASED:
+        return "released"
+    if w in _DISPLACED:
+        return "displaced"
+    if w in _HELD:
+        return "held"
+    if w in _OTHER:
+        return "other:" + _OTHER[w]
+    return None
+
+
+def _measure(verb: str, noun: str | None) -> Measure | None:
+    n = (noun or "").lower()
+    if verb == "killed":
+        return "killed"
+    if verb == "injured":
+        return "injured"
+    if verb == "displaced":
+        return "displaced"
+    if verb == "taken":
+        return "hostages_taken"
+    if verb == "released":
+        return "prisoners_released" if n in _PRISONER_NOUNS else "hostages_released"
+    if verb == "held":
+        return "hostages_held" if n in _HOSTAGE_NOUNS else None
+    return None
+
+
+_SOURCE_VERB_RE = re.compile(
+    r"(?<![\w’'-])(?:says|said|reported|reports|estimates|estimated|announced|stated|counts"
+    r"|counted|recorded|confirmed|added)(?![\w’'-])"
+)
+_ACCORDING_RE = re.compile(
+    r"(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
+    r"|[A-Z]|\d)))"
+)
+_LOCATIVE_RE = re.compile(
+    r"(?:,[^,.;\n]{1,30},)?[^\S\n]+(?P<loc>(?:in|from|inside|across)[^\S\n]+"
+    r"(?:[a-z][\w-]*[^\S\n]+){0,2}?[A-Z][\w-]*(?:[’']s)?(?:[^\S\n]+[A-Z][\w-]+)*)"
+)
+
+
+@dataclass
+class _Found:
+    number: NumberMention
+    noun: str | None
+    mods: str
+    noun_end: int
+    before: str | None  # verb class right before the number
+    qualifier: str | None
+    q_start: int
+    stop: int  # end of the clause after the noun
+    after: str | None = None  # verb class after the noun, in the clause
+
+
+def _after_verb(text: str, start: int, stop: int) -> str | None:
+    words = _WORD_RE.findall(text, start, stop)
+    other: str | None = None
+    for i, w in enumerate(words):
+        wl = w.lower()
+        if wl in ("took", "taking", "take", "takes") and i + 1 < len(words):
+            if words[i + 1].lower() == "part":
+                other = other or "other:took part"
+                continue
+        cls = _verb_class(wl)
+        if cls is None:
+            continue
+        if cls.startswith("other:"):
+            other = other or cls
+            continue
+        if cls == "held" and wl in ("still", "remain", "remains") and i + 1 < len(words):
+            if _verb_class(words[i + 1]) not in (None, "held"):
+                continue  # "remain trapped", "still missing": the next word decides
+        return cls
+    return other
+
+
+def _before_verb(text: str, lo: int, q_start: int) -> str | None:
+    words = _WORD_RE.findall(text, max(lo, q_start - 40), q_start)
+    if not words:
+        return None
+    last = words[-1].lower()
+    if last in ("to",) and len(words) >= 2 and words[-2].lower() == "home":
+        return "other:sheltering"
+    if last == "took" or last == "taking":
+        return "taken"
+    cls = _verb_class(last)
+    if cls == "held" and last in ("still", "remain", "remaining", "remains"):
+        return None
+    return cls
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    m = _CLAUSE_END_RE.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def _attribution(ctx: Ctx, s0: int, s1: int) -> str | None:
+    text = ctx.text
+    m = _ACCORDING_RE.search(text, s0, s1)
+    if m is not None:
+        span = np_after(ctx, m.end(), s1)
+        if span is not None:
+            return _strip_det(text[span[0] : span[1]])
+    for v in _SOURCE_VERB_RE.finditer(text, s0, s1):
+        if ctx.quoted(v.start()):
+            continue
+        span = np_before(ctx, v.start(), s0)
+        if span is None:
+            continue
+        phrase = text[span[0] : span[1]]
+        if phrase.lower() in ("he", "she", "it", "they", "we", "i"):
+            continue
+        return _strip_det(phrase)
+    return None
+
+
+def _strip_det(phrase: str) -> str:
+    for det in ("the ", "The "):
+        if phrase.startswith(det):
+            return phrase[len(det) :]
+    return phrase
+
+
+def _subject(text: str, f: _Found, s1: int) -> str | None:
+    if f.noun is None:
+        return None
+    mods = [w for w in f.mods.split() if w[:1].isupper()]
+    subject = " ".join([*mods, f.noun])
+    loc = _LOCATIVE_RE.match(text, f.noun_end, s1)
+    if loc is not None:
+        place = loc.group("loc")
+        for suffix in ("’s", "'s"):
+            place = place.removesuffix(suffix)
+        subject = f"{subject} {place}"
+    return subject
+
+
+def _label(f: _Found, verb: str | None) -> str:
+    noun = " ".join([*f.mods.split(), f.noun or ""]).strip()
+    if verb is not None and verb.startswith("other:"):
+        return f"{noun} {verb[6:]}".strip()
+    return noun
+
+
+def _as_of(
+    text: str, dates: list[DateMention], pos: int, s0: int, s1: int, published: date | None
+) -> date | None:
+    d = nearest(dates, pos)
+    if d is None or d.on is None:
+        return published
+    if d.on.year == 2023 and d.on.month == 10 and _ATTACK_RE.search(text, s0, s1):
+        return OCT7  # "the attack last October": the war's first day
+    return d.on
+
+
+def extract_figures(
+    text: str, segs: Segments, published: date | None, ctx: Ctx
+) -> list[FigureCandidate]:
+    """Every figure in the text, in order."""
+    out: list[FigureCandidate] = []
+    numbers = find_numbers(text)
+    by_sentence: dict[int, list[NumberMention]] = {}
+    for n in numbers:
+        by_sentence.setdefault(segs.sentence_index(n.start), []).append(n)
+    for si, group in by_sentence.items():
+        s0, s1 = segs.sentences[si] if segs.sentences else (0, len(text))
+        out.extend(_sentence_figures(text, s0, s1, group, published, ctx))
+    return out
+
+
+def _sentence_figures(
+    text: str,
+    s0: int,
+    s1: int,
+    numbers: list[NumberMention],
+    published: date | None,
+    ctx: Ctx,
+) -> list[FigureCandidate]:
+    dates = find_dates(text, s0, s1, published)
+    found: list[_Found] = []
+    prev_end = s0
+    for n in numbers:
+        if any(d.start <= n.start < d.end for d in dates):
+            continue
+        if _NOT_COUNT_AFTER_RE.match(text, n.end, s1):
+            continue
+        if _AGE_BEFORE_RE.search(text, max(s0, n.start - 12), n.start) and (
+            text[max(s0, n.start - 2) : n.start].strip() != "," or _AGE_AFTER_RE.match(text, n.end)
+        ):
+            continue
+        qualifier, q_start = qualifier_at(text, n.start, n.end, s0, s1)
+        noun_m = _NOUN_RE.match(text, n.end, s1)
+        noun = mods = None
+        noun_end = n.end
+        if noun_m is not None:
+            noun, mods, noun_end = noun_m.group("noun"), noun_m.group("mods") or "", noun_m.end()
+            while (more := _NEXT_NOUN_RE.match(text, noun_end, s1)) is not None:
+                # "240 Palestinian prisoners": the last noun of the phrase is the head
+                mods = f"{mods} {noun}"
+                noun, noun_end = more.group("noun"), more.end()
+        else:
+            el = _ELIDED_RE.match(text, n.end, s1)
+            if el is None and not _TOLL_RE.search(text, prev_end, q_start):
+                prev_end = n.end
+                continue
+        before = _before_verb(text, prev_end, q_start)
+        stop = min(_clause_end(text, noun_end, s1), noun_end + 90)
+        found.append(_Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop))
+        prev_end = n.end
+    # the verb after each noun, up to the next number; "and"-joined numbers share one
+    for i, f in enumerate(found):
+        stop = f.stop
+        if i + 1 < len(found) and found[i + 1].q_start < stop:
+            stop = found[i + 1].q_start
+        f.after = _after_verb(text, f.noun_end, stop)
+    for i in range(len(found) - 2, -1, -1):
+        f, g = found[i], found[i + 1]
+        if f.after is None and _COORD_RE.search(text, f.noun_end, g.q_start) is not None:
+            f.after = g.after
+    out: list[FigureCandidate] = []
+    attribution: str | None = None
+    attributed = False
+    last_subject: str | None = None
+    for f in found:
+        verb = f.before or f.after
+        noun = f.noun.lower() if f.noun else None
+        measure: Measure | None
+        label: str | None = None
+        if noun is not None and noun in _THING_SET:
+            measure, label = "other", _label(f, None)
+        elif verb is not None and verb.startswith("other:"):
+            if noun is None:
+                continue
+            measure, label = "other", _label(f, verb)
+        elif verb is not None:
+            measure = _measure(verb, noun or _prev_noun(found, f))
+        elif _TOLL_RE.search(text, s0, f.q_start):
+            measure = "killed"
+        else:
+            measure = None
+        if measure is None:
+            continue
+        if not attributed:
+            attribution, attributed = _attribution(ctx, s0, s1), True
+        subject = _subject(text, f, s1)
+        if subject is None or subject.lower().startswith("others"):
+            subject = last_subject if f.noun is None or subject is None else subject
+        last_subject = subject or last_subject
+        n = f.number
+        out.append(
+            FigureCandidate(
+                value=n.value,
+                measure=measure,
+                text=n.text,
+                start=n.start,
+                end=n.end,
+                sentence=text[s0:s1],
+                sentence_start=s0,
+                sentence_end=s1,
+                qualifier=f.qualifier,
+                label=label,
+                subject=subject,
+                attribution=attribution,
+                as_of=_as_of(text, dates, n.start, s0, s1, published),
+            )
+        )
+    return out
+
+
+def _prev_noun(found: list[_Found], f: _Found) -> str | None:
+    prev = None
+    for g in found:
+        if g is f:
+            return prev
+        prev = g.noun or prev
+    return None

@@ -1,0 +1,61 @@
+"""Direct quotations with their speakers.
+
+A quotation is "full" when it is introduced as speech: it starts its sentence, or follows a
+colon, a comma or a speech verb ("adding “we would not support it.”"), and it starts with a
+capital or ends a sentence. Otherwise it is a "fragment" woven into the reporter's sentence
+("calling it “delusional”"). A fragment that nothing attributes to anyone is a scare quote
+or a title, not a quotation, and is dropped; a full quotation with no speaker is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import QuoteCandidate
+from .lexicon import SPEECH_DECLARATIVE
+from .speakers import Ctx, attribute
+
+_LAST_WORD_RE = re.compile(r"([\w’'-]+)\W*\Z")
+_INTRO_PUNCT = (":", ",", "—", "–", "-")
+
+
+def _kind(text: str, s0: int, q_open: int, start: int, end: int, continued: bool) -> str:
+    if continued:
+        return "full"
+    pre = text[s0:q_open].rstrip()
+    words = text[start:end].lstrip("…. ([")
+    starts_upper = bool(words) and words[0].isupper()
+    ends_sentence = text[start:end].rstrip().endswith((".", "?", "!", "…", ".,", "?,", "!,"))
+    if not pre or pre.endswith(_INTRO_PUNCT):
+        intro = True
+    else:
+        m = _LAST_WORD_RE.search(pre, max(0, len(pre) - 30))
+        intro = m is not None and m.group(1).lower() in SPEECH_DECLARATIVE
+    if intro and (starts_upper or ends_sentence):
+        return "full"
+    return "fragment"
+
+
+def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
+    text = ctx.text
+    out: list[QuoteCandidate] = []
+    for qi, q in enumerate(ctx.quotes):
+        s0 = ctx.segs.sentence_at(q.open)[0]
+        kind = _kind(text, s0, q.open, q.start, q.end, q.continued)
+        got = attribute(ctx, qi)
+        ctx.results.append(got)
+        ctx.full.append(kind == "full")
+        if kind == "fragment" and not got.found:
+            continue
+        out.append(
+            QuoteCandidate(
+                text=text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                speaker=got.speaker,
+                kind="full" if kind == "full" else "fragment",
+                cue=got.cue,
+                said_on=got.said_on,
+            )
+        )
+    return out

@@ -1,0 +1,117 @@
+"""Paragraphs and sentences with offsets: the one segmentation every extractor shares.
+
+A paragraph is a non-blank line. A sentence ends at . ! ? or … (plus closing quote marks
+and brackets) before a capital, a digit or an opening mark, except after an abbreviation
+("Mr.", "Oct.", "U.S.", an initial). Boundaries inside a quotation are ignored when the
+quotation spans are given, so "“A. B.” he said." is one sentence: attribution works on it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_PARA_RE = re.compile(r"\S(?:[^\n]*\S)?")
+_BOUNDARY_RE = re.compile(r"([.!?…]+)[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
+_TOKEN_BEFORE_RE = re.compile(r"[\w.’'-]+\Z")
+
+ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Dr St Jr Sr Gen Lt Col Sgt Capt Maj Adm Gov Sen Rep Rev Prof No Nos
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs etc Ft Mt Inc Corp Co Ltd Bros
+    Fig approx est""".split()
+)
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Sorted, non-overlapping (start, end) spans of paragraphs and sentences."""
+
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    _para_starts: tuple[int, ...]
+    _sent_starts: tuple[int, ...]
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._para_starts, pos) - 1)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return (pos, pos)
+        return self.sentences[self.sentence_index(pos)]
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        if not self.paragraphs:
+            return (pos, pos)
+        return self.paragraphs[self.paragraph_index(pos)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARA_RE.finditer(text)]
+
+
+def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
+    """Whether the period at `dot` closes an abbreviation rather than a sentence."""
+    m = _TOKEN_BEFORE_RE.search(text, max(lo, dot - 24), dot)
+    if m is None:
+        return False
+    token = m.group().lstrip("’'-")
+    if not token:
+        return False
+    if token in ABBREVIATIONS or (len(token) == 1 and token.isupper()):
+        return True
+    # "U.S", "U.N", "a.m": dotted abbreviations; a sentence ending with one is rare enough
+    return "." in token and len(token) <= 6
+
+
+def segment(text: str, quotes: Sequence[tuple[int, int]] = ()) -> Segments:
+    """Paragraphs and sentences; `quotes` are (open mark, close mark + 1) spans, sorted."""
+    paras = paragraphs(text)
+    qstarts = [q[0] for q in quotes]
+    sents: list[tuple[int, int]] = []
+    for p_start, p_end in paras:
+        start = p_start
+        for m in _BOUNDARY_RE.finditer(text, p_start, p_end):
+            end = m.end()
+            if (
+                m.group(1) == "."
+                and m.end(1) == m.end()
+                and _is_abbreviation(text, m.start(1), p_start)
+            ):
+                continue
+            if qstarts:
+                i = bisect_right(qstarts, m.start()) - 1
+                if i >= 0 and quotes[i][0] < m.start() and m.end() < quotes[i][1]:
+                    continue  # a boundary inside a quotation
+            sents.append((start, end))
+            start = end
+            while start < p_end and text[start].isspace():
+                start += 1
+        if start < p_end:
+            sents.append((start, p_end))
+    return Segments(
+        paragraphs=tuple(paras),
+        sentences=tuple(sents),
+        _para_starts=tuple(p[0] for p in paras),
+        _sent_starts=tuple(s[0] for s in sents),
+    )
+
+
+_HEADLINE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by as is from vs".split())
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A Title Case line with no final period: a headline or page furniture, not prose."""
+    if end - start > 200 or text[end - 1 : end] in (".", "”", '"'):
+        return False
+    words = _HEADLINE_WORD_RE.findall(text, start, end)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps >= 0.6 * len(content)

@@ -1,0 +1,221 @@
+"""The trip an article describes: the number it gives the trip, the places on it, the people
+the traveller met.
+
+The traveller is the secretary of state (lexicon.TRAVELLER_SURNAME, or a description such as
+"the top U.S. diplomat"). A place counts when a travel phrase ties it to the traveller in the
+same sentence ("arrived in Israel", "a stop in Egypt", "stops planned in Jordan and Qatar",
+"said in Tel Aviv", "In Qatar on Tuesday, … Mr. Blinken said") and no other person stands
+between the traveller and the phrase. Home ("returning to Washington") and regions ("left
+the Middle East") are not stops. People met: the objects of "met (with)", "talks with",
+"to meet", "attended by", and "X and Blinken discussed".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import TripCandidate
+from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
+from .people import Mention, People
+from .text import Segments
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_SP = r"[^\S\n]+"
+_ORD_RE = re.compile(
+    rf"(?i:(?P<det>his|the|its|blinken[’']s){_SP})?"
+    rf"(?P<ord>(?i:{'|'.join(_ORDINALS)})|\d{{1,2}}(?:st|nd|rd|th))"
+    rf"(?:{_SP}(?i:such|wartime|diplomatic|regional|crisis|official|overall|separate|emergency"
+    rf"|whirlwind|middle{_SP}east|mideast|post-oct\.{_SP}7|war-time))*"
+    rf"(?:{_SP}(?P<noun>(?i:visit|trip|tour|journey|mission|swing)))?"
+    rf"(?P<tail>{_SP}(?i:to|in){_SP}(?:the{_SP})?(?:region|Middle{_SP}East|Mideast|Israel)\b)?"
+)
+_TRAVELLER_RE = re.compile(
+    rf"\b{TRAVELLER_SURNAME}\b|\b(?i:secretary{_SP}of{_SP}state)\b|\btop{_SP}(?:U\.S\.|US|American)"
+    rf"{_SP}diplomat\b|(?:Washington|America)[’']s{_SP}top{_SP}diplomat\b"
+)
+_PLACE = (
+    r"(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z][\w’'-]*|al-[A-Z][\w-]*|el-[A-Z][\w-]*)){0,3}"
+)
+_PLACE_LIST = rf"{_PLACE}(?:(?:,{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}){_PLACE})*"
+_STRONG = (
+    r"arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flies|flying|traveled"
+    r"|travelled|travels|traveling|travelling|headed|heads|heading|went|came|comes|visited"
+    r"|visiting|visits|visit|trip|tour|stop|stops|stopover|stopped|arrival|moved\s+on|going"
+)
+_TRAVEL_RE = re.compile(
+    rf"""(?<![\w’'-])(?P<cue>
+        (?:{_STRONG})(?:{_SP}(?:on|onward|onwards|back))?(?:{_SP}(?:in|to|at))?
+       |stops?{_SP}(?:[a-z]+{_SP}){{0,2}}in
+       |(?P<weak>(?:held|holds|holding){_SP}talks{_SP}in|talks{_SP}in|met{_SP}in|meeting{_SP}in
+         |meetings{_SP}in|said{_SP}in|says{_SP}in|spoke{_SP}in|speaking{_SP}in
+         |told{_SP}reporters{_SP}in|was{_SP}in|is{_SP}in|left|leaves|leaving|departed|departs
+         |(?:return|returned|returning|back){_SP}(?:to|in)|then{_SP}to|on{_SP}to)
+    ){_SP}(?P<places>{_PLACE_LIST})""",
+    re.X,
+)
+_IN_AT_START_RE = re.compile(rf"(?:In|From|At){_SP}(?P<places>{_PLACE_LIST})(?:{_SP}on\b|,)")
+_PLACE_SPLIT_RE = re.compile(rf",{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}")
+_MEET_RE = re.compile(
+    rf"""(?<![\w’'-])(?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
+        (?:{_SP}with)?|meet(?:s|ing)?(?:{_SP}with)?|talks{_SP}with|sat{_SP}down{_SP}with
+        |hosted{_SP}by|received{_SP}by|attended{_SP}by|conversation{_SP}with|call{_SP}with
+        |spoke{_SP}with|meetings{_SP}with|discussions{_SP}with)(?=[^\S\n])""",
+    re.X,
+)
+_TITLE_GAP_RE = re.compile(
+    r"[^\S\n]+(?:(?:[A-Z][\w.’'-]*|of|intelligence|security|defense"
+    r"|defence|foreign|prime|chief|minister|president|leader|senior"
+    r"|top|deputy|officials?|including)[^\S\n]+)*\Z"
+)
+_NEXT_GAP_RE = re.compile(
+    r"(?:[^\S\n]+of[^\S\n]+[A-Z][\w’'-]+)?(?:,[^\S\n]+(?:the|a|an)[^\S\n]+[^,.;:\n]{1,60}?)?"
+    r"(?:,[^\S\n]+and|,|[^\S\n]+and)[^\S\n]+(?:(?:[A-Z][\w.’'-]*|of|intelligence|security"
+    r"|defense|defence|foreign|prime|chief|minister|president|leader)[^\S\n]+)*\Z"
+)
+_JOINT_RE = re.compile(
+    rf"{_SP}and{_SP}(?:Mr\.{_SP})?{TRAVELLER_SURNAME}{_SP}(?:also{_SP})?(?:discussed|met|talked"
+    rf"|spoke|held|agreed|reviewed)\b"
+)
+
+
+def _is_traveller(name: str) -> bool:
+    return TRAVELLER_SURNAME in name
+
+
+def extract_trip(text: str, segs: Segments, people: People) -> TripCandidate:
+    ordinal = _ordinal(text, segs)
+    places: list[str] = []
+    meetings: list[str] = []
+    for s0, s1 in _traveller_sentences(text, segs):
+        for place in _places(text, s0, s1, people):
+            if place not in places:
+                places.append(place)
+        for name in _meetings(text, s0, s1, people):
+            if name not in meetings and not _is_traveller(name):
+                meetings.append(name)
+    if ordinal is None:
+        return TripCandidate(places=tuple(places), meetings=tuple(meetings))
+    value, ot, os, oe = ordinal
+    return TripCandidate(value, ot, os, oe, tuple(places), tuple(meetings))
+
+
+def _traveller_sentences(text: str, segs: Segments) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last = -1
+    for m in _TRAVELLER_RE.finditer(text):
+        si = segs.sentence_index(m.start())
+        if si != last and segs.sentences:
+            out.append(segs.sentences[si])
+            last = si
+    return out
+
+
+def _ordinal(text: str, segs: Segments) -> tuple[int, str, int, int] | None:
+    for m in _ORD_RE.finditer(text):
+        if not (m.group("noun") or m.group("tail")):
+            continue
+        after = text[m.end() : m.end() + 12]
+        if re.match(r"[^\S\n]+(?:four|five|six|seven|eight|nine|ten|\d)", after):
+            continue
+        s0, s1 = segs.sentence_at(m.start())
+        si = segs.sentence_index(m.start())
+        lo = segs.sentences[si - 1][0] if si > 0 and segs.sentences else s0
+        if _TRAVELLER_RE.search(text, lo, s1) is None:
+            continue
+        word = m.group("ord").lower()
+        value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        start = (
+            m.start()
+            if (m.group("det") or "").lower() == "his" and not m.group("noun")
+            else m.start("ord")
+        )
+        return value, text[start : m.end()], start, m.end()
+    return None
+
+
+def _traveller_mentions(text: str, s0: int, s1: int, people: People) -> list[int]:
+    return [m.start() for m in _TRAVELLER_RE.finditer(text, s0, s1)]
+
+
+def _subject_is_traveller(text: str, cue: int, s0: int, people: People) -> bool:
+    """No one but the traveller is named between the sentence start and the phrase."""
+    before = [mt for mt in people.in_span(s0, cue) if not mt.possessive]
+    if not before:
+        return True
+    return _is_traveller(before[-1].canonical) or bool(
+        _TRAVELLER_RE.search(text, before[-1].end, cue)
+    )
+
+
+def _clean_place(raw: str) -> str:
+    place = raw.strip()
+    if place.lower().startswith("the "):
+        place = place[4:]
+    return place
+
+
+def _places(text: str, s0: int, s1: int, people: People) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for m in _TRAVEL_RE.finditer(text, s0, s1):
+        if not _subject_is_traveller(text, m.start(), s0, people):
+            continue
+        weak = m.group("weak") is not None
+        for raw in _PLACE_SPLIT_RE.split(m.group("places")):
+            place = _place_ok(raw, weak, people, m.start("places"))
+            if place:
+                found.append((m.start("places"), place))
+    m2 = _IN_AT_START_RE.match(text, s0, s1)
+    if m2 is not None:
+        for raw in _PLACE_SPLIT_RE.split(m2.group("places")):
+            place = _place_ok(raw, True, people, m2.start("places"))
+            if place:
+                found.append((m2.start("places"), place))
+    found.sort()
+    return [p for _, p in found]
+
+
+def _place_ok(raw: str, weak: bool, people: People, pos: int) -> str | None:
+    place = _clean_place(raw)
+    # trailing capitalised words that are no part of a place: "Israel Tuesday"
+    words = place.split()
+    while words and words[-1].lower() in NOT_NAME and words[-1].lower() not in PLACES:
+        words.pop()
+    place = " ".join(words)
+    low = place.lower()
+    if not place or low in HOME_PLACES or low in REGIONS:
+        return None
+    if low in PLACES:
+        return place
+    if weak:
+        return None
+    if low in NOT_NAME or any(mt.canonical for mt in people.in_span(pos, pos + len(raw) + 8)):
+        return None
+    return place
+
+
+def _meetings(text: str, s0: int, s1: int, people: People) -> list[str]:
+    out: list[str] = []
+    for m in _MEET_RE.finditer(text, s0, s1):
+        if not _subject_is_traveller(text, m.start(), s0, people):
+            continue
+        after = [mt for mt in people.in_span(m.end(), s1)]
+        prev_end = m.end()
+        for i, mt in enumerate(after):
+            gap_re = _TITLE_GAP_RE if i == 0 else _NEXT_GAP_RE
+            if mt.start - prev_end > 80 or not gap_re.match(text, prev_end, mt.start):
+                break
+            out.append(mt.canonical)
+            prev_end = _name_end(text, mt)
+    for mt in people.in_span(s0, s1):
+        if _JOINT_RE.match(text, mt.end) and not mt.possessive:
+            out.append(mt.canonical)
+    return out
+
+
+def _name_end(text: str, mt: Mention) -> int:
+    return mt.end
