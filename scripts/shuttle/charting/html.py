@@ -1,0 +1,73 @@
+"""A chart as page material: the spec as inline-safe JSON, and the HTML figure."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from .model import Chart
+from .render import svg_size
+
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def spec_json(chart: Chart) -> str:
+    """The spec as JSON: sorted keys, compact, and safe to inline in HTML or a script.
+
+    <, >, & and the JavaScript line separators only ever occur inside JSON strings, so
+    writing them as \\u escapes changes no value and leaves no "</script>" to find.
+    """
+    text = json.dumps(
+        chart.spec,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+    )
+    for raw, escaped in _JSON_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text + "\n"
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def chart_html(chart: Chart, *, spec_url: str, svg_url: str) -> str:
+    """A <figure>: caption, static SVG inside the container charts.js fills, the
+    description, and the data as a table. No script, no inline event handler."""
+    width, height = svg_size(chart.svg)
+    alt = f"{chart.title} (chart; described below)"
+    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in chart.table_header)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+        for row in chart.table_rows
+    )
+    if not chart.table_rows:
+        body = f'<tr><td colspan="{len(chart.table_header)}">No figures in this period.</td></tr>'
+    return "\n".join(
+        [
+            f'<figure class="shuttle-chart" id="chart-{_attr(chart.name)}">',
+            f"<figcaption>{escape(chart.title)}</figcaption>",
+            f'<div class="shuttle-chart__canvas" data-spec="{_attr(spec_url)}"'
+            f' style="min-height: {height}px">',
+            f'<img class="shuttle-chart__fallback" src="{_attr(svg_url)}" alt="{_attr(alt)}"'
+            f' width="{width}" height="{height}" decoding="async">',
+            "</div>",
+            f'<p class="shuttle-chart__description">{escape(chart.description)}</p>',
+            '<details class="shuttle-chart__data">',
+            f"<summary>The data: {escape(chart.title)}</summary>",
+            "<table>",
+            f"<thead><tr>{head}</tr></thead>",
+            f"<tbody>\n{body}\n</tbody>",
+            "</table>",
+            "</details>",
+            "</figure>",
+        ]
+    )

@@ -1,0 +1,80 @@
+"""Charts: Vega-Lite specs built with Altair, static SVG through vl-convert, and a text
+description and data table for every chart.
+
+The plugin writes, for each chart, assets/charts/<name>.vl.json (spec_json) and
+assets/charts/<name>.svg (chart.svg), and once per site assets/javascripts/vega.js
+(chart_javascript) and assets/javascripts/charts.js (loader_javascript); pages embed
+chart_html. The pieces live in shuttle.charting, one job a module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from .charting import death_toll_data as data
+from .charting import death_toll_text as words
+from .charting.death_toll_spec import death_toll_spec, static_spec
+from .charting.html import chart_html, spec_json
+from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
+from .charting.render import javascript_bundle, render_svg
+from .charting.style import SVG_WIDTH
+
+__all__ = [
+    "Chart",
+    "ReportedPoint",
+    "SeriesPoint",
+    "TripSpan",
+    "chart_html",
+    "chart_javascript",
+    "death_toll_chart",
+    "loader_javascript",
+    "render_svg",
+    "spec_json",
+]
+
+DEATH_TOLL_TITLE = "Gaza's death toll, as reported, and Blinken's trips"
+
+
+def death_toll_chart(
+    series: Sequence[SeriesPoint],
+    reported: Sequence[ReportedPoint],
+    trips: Sequence[TripSpan],
+    *,
+    until: date | None = None,
+    cache_dir: Path | None = None,
+) -> Chart:
+    """The Ministry's cumulative killed and injured, the figures articles reported, and
+    Blinken's trips, up to and including `until`. Raises ValueError on a link that is
+    not site-relative, an unknown measure or a day listed twice in the series."""
+    window = data.cut(series, reported, trips, until)
+    description = words.describe(window)
+    spec = death_toll_spec(
+        data.series_rows(window.series),
+        data.point_rows(window.reported),
+        data.trip_rows(window.trips),
+        data.end_label_rows(window.series),
+        description=description,
+    )
+    svg = render_svg(static_spec(spec, SVG_WIDTH), cache_dir=cache_dir)
+    return Chart(
+        name="death-toll",
+        title=DEATH_TOLL_TITLE,
+        spec=spec,
+        svg=svg,
+        description=description,
+        table_header=words.TABLE_HEADER,
+        table_rows=words.table(window),
+    )
+
+
+def chart_javascript(cache_dir: Path) -> str:
+    """vega, vega-lite and vega-embed as one script that sets window.vegaEmbed."""
+    return javascript_bundle(cache_dir)
+
+
+def loader_javascript() -> str:
+    """The small script that swaps each static chart for the interactive one."""
+    return resources.files("shuttle").joinpath("assets/charts.js").read_text(encoding="utf-8")

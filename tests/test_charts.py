@@ -1,0 +1,614 @@
+"""Charts: the death toll spec (golden), its SVG, description, table and HTML, the
+caches, and that article text stays data everywhere it lands.
+
+Regenerate the golden files after an intended change with:
+
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_charts.py -k golden
+
+and review the diff under tests/golden/charts/ before committing it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from html import escape
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from unittest import mock
+from xml.etree import ElementTree
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shuttle import charts
+from shuttle.charting import render
+from shuttle.charting.death_toll_data import check_href
+from shuttle.charting.text import format_date, format_int, format_span
+from shuttle.charts import Chart, ReportedPoint, SeriesPoint, TripSpan
+
+GOLDEN = Path(__file__).parent / "golden" / "charts"
+UNTIL = date(2023, 10, 16)
+HOSTILE = (
+    "</script><script>alert(1)</script>",
+    '"; alert(1); "',
+    "datum.x",
+    "{{7*7}}",
+    "<img src=x onerror=alert(2)>",
+    "&amp; \u2028 ${x} ' \"",
+)
+
+# --- a small fixed input ---------------------------------------------------------
+
+
+def _series() -> list[SeriesPoint]:
+    points = []
+    killed, injured = 1000, 3000
+    for n in range(12):  # 7 to 18 October 2023; `until` cuts it at the 16th
+        day = date(2023, 10, 7) + timedelta(days=n)
+        killed += 100 + 10 * n
+        injured += 300 + 20 * n
+        missing = n in (3, 4)
+        points.append(
+            SeriesPoint(
+                day=day,
+                killed=None if missing else killed,
+                injured=None if missing or n == 7 else injured,
+                killed_filled=killed,
+                injured_filled=injured,
+                report_source="missing" if missing else "mohtel",
+            )
+        )
+    return points
+
+
+def _reported() -> list[ReportedPoint]:
+    return [
+        ReportedPoint(
+            day=date(2023, 10, 9),
+            value=1500,
+            measure="killed",
+            qualifier="at least",
+            text="at least 1,500",
+            source_title="Blinken lands in Tel Aviv",
+            outlet="AP",
+            href="../sources/ap-1/#p4",
+            figure_id="fig-ap-1-1",
+        ),
+        ReportedPoint(
+            day=date(2023, 10, 10),
+            value=5000,
+            measure="injured",
+            qualifier="about",
+            text="about 5,000",
+            source_title="Talks in Amman",
+            outlet="Reuters",
+            href="../sources/reuters-2/#p7",
+            figure_id="fig-reuters-2-1",
+        ),
+        ReportedPoint(
+            day=date(2023, 10, 14),
+            value=2300,
+            measure="killed",
+            qualifier=None,
+            text="2,300",
+            source_title="Riyadh stop",
+            outlet="AFP",
+            href="../sources/afp-3/#p2",
+            figure_id="fig-afp-3-1",
+            candidate=True,
+        ),
+        ReportedPoint(  # after `until`: left out
+            day=date(2023, 10, 18),
+            value=2900,
+            measure="killed",
+            qualifier="more than",
+            text="more than 2,900",
+            source_title="Later",
+            outlet="AP",
+            href="../sources/ap-4/#p1",
+            figure_id="fig-ap-4-1",
+        ),
+    ]
+
+
+def _trips() -> list[TripSpan]:
+    return [
+        TripSpan(
+            1, date(2023, 10, 12), date(2023, 10, 13), "Trip 1: Israel, Jordan", "../trips/1/"
+        ),
+        TripSpan(2, date(2023, 10, 15), date(2023, 10, 20), "Trip 2: Qatar, Egypt", "../trips/2/"),
+        TripSpan(3, date(2023, 10, 25), date(2023, 10, 26), "Trip 3: Turkey", "../trips/3/"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def chart(tmp_path_factory: pytest.TempPathFactory) -> Chart:
+    cache = tmp_path_factory.mktemp("svg-cache")
+    return charts.death_toll_chart(_series(), _reported(), _trips(), until=UNTIL, cache_dir=cache)
+
+
+def _rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every data row of every layer."""
+    return [row for rows in spec["datasets"].values() for row in rows]
+
+
+def _points(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows holding the article figures."""
+    return [row for row in _rows(spec) if "as_written" in row]
+
+
+# --- golden ----------------------------------------------------------------------
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+def test_golden_spec(chart: Chart) -> None:
+    pretty = json.dumps(json.loads(charts.spec_json(chart)), indent=2, sort_keys=True)
+    _check_golden("death-toll.vl.json", pretty + "\n")
+
+
+def test_golden_words(chart: Chart) -> None:
+    words = {
+        "description": chart.description,
+        "table_header": list(chart.table_header),
+        "table_rows": [list(row) for row in chart.table_rows],
+        "title": chart.title,
+    }
+    _check_golden("death-toll.words.json", json.dumps(words, indent=2, ensure_ascii=False) + "\n")
+
+
+# --- determinism -----------------------------------------------------------------
+
+
+def test_same_input_same_bytes(chart: Chart) -> None:
+    again = charts.death_toll_chart(_series(), _reported(), _trips(), until=UNTIL)
+    assert charts.spec_json(again) == charts.spec_json(chart)
+    assert again.svg == chart.svg
+    assert again == chart
+
+
+def test_input_order_does_not_matter(chart: Chart) -> None:
+    shuffled = charts.death_toll_chart(
+        list(reversed(_series())),
+        list(reversed(_reported())),
+        list(reversed(_trips())),
+        until=UNTIL,
+    )
+    assert charts.spec_json(shuffled) == charts.spec_json(chart)
+
+
+def test_svg_ids_are_renumbered_in_markup_only() -> None:
+    def svg(name: str) -> str:
+        return (
+            f'<svg><clipPath id="{name}"><rect/></clipPath><g clip-path="url(#{name})">'
+            f'<text>id="clip7" url(#clip7)</text><use xlink:href="#{name}"/></g></svg>'
+        )
+
+    assert render.normalise_svg(svg("clip7")) == svg("shuttle-1")
+    assert render.normalise_svg(svg("clip99")) == render.normalise_svg(svg("clip7"))
+    assert 'id="clip7" url(#clip7)</text>' in render.normalise_svg(svg("clip99"))
+
+
+# --- the SVG ---------------------------------------------------------------------
+
+
+def test_svg_draws_the_line_points_and_trips(chart: Chart) -> None:
+    root = ElementTree.fromstring(chart.svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    groups = {g.get("class", "") for g in root.iter(f"{ns}g")}
+    assert any("mark-line role-mark" in c for c in groups)
+    assert any("mark-rect role-mark" in c for c in groups)
+    rects = [p for p in root.iter(f"{ns}path") if p.get("aria-roledescription") == "rect mark"]
+    assert len(rects) == 2  # the two trips up to `until`
+    points = [p for p in root.iter(f"{ns}path") if p.get("aria-roledescription") == "point"]
+    assert len(points) == 3  # the three figures up to `until`
+    segments = [p for p in root.iter(f"{ns}path") if p.get("aria-roledescription") == "line mark"]
+    # killed: solid, dotted (the two missing days), solid; injured: also dotted on the 14th
+    assert len(segments) == 3 + 5
+    assert all(p.get("d", "").startswith("M") for p in segments)
+    assert 'width="720"' in chart.svg.split(">", 1)[0]
+    assert "<a " not in chart.svg  # links stay in the interactive chart only
+
+
+def test_svg_cache_is_used(tmp_path: Path) -> None:
+    spec = {"data": {"values": [{"a": 1}]}, "mark": "point", "encoding": {"x": {"field": "a"}}}
+    first = render.render_svg(spec, cache_dir=tmp_path)
+    cached = list(tmp_path.glob("svg-*.svg"))
+    assert len(cached) == 1 and cached[0].read_text(encoding="utf-8") == first
+    with mock.patch("vl_convert.vegalite_to_svg", side_effect=AssertionError):
+        assert render.render_svg(spec, cache_dir=tmp_path) == first
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+# --- the description and the table -----------------------------------------------
+
+
+def test_description_comes_from_the_data(chart: Chart) -> None:
+    text = chart.description
+    assert "rose from 1,100 on 7 October 2023 to 2,450 on 16 October 2023" in text
+    assert "On 3 of the 10 days shown a Ministry figure is missing" in text
+    assert "2 figures between 9 October 2023 and 10 October 2023" in text
+    assert "1 unreviewed candidate figure as a hollow diamond" in text
+    assert "2 trips" in text and "numbered 1 to 2" in text
+    assert chart.spec["description"] == text
+
+    series = _series()
+    series[9] = replace(series[9], killed=4000, killed_filled=4000)
+    changed = charts.death_toll_chart(series, _reported(), _trips(), until=UNTIL)
+    assert "to 4,000 on 16 October 2023" in changed.description
+
+    later = charts.death_toll_chart(_series(), _reported(), _trips(), until=date(2023, 10, 30))
+    assert "on 18 October 2023" in later.description and "3 trips" in later.description
+    assert later.description != text
+
+
+def test_description_handles_empty_input() -> None:
+    empty = charts.death_toll_chart([], [], [])
+    assert "no Gaza Health Ministry figures" in empty.description
+    assert "No article cited here" in empty.description
+    assert "no trip" in empty.description
+    assert empty.table_rows == ()
+
+
+def test_table_has_every_figure(chart: Chart) -> None:
+    assert chart.table_header[0] == "Date"
+    assert [row[2] for row in chart.table_rows] == ["at least 1,500", "about 5,000", "2,300"]
+    first, second, third = chart.table_rows
+    assert first == (
+        "9 October 2023",
+        "Killed",
+        "at least 1,500",
+        "1,500",
+        "1,330",
+        "AP",
+        "Blinken lands in Tel Aviv",
+    )
+    assert second[4] == "4,320 (gap-filled)"  # no Ministry report on 10 October
+    assert third[1] == "Killed (unreviewed candidate)"
+    assert all(len(row) == len(chart.table_header) for row in chart.table_rows)
+
+
+def test_until_cuts_series_figures_and_trips(chart: Chart) -> None:
+    days = {row["day"] for row in _rows(chart.spec) if "day" in row}
+    assert max(days) == "2023-10-16"
+    trips = [row for row in _rows(chart.spec) if "number" in row]
+    assert [(t["number"], t["start"], t["end"]) for t in trips] == [
+        ("1", "2023-10-12", "2023-10-14"),
+        ("2", "2023-10-15", "2023-10-17"),  # clipped to `until`, drawn to the next day
+    ]
+
+
+def test_dates_and_numbers_read_the_same_everywhere() -> None:
+    assert format_date(date(2024, 1, 9)) == "9 January 2024"
+    assert format_int(45936) == "45,936" and format_int(7) == "7"
+    assert format_span(date(2024, 1, 5), date(2024, 1, 9)) == "5\u20139 January 2024"
+    assert format_span(date(2024, 1, 30), date(2024, 2, 2)) == "30 January \u2013 2 February 2024"
+    assert format_span(date(2023, 12, 30), date(2024, 1, 2)) == (
+        "30 December 2023 \u2013 2 January 2024"
+    )
+
+
+# --- untrusted text --------------------------------------------------------------
+
+
+def _hostile_figures() -> list[ReportedPoint]:
+    return [
+        replace(
+            figure,
+            text=HOSTILE[n % 6],
+            outlet=HOSTILE[(n + 1) % 6],
+            source_title=HOSTILE[(n + 2) % 6],
+        )
+        for n, figure in enumerate(_reported())
+    ]
+
+
+def _strings(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every string in a spec with where it sits, keys included."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield (*path, "<key>"), key
+            yield from _strings(value, (*path, key))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value, (*path, "[]"))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def test_article_text_is_only_ever_a_data_value() -> None:
+    figures = _hostile_figures()
+    trips = [replace(t, label=HOSTILE[-t.ordinal]) for t in _trips()]
+    chart = charts.death_toll_chart(_series(), figures, trips, until=UNTIL)
+    seen = set()
+    for path, value in _strings(chart.spec):
+        for hostile in HOSTILE:
+            if hostile in value:
+                assert path[0] == "datasets" and path[2] == "[]", (path, value)
+                assert path[-1] in {"as_written", "outlet", "title", "label", "aria"}, path
+                seen.add(hostile)
+    assert seen == set(HOSTILE)
+    text = charts.spec_json(chart)
+    assert json.loads(text) == chart.spec
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert "</script" not in text.lower()
+    # the static SVG carries the text only as escaped attribute values
+    root = ElementTree.fromstring(chart.svg)
+    for element in root.iter():
+        assert not element.tag.endswith("script") and not element.tag.endswith("foreignObject")
+        assert not any(name.lower().startswith("on") for name in element.attrib)
+    assert "<script" not in chart.svg and "<img" not in chart.svg
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "//evil.example/",
+        "https://evil.example/",
+        " ../x/",
+        "..\\x",
+        "data:text/html,x",
+    ],
+)
+def test_links_must_be_site_relative(href: str) -> None:
+    with pytest.raises(ValueError, match="site-relative"):
+        check_href(href)
+    figure = replace(_reported()[0], href=href)
+    with pytest.raises(ValueError):
+        charts.death_toll_chart(_series(), [figure], [], until=UNTIL)
+
+
+def test_site_relative_links_pass() -> None:
+    for href in ["../sources/ap-1/#p4", "sources/x/", "#p3", "/figures/"]:
+        check_href(href)
+
+
+# --- chart_html ------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.cells: list[str] = []
+        self.paragraphs: list[str] = []
+        self._open: list[str] = []
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in {"td", "th", "p", "figcaption", "summary"}:
+            self._open.append(tag)
+            self._buffer = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+            text = "".join(self._buffer)
+            (self.paragraphs if tag == "p" else self.cells).append(text)
+
+    def handle_data(self, data: str) -> None:
+        self._buffer.append(data)
+
+
+def _parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def _check_html(chart: Chart, html: str) -> _Page:
+    page = _parse(html)
+    names = [tag for tag, _ in page.tags]
+    assert "script" not in names and "iframe" not in names
+    for tag, attrs in page.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        if "style" in attrs:
+            assert tag == "div" and re.fullmatch(r"min-height: \d+px", attrs["style"] or "")
+    assert names[:4] == ["figure", "figcaption", "div", "img"]
+    assert page.paragraphs == [chart.description]
+    expected = [chart.title, f"The data: {chart.title}", *chart.table_header]
+    expected += [cell for row in chart.table_rows for cell in row]
+    assert page.cells == expected
+    return page
+
+
+def test_chart_html_shape(chart: Chart) -> None:
+    html = charts.chart_html(
+        chart,
+        spec_url="../assets/charts/death-toll.vl.json",
+        svg_url="../assets/charts/death-toll.svg",
+    )
+    page = _check_html(chart, html)
+    attrs = dict(page.tags)
+    assert attrs["div"]["data-spec"] == "../assets/charts/death-toll.vl.json"
+    img = attrs["img"]
+    assert img["src"] == "../assets/charts/death-toll.svg"
+    assert img["width"] == "720" and img["height"] and img["alt"]
+    assert f"min-height: {img['height']}px" == attrs["div"]["style"]
+    assert [a.get("scope") for t, a in page.tags if t == "th"] == ["col"] * 7
+    assert html.count("<tr>") == 1 + len(chart.table_rows)
+    assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
+
+
+def test_chart_html_escapes_everything() -> None:
+    chart = charts.death_toll_chart(_series(), _hostile_figures(), _trips(), until=UNTIL)
+    chart = replace(chart, title=HOSTILE[0], name='x" onmouseover="alert(1)')
+    html = charts.chart_html(chart, spec_url='a" onload="x', svg_url="<b>")
+    page = _check_html(chart, html)
+    assert dict(page.tags)["div"]["data-spec"] == 'a" onload="x'
+    for hostile in HOSTILE:
+        if escape(hostile) != hostile:
+            assert hostile not in html
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(), outlet=st.text(), title=st.text())
+def test_any_article_text_stays_text(text: str, outlet: str, title: str) -> None:
+    figure = replace(_reported()[0], text=text, outlet=outlet, source_title=title)
+    with mock.patch.object(charts, "render_svg", return_value='<svg width="720" height="400"/>'):
+        chart = charts.death_toll_chart(_series(), [figure], _trips(), until=UNTIL)
+    html = charts.chart_html(chart, spec_url="a.json", svg_url="a.svg")
+    for value in (text, outlet, title):
+        if escape(value) != value:
+            assert value not in html
+    _check_html(chart, html)  # every cell parses back to exactly the text given
+    row = chart.table_rows[0]
+    assert (row[2], row[5], row[6]) == (text, outlet, title)
+    parsed = json.loads(charts.spec_json(chart))
+    assert parsed == chart.spec
+    (point,) = _points(parsed)
+    assert (point["as_written"], point["outlet"], point["title"]) == (text, outlet, title)
+
+
+# --- JavaScript ------------------------------------------------------------------
+
+
+def test_loader_is_packaged_and_safe() -> None:
+    js = charts.loader_javascript()
+    assert "actions: false" in js and "ast: true" in js
+    assert ".shuttle-chart [data-spec]" in js and "vegaEmbed(" in js
+    assert not re.search(r"\beval\(|new Function|innerHTML|document\.write", js)
+
+
+def test_bundle_is_cached_by_version(tmp_path: Path) -> None:
+    with mock.patch("vl_convert.javascript_bundle", return_value="/*b*/") as make:
+        assert charts.chart_javascript(tmp_path) == "/*b*/"
+        assert charts.chart_javascript(tmp_path) == "/*b*/"
+        assert make.call_count == 1
+        (cached,) = tmp_path.glob("vega-bundle-*.js")
+        assert render.vl_convert_version() in cached.name
+        with mock.patch.object(render, "vl_convert_version", return_value="0.0-other"):
+            charts.chart_javascript(tmp_path)
+        assert make.call_count == 2
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return charts.chart_javascript(tmp_path_factory.mktemp("bundle-cache"))
+
+
+def test_real_bundle_defines_vega_embed(bundle: str) -> None:
+    assert len(bundle) > 500_000
+    assert "vegaEmbed" in bundle and "expressionInterpreter" in bundle
+
+
+CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _write_site(root: Path, chart: Chart, bundle: str) -> None:
+    files = {
+        "assets/charts/death-toll.vl.json": charts.spec_json(chart),
+        "assets/charts/death-toll.svg": chart.svg,
+        "assets/javascripts/vega.js": bundle,
+        "assets/javascripts/charts.js": charts.loader_javascript(),
+        "figures/index.html": (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Figures</title>'
+            '<script src="../assets/javascripts/vega.js" defer></script>'
+            '<script src="../assets/javascripts/charts.js" defer></script></head><body>'
+            + charts.chart_html(
+                chart,
+                spec_url="../assets/charts/death-toll.vl.json",
+                svg_url="../assets/charts/death-toll.svg",
+            )
+            + "</body></html>"
+        ),
+        "sources/ap-1/index.html": "<!doctype html><title>AP</title><p id=p4>source</p>",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_chart_renders_in_chromium_under_strict_csp(tmp_path: Path, bundle: str) -> None:
+    """No unsafe-eval: the chart draws only because the loader asks for ast: true."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("no Chromium at /usr/bin/chromium")
+    figures = [replace(f, text=HOSTILE[0], outlet=HOSTILE[4]) for f in _reported()]
+    chart = charts.death_toll_chart(_series(), figures, _trips(), until=UNTIL)
+    _write_site(tmp_path, chart, bundle)
+
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", CSP)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(tmp_path))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    problems: list[str] = []
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 900, "height": 900})
+
+            def on_dialog(dialog: Any) -> None:
+                problems.append(f"dialog: {dialog.message}")
+                dialog.dismiss()
+
+            def on_console(message: Any) -> None:
+                if message.type == "error" and "404" not in message.text:
+                    problems.append(message.text)
+
+            page.on("dialog", on_dialog)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.on("console", on_console)
+            page.goto(f"{base}/figures/")
+            page.wait_for_selector(".shuttle-chart__live svg", timeout=10_000)
+            assert page.get_attribute("[data-spec]", "data-shuttle-state") == "live"
+            assert page.eval_on_selector(".shuttle-chart__fallback", "e => e.hidden")
+            label = page.eval_on_selector(
+                ".shuttle-chart__live", "e => e.getAttribute('aria-label')"
+            )
+            assert label == chart.description
+            point = page.locator('.shuttle-chart__live path[aria-roledescription="point"]').first
+            point.hover()
+            tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+            assert tooltip is not None and HOSTILE[0] in tooltip.inner_text()
+            assert tooltip.query_selector("script") is None
+            with page.expect_navigation():
+                point.click()
+            assert page.url == f"{base}/sources/ap-1/#p4"
+            browser.close()
+    finally:
+        server.shutdown()
+    assert problems == []
