@@ -154,7 +154,6 @@ def death_toll_spec(
             height=HEIGHT,
             description=description,
             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-            datasets=datasets,
         )
         .configure(background=style.WHITE, font=style.FONT, padding=style.PADDING)
         .configure_axis(
@@ -176,6 +175,9 @@ def death_toll_spec(
         .configure_view(stroke=None)
     )
     spec: dict[str, Any] = chart.to_dict()
+    # The rows join after Altair's schema check, which would otherwise walk every row
+    # (over a second for the full war); they are plain JSON values either way.
+    spec["datasets"] = datasets
     # Stack the legends in rows, so each fits a phone's width. Vega reads this from the
     # config; Vega-Lite's schema only types it as an expression, so it is set here.
     spec["config"]["legend"]["layout"] = LEGEND_LAYOUT
