@@ -129,7 +129,8 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import evaluate
 
-    status: int = evaluate.main([str(args.gold), str(args.seeds)])
+    argv = ["--gold", str(args.gold), "--seeds", str(args.seeds)]
+    status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
     return status
 
 
@@ -180,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("eval", help="score the extractors against the gold standard")
     p.add_argument("--gold", type=Path, default=Path("tests/gold"))
     p.add_argument("--seeds", type=Path, default=Path("seeds"))
+    p.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     p.set_defaults(run=cmd_eval)
     return top
 
