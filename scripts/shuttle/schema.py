@@ -139,7 +139,7 @@ class Quote(Record):
     text: Text = Field(description="exactly the article's characters start..end")
     start: Offset
     end: Offset
-    speaker: Slug | None = Field(description="people id of who said it")
+    speaker: Slug | None = Field(default=None, description="people id of who said it")
     kind: QuoteKind = Field(
         default="full", description="fragment: a few words quoted in a sentence"
     )

@@ -16,8 +16,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from shuttle.problems import Problem, ProblemError
 from shuttle.textio import MAX_DATA_BYTES, read_text, sha256_hex, write_atomic
@@ -38,13 +40,44 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
+class _Refused(MarkedYAMLError):
+    """An anchor, alias or tag: refused while composing, before anything is built."""
+
+    def __init__(self, code: str, what: str, mark: Any) -> None:
+        super().__init__(problem=what, problem_mark=mark)
+        self.code = code
+
+
+class _Composer(Composer):
+    """Refuses aliases (a tiny file can explode on traversal), anchors and explicit tags
+    (they can smuggle in objects): data files are plain mappings, lists and scalars."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            raise _Refused("E003", f"alias *{event.anchor} is not allowed", event.start_mark)
+        event = self.parser.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused("E003", f"anchor &{event.anchor} is not allowed", event.start_mark)
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        implicit = implicit[0] if isinstance(implicit, tuple) else implicit
+        if tag is not None and not implicit:
+            name = tag if isinstance(tag, str) else getattr(tag, "value", str(tag))
+            raise _Refused("E004", f"tag {name} is not allowed", event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap an editor's long lines
     yaml.allow_duplicate_keys = False
+    # A value used twice (the same date object) must be written twice, not as an alias.
+    yaml.representer.ignore_aliases = lambda data: True
     return yaml
 
 
@@ -62,6 +95,9 @@ def loads(text: str, shown: str) -> Any:
     """Parse YAML text; every failure becomes a Problem with the file and line."""
     try:
         data = make_yaml().load(text)
+    except _Refused as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ProblemError([Problem.of(exc.code, shown, line, exc.problem or "")]) from None
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         first = exc.context_mark.line + 1 if exc.context_mark else None
@@ -78,7 +114,6 @@ def loads(text: str, shown: str) -> Any:
         raise ProblemError([Problem.of("E001", shown, None, str(exc).splitlines()[0])]) from None
     except RecursionError:
         raise ProblemError([Problem.of("E001", shown, None, "nested too deeply")]) from None
-    _reject_anchors_and_tags(data, shown)
     return data
 
 
@@ -99,41 +134,6 @@ def save(loaded: Loaded) -> None:
     text = dumps(loaded.data)
     write_atomic(loaded.path, text, loaded.shown, expected=loaded.digest)
     loaded.digest = sha256_hex(text.encode("utf-8"))
-
-
-def _reject_anchors_and_tags(data: Any, shown: str) -> None:
-    """Aliases can make a tiny file explode on traversal; tags can smuggle in objects."""
-    problems: list[Problem] = []
-    seen: set[int] = set()
-    stack: list[tuple[Any, int | None]] = [(data, 1)]
-    while stack:
-        node, line = stack.pop()
-        if isinstance(node, (CommentedMap, CommentedSeq)):
-            if id(node) in seen:
-                problems.append(Problem.of("E003", shown, line, "an alias (*name) is used here"))
-                continue
-            seen.add(id(node))
-            anchor = getattr(node, "anchor", None)
-            if anchor is not None and anchor.value:
-                problems.append(Problem.of("E003", shown, line, f"anchor &{anchor.value}"))
-            tag = getattr(node, "tag", None)
-            if tag is not None and tag.value:
-                problems.append(Problem.of("E004", shown, line, f"tag {tag.value}"))
-            if isinstance(node, CommentedMap):
-                for key, value in node.items():
-                    stack.append((value, line_of(node, key) or line))
-            else:
-                for index, value in enumerate(node):
-                    stack.append((value, line_of(node, index) or line))
-        else:
-            tag = getattr(node, "tag", None)
-            if tag is not None and getattr(tag, "value", None) and not isinstance(node, str):
-                problems.append(Problem.of("E004", shown, line, f"tag {tag.value}"))
-            anchor = getattr(node, "anchor", None)
-            if anchor is not None and getattr(anchor, "value", None):
-                problems.append(Problem.of("E003", shown, line, f"anchor &{anchor.value}"))
-    if problems:
-        raise ProblemError(problems)
 
 
 def line_of(container: Any, key: str | int) -> int | None:
