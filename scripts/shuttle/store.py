@@ -31,6 +31,7 @@ from shuttle.schema import (
     TripsFile,
 )
 from shuttle.sources import Article, read_article
+from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, sha256_hex
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -133,6 +134,33 @@ def _load_file(
     return parsed, loaded
 
 
+# data/casualties.yml is machine-written, large (a round-trip parse takes a second) and
+# only ever read here: while its bytes are unchanged, the parse is reused (a build checks
+# twice, `mkdocs serve` on every save).
+_CASUALTIES: dict[tuple[str, str], tuple[CasualtiesFile | None, list[Problem]]] = {}
+
+
+def _load_casualties(paths: Paths, problems: list[Problem]) -> CasualtiesFile | None:
+    path = paths.casualties_file
+    if not path.exists():
+        return None
+    shown = paths.relative(path)
+    try:
+        raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES)
+        key = (shown, sha256_hex(raw))
+        if key not in _CASUALTIES:
+            data = yamlio.loads(decode(raw, shown, allow_empty=True), shown)
+            loaded = yamlio.Loaded(path=path, shown=shown, data=data, digest=key[1])
+            _CASUALTIES.clear()
+            _CASUALTIES[key] = _validate(CasualtiesFile, loaded)
+    except ProblemError as exc:
+        problems.extend(exc.problems)
+        return None
+    parsed, found = _CASUALTIES[key]
+    problems.extend(found)
+    return parsed
+
+
 def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     store = Store(paths)
     problems: list[Problem] = []
@@ -165,10 +193,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
         store.trips = trips.trips
         _remember_lines(store, trips.trips, loaded.data, "trips", loaded.shown)
 
-    casualties, _ = _load_file(
-        paths, paths.casualties_file, CasualtiesFile, problems, required=False
-    )
-    store.casualties = casualties
+    store.casualties = _load_casualties(paths, problems)
 
     if paths.articles_dir.is_dir():
         for path in sorted(paths.articles_dir.glob("*.yml")):
