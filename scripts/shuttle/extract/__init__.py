@@ -17,6 +17,7 @@ from .candidates import (
     QuoteCandidate,
     TripCandidate,
 )
+from .dates import anchor_positions
 from .events import extract_events
 from .figures import extract_figures
 from .marks import find_quote_spans
@@ -34,14 +35,16 @@ def extract_article(
     text: str, *, published: date | None = None, people: Sequence[KnownPerson] = ()
 ) -> ArticleCandidates:
     """Everything the extractors propose for one article, in text order."""
-    spans = find_quote_spans(text, paragraphs(text))
-    segs = segment(text, [(q.open, (q.close if q.close is not None else q.end) + 1) for q in spans])
+    paras = paragraphs(text)
+    spans = find_quote_spans(text, paras)
+    marks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in spans]
+    segs = segment(text, marks, paras)
     found = find_people(text, segs, people)
-    ctx = Ctx(text, segs, found, published, spans)
+    ctx = Ctx(text, segs, found, published, spans, anchor_positions(text))
     quotes = extract_quotes(ctx)
     figures = extract_figures(text, segs, published, ctx)
     trip = extract_trip(text, segs, found)
-    events = extract_events(text, segs, published, found)
+    events = extract_events(text, segs, published, found, ctx.anchors)
     extra: dict[str, str] = {}
     for q, r in zip(spans, ctx.results, strict=True):
         if r.speaker is not None and r.found and q is not None:

@@ -18,6 +18,8 @@ Without an article date only expressions with a year resolve.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -61,7 +63,7 @@ _DATE_RE = re.compile(
      |(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_FULL}|{_MON}\.)
         (?:,?\s+(?P<year2>(?:19|20)\d\d))?
      |(?:(?P<mmod>(?i:last|early|late|mid|in|since|this|next|until|by|of))[\s-]+)?
-        (?P<mon3>{_MONTH_FULL})(?:\s+(?P<year3>(?:19|20)\d\d))?
+        (?P<mon3>{_MONTH_FULL})(?:\s+(?P<year3>(?:19|20)\d\d)|(?!\.?\s*[0-3]?\d\b))
     )(?![\w-])""",
     re.X,
 )
@@ -70,6 +72,12 @@ _FUTURE_RE = re.compile(
     r"|next|upcoming)\b",
     re.I,
 )
+
+
+# Every date expression contains one of these ("Wednesday", "yesterday" and "today" end in
+# "day"; "October" contains "Oct"): the slow date regex runs only around them.
+_ANCHORS = ("day", "night", "week", "month", "year", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -138,10 +146,50 @@ def _future(text: str, start: int, lo: int) -> bool:
     return _FUTURE_RE.search(text, max(lo, start - 40), start) is not None
 
 
-def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
-    """Every date expression in text[start:end], in order, resolved where possible."""
+def anchor_positions(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Sorted positions of the words every date expression contains (plain string search)."""
+    stop = len(text) if end is None else end
+    out: list[int] = []
+    for word in _ANCHORS:
+        i = text.find(word, start, stop)
+        while i != -1:
+            out.append(i)
+            i = text.find(word, i + 1, stop)
+    out.sort()
+    return out
+
+
+def _candidates(
+    text: str, start: int, end: int, anchors: Sequence[int] | None
+) -> list[re.Match[str]]:
+    if anchors is None:
+        near = anchor_positions(text, start, end)
+    else:
+        near = anchors[bisect_left(anchors, start) : bisect_left(anchors, end)]
+    out: list[re.Match[str]] = []
+    lo = hi = -1
+    for a in near:
+        if a - 24 > hi:
+            if hi > lo:
+                out.extend(_DATE_RE.finditer(text, lo, hi))
+            lo = max(start, a - 24)
+        hi = min(end, a + 30)
+    if hi > lo:
+        out.extend(_DATE_RE.finditer(text, lo, hi))
+    return out
+
+
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    anchors: Sequence[int] | None = None,
+) -> list[DateMention]:
+    """Every date expression in text[start:end], in order, resolved where possible.
+    `anchors` (from anchor_positions over the whole text) saves searching again."""
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text, start, end):
+    for m in _candidates(text, start, end, anchors):
         on: date | None = None
         precision: Precision = "day"
         if m.group("rel"):

@@ -28,30 +28,34 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("attack", r"attacked|launched|fired|bombed|struck|shelled|stormed|invaded"),
     ("agreement", r"agreed|accepted|rejected|endorsed|signed|approved"),
 )
+# Every verb starts a word: the scan looks only after a space (the engine skips fast).
 _EVENT_RE = re.compile(
-    "|".join(rf"(?P<{kind}>(?<![\w’'-])(?:{alt})(?![\w’'-]))" for kind, alt in _KINDS)
+    "[\\s(—–]"
+    + "(?:"
+    + "|".join(rf"(?P<{kind}>(?:{alt}))" for kind, alt in _KINDS)
+    + r")(?![\w’'-])"
 )
 
 
 def extract_events(
-    text: str, segs: Segments, published: date | None, people: People
+    text: str, segs: Segments, published: date | None, people: People, anchors: list[int]
 ) -> list[EventCandidate]:
     out: list[EventCandidate] = []
-    last_sentence = -1
-    for m in _EVENT_RE.finditer(text):
-        si = segs.sentence_index(m.start())
-        if si == last_sentence or not segs.sentences:
-            continue
+    if not segs.sentences:
+        return out
+    sentences = sorted({segs.sentence_index(p) for p in anchors if _day_anchor(text, p)})
+    for si in sentences:
         s0, s1 = segs.sentences[si]
+        m = next((m for m in _EVENT_RE.finditer(text, s0, s1) if not _quoted(text, s0, m)), None)
+        if m is None:
+            continue
         dates = [
             d
-            for d in find_dates(text, s0, s1, published)
+            for d in find_dates(text, s0, s1, published, anchors)
             if d.on is not None and d.precision in ("day", "week")
         ]
         if not dates:
             continue
-        last_sentence = si
-        kind = m.lastgroup
         nearest = min(dates, key=lambda d: abs(d.start - m.start()))
         actors: list[str] = []
         for mt in people.in_span(s0, s1):
@@ -64,7 +68,33 @@ def extract_events(
                 end=s1,
                 on=nearest.on,
                 actors=tuple(actors[:6]),
-                kind=kind,
+                kind=m.lastgroup,
             )
         )
     return out
+
+
+_WEEKDAY_ENDS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun", "yester", "to")
+_MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+
+
+def _day_anchor(text: str, p: int) -> bool:
+    """Whether the anchor at `p` belongs to a day-precise date: a weekday, "yesterday",
+    "today", "last week", or a month followed by a day."""
+    word = text[p : p + 3]
+    if word == "day":
+        return text[max(0, p - 6) : p].endswith(_WEEKDAY_ENDS)
+    if word == "wee":
+        return text[max(0, p - 5) : p] in ("last ", "this ")
+    if word in _MONTHS:
+        return _MONTH_DAY_RE.match(text, p) is not None
+    return False
+
+
+_MONTH_DAY_RE = re.compile(r"[A-Z][a-z]{2,8}\.?[^\S\n]+[0-3]?\d\b|[A-Z][a-z]{2,8}[^\S\n]")
+
+
+def _quoted(text: str, s0: int, m: re.Match[str]) -> bool:
+    """Whether the verb stands inside a quotation (an odd number of marks before it)."""
+    before = text[s0 : m.start()]
+    return (before.count("“") - before.count("”")) > 0 or before.count('"') % 2 == 1

@@ -53,9 +53,12 @@ _NOUN_RE = re.compile(
 )
 _NEXT_NOUN_RE = re.compile(rf"[^\S\n]+(?P<noun>(?i:{_NOUN_ALT}))(?![\w’'-])")
 _ELIDED_RE = re.compile(
-    r"[^\S\n]+(?P<verb>killed|injured|wounded|dead|displaced|released|freed|detained|arrested"
+    r"[^\S\n]+(?:(?:have|has|had|were|was|are|is)[^\S\n]+)?(?:(?:been|also|reportedly)"
+    r"[^\S\n]+)*(?P<verb>killed|injured|wounded|dead|displaced|released|freed|detained|arrested"
     r"|missing|kidnapped|abducted)\b"
 )
+# "killing 1,200 people and abducting 253, according to …": a bare count after its verb
+_BARE_AFTER_VERB_RE = re.compile(r"[^\S\n]*(?:[,.;:)]|\Z|[^\S\n]+(?:others?|more|in|on|at|and)\b)")
 _NOT_COUNT_AFTER_RE = re.compile(
     r"(?:[^\S\n]+and[^\S\n]+a[^\S\n]+(?:half|quarter))?[^\S\n]+(?:[\w-]+[^\S\n]+)?"
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?"
@@ -63,10 +66,7 @@ _NOT_COUNT_AFTER_RE = re.compile(
     r"|dollars|euros|pounds|shekels|points?|am|pm|a\.m\.|p\.m\.|GMT)\b",
     re.I,
 )
-_AGE_BEFORE_RE = re.compile(
-    r"(?:,[^\S\n]*|\baged?[^\S\n]+|\b(?:father|mother|parent)[^\S\n]+of[^\S\n]+|No\.[^\S\n]*)\Z"
-)
-_AGE_AFTER_RE = re.compile(r",|[^\S\n]*-?years?-old|[^\S\n]+years?[^\S\n]+old")
+_AGE_AFTER_RE = re.compile(r"[^\S\n]*-?years?-old|[^\S\n]+years?[^\S\n]+old")
 _COORD_RE = re.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?:and|as[^\S\n]+well[^\S\n]+as|,)[^\S\n]+(?:(?:at[^\S\n]+least|more[^\S\n]+than|over|some|about|nearly|almost|around|roughly)[^\S\n]+)?\Z"
 )
@@ -97,6 +97,7 @@ _OTHER = {
     "arresting": "detained", "apprehended": "detained", "missing": "missing",
     "part": "took part", "participated": "took part", "sheltering": "sheltering",
     "home": "sheltering", "trapped": "trapped", "starving": "starving",
+    "hunger": "facing hunger", "famine": "facing famine", "starvation": "facing starvation",
 }  # fmt: skip
 _HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
 _PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
@@ -149,7 +150,9 @@ _ACCORDING_RE = re.compile(
 )
 _LOCATIVE_RE = re.compile(
     r"(?:,[^,.;\n]{1,30},)?[^\S\n]+(?P<loc>(?:in|from|inside|across)[^\S\n]+"
-    r"(?:[a-z][\w-]*[^\S\n]+){0,2}?[A-Z][\w-]*(?:[’']s)?(?:[^\S\n]+[A-Z][\w-]+)*)"
+    r"(?:(?:the|southern|northern|central|eastern|western|occupied|south|north|east|west)"
+    r"[^\S\n]+){0,2}(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"[A-Z][\w-]*(?:[’']s)?(?:[^\S\n]+[A-Z][\w-]+)*)"
 )
 
 
@@ -201,6 +204,28 @@ def _before_verb(text: str, lo: int, q_start: int) -> str | None:
     if cls == "held" and last in ("still", "remain", "remaining", "remains"):
         return None
     return cls
+
+
+_MEASURE_CLASSES = ("killed", "injured", "taken", "released", "displaced")
+_MONTH_BEFORE_RE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[^\S\n]+\Z"
+)
+
+
+def _not_a_count(text: str, n: NumberMention, s0: int) -> bool:
+    """An age ("Emad, 55,"), "a father of six", "No. 1", or the day of a date ("Oct. 7")."""
+    head = text[max(s0, n.start - 12) : n.start]
+    if head.endswith((", ", ",")) and text[n.end : n.end + 1] == ",":
+        return True
+    words = head.split()
+    last = words[-1].lower() if words else ""
+    if last in ("aged", "age", "no.", "no", "#"):
+        return True
+    if last == "of" and len(words) > 1 and words[-2].lower() in ("father", "mother", "parent"):
+        return True
+    if _AGE_AFTER_RE.match(text, n.end) and text[n.end : n.end + 1] != ",":
+        return True
+    return _MONTH_BEFORE_RE.search(head) is not None
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
@@ -256,10 +281,15 @@ def _label(f: _Found, verb: str | None) -> str:
     return noun
 
 
+_SINCE_RE = re.compile(r"\b(?:since|from|starting)[^\S\n]+\Z", re.I)
+
+
 def _as_of(
     text: str, dates: list[DateMention], pos: int, s0: int, s1: int, published: date | None
 ) -> date | None:
-    d = nearest(dates, pos)
+    # "since Oct. 7" starts the period a toll covers; the toll itself is as of today
+    usable = [d for d in dates if not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)]
+    d = nearest(usable, pos)
     if d is None or d.on is None:
         return published
     if d.on.year == 2023 and d.on.month == 10 and _ATTACK_RE.search(text, s0, s1):
@@ -290,37 +320,42 @@ def _sentence_figures(
     published: date | None,
     ctx: Ctx,
 ) -> list[FigureCandidate]:
-    dates = find_dates(text, s0, s1, published)
     found: list[_Found] = []
     prev_end = s0
     for n in numbers:
-        if any(d.start <= n.start < d.end for d in dates):
-            continue
-        if _NOT_COUNT_AFTER_RE.match(text, n.end, s1):
-            continue
-        if _AGE_BEFORE_RE.search(text, max(s0, n.start - 12), n.start) and (
-            text[max(s0, n.start - 2) : n.start].strip() != "," or _AGE_AFTER_RE.match(text, n.end)
-        ):
+        noun_m = _NOUN_RE.match(text, n.end, s1)
+        bare = el = False
+        if noun_m is None:
+            # no noun: "67,000 injured", "abducting 253,", "the death toll … 35,386"
+            el = _ELIDED_RE.match(text, n.end, s1) is not None
+            bare = _BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
+            if not (el or bare or _TOLL_RE.search(text, prev_end, n.start)):
+                prev_end = n.end
+                continue
+        if _NOT_COUNT_AFTER_RE.match(text, n.end, s1) or _not_a_count(text, n, s0):
+            prev_end = n.end
             continue
         qualifier, q_start = qualifier_at(text, n.start, n.end, s0, s1)
-        noun_m = _NOUN_RE.match(text, n.end, s1)
         noun = mods = None
         noun_end = n.end
+        before = _before_verb(text, prev_end, q_start)
         if noun_m is not None:
             noun, mods, noun_end = noun_m.group("noun"), noun_m.group("mods") or "", noun_m.end()
             while (more := _NEXT_NOUN_RE.match(text, noun_end, s1)) is not None:
                 # "240 Palestinian prisoners": the last noun of the phrase is the head
                 mods = f"{mods} {noun}"
                 noun, noun_end = more.group("noun"), more.end()
-        else:
-            el = _ELIDED_RE.match(text, n.end, s1)
-            if el is None and not _TOLL_RE.search(text, prev_end, q_start):
+        elif not el and bare and before not in _MEASURE_CLASSES:
+            if not _TOLL_RE.search(text, prev_end, n.start):
                 prev_end = n.end
                 continue
-        before = _before_verb(text, prev_end, q_start)
         stop = min(_clause_end(text, noun_end, s1), noun_end + 90)
         found.append(_Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop))
         prev_end = n.end
+    if not found:
+        return []
+    dates = find_dates(text, s0, s1, published, ctx.anchors)
+    found = [f for f in found if not any(d.start <= f.number.start < d.end for d in dates)]
     # the verb after each noun, up to the next number; "and"-joined numbers share one
     for i, f in enumerate(found):
         stop = f.stop

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .text import word_trie
+
 QUALIFIERS = ("more than", "at least", "about", "nearly", "fewer than", "up to")
 
 _UNITS = {
@@ -47,26 +49,33 @@ _WORDS = (
     rf"|(?:a|an|{_SMALL})(?:\s+{_SCALE})+(?:\s+(?:and\s+)?{_SMALL}(?:\s+{_SCALE})*)*"
     rf"|{_SMALL})"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_NUMBER_RE = re.compile(
-    rf"""(?<![\w$£€¥#/:.,’'-])(?:
-        (?P<digits>{_DIGITS})(?:\s*(?P<scale>(?i:million|billion|thousand)))?
-       |(?P<words>(?i:{_WORDS}))
-    )(?![\w%°]|[.,:]\d|-[A-Za-z\d])""",
-    re.X,
+# A number in words, matched where a scan found one of its words ("a" and "half a" are
+# looked for before the hit).
+_WORDS_RE = re.compile(rf"(?i:{_WORDS})")
+# The scans start with a character class, so the regex engine skips ahead fast.
+_DIGITS_SCAN_RE = re.compile(
+    r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?"
+    r"(?:[^\S\n]*(?P<scale>(?i:million|billion|thousand)))?"
 )
+_FIRST_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion dozen"
+).split()
+
+
+_WORD_SCAN_RE = re.compile(
+    '[\\s("“‘—–]'
+    + word_trie(sorted(set(_FIRST_WORDS + [w.capitalize() for w in _FIRST_WORDS])))
+    + r"(?![\w’'])"
+)
+_WORD_AT_START_RE = re.compile(_WORD_SCAN_RE.pattern[_WORD_SCAN_RE.pattern.index("]") + 1 :])
+_BEFORE_WORD_RE = re.compile(r"(?i:(?:half[^\S\n]+)?an?)[^\S\n]+\Z")
+_NOT_BEFORE = frozenset("$£€¥#/:.,’'-_0123456789")
+_NOT_AFTER_RE = re.compile(r"[\w%°]|[.,:]\d|-[A-Za-z\d]")
 # After the number: the words that make it a vague or non-count expression.
 _VAGUE_AFTER_RE = re.compile(r"\s+(?:of\s+thousands|of\s+millions|percent|per\s+cent|%)", re.I)
 
-_QUALIFIER_RE = re.compile(
-    r"""(?<![\w-])(?i:(?P<q>more\s+than|over|above|upwards\s+of|in\s+excess\s+of|just\s+over
-      |at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of
-      |about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate
-      |nearly|almost|close\s+to|just\s+under|just\s+shy\s+of
-      |fewer\s+than|less\s+than|under|below
-      |up\s+to|as\s+many\s+as))\s+\Z""",
-    re.X,
-)
 _QUALIFIER_AFTER_RE = re.compile(r"\s+or\s+(?P<q>so|more)\b", re.I)
 _QUALIFIER_MAP = {
     "more than": "more than", "over": "more than", "above": "more than",
@@ -139,28 +148,57 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number in text[start:end] that could be a count, in order."""
     stop = len(text) if end is None else end
     out: list[NumberMention] = []
-    for m in _NUMBER_RE.finditer(text, start, stop):
-        if _VAGUE_AFTER_RE.match(text, m.end(), stop):
+    for m in _DIGITS_SCAN_RE.finditer(text, start, stop):
+        s, e = m.span()
+        if s > start and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalpha()):
             continue
-        if m.group("digits") is not None:
-            value = digits_value(m.group("digits"), m.group("scale"))
-            words = False
-        else:
-            if m.group("words").lower() in ("a", "an"):
-                continue
-            value = words_value(m.group("words"))
-            words = True
+        if _NOT_AFTER_RE.match(text, e, stop) or _VAGUE_AFTER_RE.match(text, e, stop):
+            continue
+        scale = m.group("scale")
+        digits = text[s : m.start("scale")].strip() if scale else m.group()
+        value = digits_value(digits, scale)
+        if value is not None:
+            out.append(NumberMention(s, e, m.group(), value, False))
+    words: list[NumberMention] = []
+    last_end = -1
+    hits = [m.start() + 1 for m in _WORD_SCAN_RE.finditer(text, max(0, start - 1), stop)]
+    if start == 0 and _WORD_AT_START_RE.match(text, 0, stop):
+        hits.insert(0, 0)  # the scan needs a character before the word
+    for s in hits:
+        if s < last_end or s < start:
+            continue  # "hundred" inside "two hundred", already read
+        before = _BEFORE_WORD_RE.search(text, max(start, s - 8), s)
+        if before is not None:
+            s = before.start()
+        full = _WORDS_RE.match(text, s, stop)
+        if full is None or full.group().lower() in ("a", "an"):
+            continue
+        e = full.end()
+        if _NOT_AFTER_RE.match(text, e, stop) or _VAGUE_AFTER_RE.match(text, e, stop):
+            continue
+        value = words_value(full.group())
         if value is None:
             continue
-        out.append(NumberMention(m.start(), m.end(), m.group(), value, words))
+        last_end = e
+        words.append(NumberMention(s, e, full.group(), value, True))
+    if words:
+        out = sorted(out + words, key=lambda n: n.start)
     return out
+
+
+_QUALIFIER_WORDS = {
+    tuple(k.split()): v for k, v in _QUALIFIER_MAP.items() if k not in ("so", "more")
+}
 
 
 def qualifier_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:
     """The normalised qualifier of the number at text[start:end], and where it starts."""
-    m = _QUALIFIER_RE.search(text, max(lo, start - 24), start)
-    if m is not None:
-        return _QUALIFIER_MAP[" ".join(m.group("q").lower().split())], m.start()
+    words = text[max(lo, start - 24) : start].split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            key = tuple(w.lower() for w in words[-n:])
+            if key in _QUALIFIER_WORDS:
+                return _QUALIFIER_WORDS[key], text.rfind(words[-n], lo, start)
     after = _QUALIFIER_AFTER_RE.match(text, end, hi)
     if after is not None:
         return _QUALIFIER_MAP[after.group("q").lower()], start

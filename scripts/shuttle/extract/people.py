@@ -29,18 +29,28 @@ from .lexicon import (
     ROYAL_TITLES,
     TITLE_CAPS,
 )
-from .text import Segments, is_headline
+from .text import Segments, is_headline, word_trie
 
 _SP = r"[^\S\n]+"
 _CAP = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'](?!s\b)[A-Z]?[a-z]+)*|[A-Z][’'][A-Z][a-z]+)"
 _PART = r"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 _LOW = r"(?:bin|ibn|bint|de|da|di|du|van|von|der|den|del|della|le|la|dos|das)"
 _INIT = r"[A-Z]\."
-_TOK = rf"(?!(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.)(?:{_CAP}|{_PART})"
-NAME = rf"{_TOK}(?:{_SP}(?:{_INIT}{_SP})?(?:{_LOW}{_SP})?{_TOK})*"
-RUN_RE = re.compile(rf"(?<![\w’'.-]){NAME}")
-_RUN_TOKEN_RE = re.compile(rf"{_INIT}|{_LOW}(?={_SP})|{_TOK}")
-_HON_RE = re.compile(rf"(?<![\w’'-])(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?{_SP}(?={_TOK})")
+_TOK = rf"(?:{_CAP}|{_PART})"
+_NEXT = rf"{_SP}(?:{_INIT}{_SP})?(?:{_LOW}{_SP})?{_TOK}"
+NAME = rf"{_TOK}(?:{_NEXT})*"
+# The scans start with a capital, so the regex engine skips ahead fast; what must not
+# precede a name is checked by hand.
+_MULTI_RE = re.compile(
+    rf"{_CAP}(?:(?:{_NEXT})+|(?P<appos>(?=,{_SP}(?:the{_SP}|an?{_SP}|\d{{1,3}},|(?:head|chief"
+    rf"|leader|director|spokesman|spokeswoman|spokesperson|commander|member|minister|president"
+    rf"|secretary){_SP}of{_SP}))))"
+)
+_NAME_RE = re.compile(NAME)
+_SPLIT_RE = re.compile(r"\S+")
+_HON_RE = re.compile(rf"(?:M(?:rs?|s|x|iss)|Dr)\.?{_SP}(?={_TOK})")
+# One word followed by an appositive ("Gantz, a former army chief,", "Emad, 55,").
+_NOT_BEFORE_NAME = frozenset("’'.-_") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _APPOS_RE = re.compile(
     rf""",{_SP}(?:
         (?P<age>\d{{1,3}}),
@@ -55,6 +65,7 @@ _APPOS_RE = re.compile(
 _GLUE_RE = re.compile(
     r"([A-Z][a-z]{2,}?)(called|said|says|stated|which|who|whose|added|told|urged|warned|noted)\Z"
 )
+_ROLE_PREPS = frozenset("for of at with in to".split())
 _POSSESSIVE_RE = re.compile(r"[’']s?(?![\w])")
 
 # Lower-case words a role may contain before its head ("senior", "human rights").
@@ -64,7 +75,7 @@ _ROLE_WORDS = (
     | frozenset(
         """deputy acting chief human rights war political spiritual supreme opposition
     justice finance interior economy energy trade education transport communications
-    strategic affairs minister's general national special elder longtime veteran
+    strategic affairs minister's general national special elder longtime veteran state
     prominent outgoing incoming interim caretaker hardline far-right centrist""".split()
     )
 )
@@ -143,9 +154,13 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+_GLUE_ENDS = ("called", "said", "says", "stated", "which", "who", "whose", "added", "told",
+              "urged", "warned", "noted")  # fmt: skip
+
+
 def _glue_split(text: str, word: str) -> str:
     """ "Blinkencalled" -> "Blinken" when "Blinken" stands alone elsewhere in the text."""
-    if len(word) < 7:
+    if len(word) < 7 or not word.endswith(_GLUE_ENDS):
         return word
     m = _GLUE_RE.match(word)
     if m is None:
@@ -172,7 +187,9 @@ def _role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str
             if lw in ("the", "a", "an", "and", "but", "with", "by", "to", "from", "in", "of"):
                 break
             out.append(w)
-        elif lw == "of" and (titled if not out else out[-1][0].isupper()):
+        elif lw == "of" and (
+            titled if not out else out[-1][0].isupper() or out[-1].lower() in _ROLE_WORDS
+        ):
             out.append(w)
         elif lw.rstrip("’s") in _ROLE_WORDS or lw in _ROLE_WORDS:
             out.append(w)
@@ -184,6 +201,44 @@ def _role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str
         out.pop()
     out.reverse()
     return out
+
+
+_CLAUSE_WORDS = frozenset("and but yet so then though although however while when as".split())
+
+
+def subject_position(text: str, start: int, s0: int) -> bool:
+    """Whether a name at `start` opens its clause: the sentence starts there, or a comma,
+    a dash or a conjunction comes right before it and any title words it carries
+    ("Israeli Prime Minister Benjamin Netanyahu said", "…, though, Mr. Netanyahu took")."""
+    end = start
+    for _ in range(10):
+        while end > s0 and text[end - 1].isspace():
+            end -= 1
+        if end <= s0 or text[end - 1] in ',;—–(”"':
+            return True
+        chunk = text[max(s0, end - 40) : end].split()
+        if not chunk:
+            return False
+        word = chunk[-1]
+        lw = word.lower()
+        if lw in ("and", "or") and len(chunk) > 1 and chunk[-2][0].isupper():
+            end -= len(word)  # "Sisi and Blinken": the pair stands where its first name does
+            continue
+        if lw in _CLAUSE_WORDS:
+            return True
+        if (
+            word[0].isupper()
+            and lw in NOT_NAME
+            and lw not in ("the", "a", "an")
+            and lw not in NATIONALITIES
+        ):
+            return False  # "In", "After", "With": the name sits in a phrase
+        if lw in ("the", "a", "an", "of") or lw.rstrip(".") in HONORIFICS:
+            pass
+        elif not (word[0].isupper() or lw in _ROLE_WORDS):
+            return False
+        end -= len(word)
+    return False
 
 
 def _has_role_head(words: Sequence[str]) -> bool:
@@ -218,42 +273,48 @@ def _known_index(
 def find_people(text: str, segs: Segments, known: Sequence[KnownPerson] = ()) -> People:
     """Every person mention in the text, with canonical names."""
     known_full, known_surname, known_kinds = _known_index(known)
-    honorific_at = {m.end() for m in _HON_RE.finditer(text)}
     headline_paras = {i for i, (s, e) in enumerate(segs.paragraphs) if is_headline(text, s, e)}
-    mentions: list[Mention] = []
-    singles: list[tuple[int, int, str]] = []  # bare one-word runs, resolved later
     para_starts = [p[0] for p in segs.paragraphs]
-    for m in RUN_RE.finditer(text):
-        s, e = m.span()
-        run = m.group()
-        honorific = s in honorific_at
-        if " " not in run and "\t" not in run:
-            lw = run.lower()
-            if lw in NOT_NAME or lw in TITLE_CAPS:
-                continue
-            word = _glue_split(text, run) if len(run) >= 7 else run
-            e = s + len(word)
-            if honorific:
-                mentions.append(_mention(text, s, e, word, False, None))
-                continue
-            is_person, role_text = _appositive(text, e)
-            if is_person:
-                mentions.append(_mention(text, s, e, word, False, role_text))
-                continue
-            role = _role_before(text, s, 0)
-            if role and _has_role_head(role):
-                mentions.append(_titled_single(text, s, e, word, role))
-                continue
-            singles.append((s, e, word))
+    mentions: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in _HON_RE.finditer(text):
+        name = _NAME_RE.match(text, m.end())
+        if name is None:
             continue
-        pi = bisect_right(para_starts, s) - 1
-        if pi in headline_paras:
+        words = name.group().split()
+        first = words[0]
+        word = _glue_split(text, first)
+        mentions.append(_mention(text, m.end(), m.end() + len(word), word, False, None))
+        covered.append((m.start(), m.end() + len(first)))
+    singles: list[re.Match[str]] = []
+    for m in _MULTI_RE.finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1] in _NOT_BEFORE_NAME or text[s - 1].isalpha()):
             continue
-        mention = _analyse_run(text, m, honorific)
+        if m.group("appos") is not None:
+            singles.append(m)  # one word and an appositive: read once all runs are known
+            continue
+        if headline_paras and bisect_right(para_starts, s) - 1 in headline_paras:
+            continue
+        mention = _analyse_run(text, m)
         if mention is not None:
             mentions.append(mention)
+        covered.append(m.span())
+    covered.sort()
+    starts = [c[0] for c in covered]
+    for m in singles:
+        s, e = m.span()
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and covered[i][1] >= e:
+            continue  # the last word of a longer name, already read
+        word = m.group()
+        if word.lower() in NOT_NAME or word.lower() in TITLE_CAPS:
+            continue
+        is_person, role_text = _appositive(text, e)
+        if is_person:
+            mentions.append(_mention(text, s, e, word, False, role_text))
     mentions.sort(key=lambda x: x.start)
-    return _register(text, mentions, singles, known_full, known_surname, known_kinds)
+    return _register(text, mentions, known_full, known_surname, known_kinds)
 
 
 def _appositive(text: str, end: int) -> tuple[bool, str | None]:
@@ -270,14 +331,24 @@ def _appositive(text: str, end: int) -> tuple[bool, str | None]:
     role = role.strip()
     if appos.group("role2"):
         return True, role
-    last = role.split()[-1].lower().removesuffix("’s")
-    return (True, role) if last in ROLE_HEADS else (False, None)
+    words = [w.lower().removesuffix("’s") for w in role.split()]
+    if words[-1] in ROLE_HEADS:
+        return True, role
+    # "a spokesman for the U.N. humanitarian office", "a senior official with Hamas"
+    for i, w in enumerate(words[:3]):
+        if w in ROLE_HEADS and i + 1 < len(words) and words[i + 1] in _ROLE_PREPS:
+            return True, role
+    return False, None
+
+
+def _is_possessive(text: str, e: int) -> bool:
+    nxt = text[e : e + 1]
+    return nxt in ("’", "'") and (text[e + 1 : e + 2] in ("s", "") or not text[e + 1].isalpha())
 
 
 def _mention(text: str, s: int, e: int, name: str, full: bool, role: str | None) -> Mention:
-    possessive = _POSSESSIVE_RE.match(text, e) is not None
     before = text[max(0, s - 4) : s].lower()
-    return Mention(s, e, name, full, role, possessive, before.endswith("the "))
+    return Mention(s, e, name, full, role, _is_possessive(text, e), before.endswith("the "))
 
 
 def _titled_single(text: str, s: int, e: int, word: str, role: list[str]) -> Mention:
@@ -287,10 +358,15 @@ def _titled_single(text: str, s: int, e: int, word: str, role: list[str]) -> Men
     return _mention(text, s, e, name, name != word, " ".join(role) or None)
 
 
-def _analyse_run(text: str, m: re.Match[str], honorific: bool) -> Mention | None:
-    tokens = [(t.start(), t.end(), t.group()) for t in _RUN_TOKEN_RE.finditer(m.group())]
+def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
+    tokens = [(t.start(), t.end(), t.group()) for t in _SPLIT_RE.finditer(m.group())]
     base = m.start()
     titles: list[str] = []
+    honorific = False
+    for k in range(1, len(tokens)):
+        if tokens[k][2].lower() in HONORIFICS:
+            tokens = tokens[:k]  # "Compounding Mr. Blinken": the honorific starts a new name
+            break
     if tokens and tokens[0][2].lower() in HONORIFICS:
         honorific = True
         tokens = tokens[1:]
@@ -309,7 +385,7 @@ def _analyse_run(text: str, m: re.Match[str], honorific: bool) -> Mention | None
         if kept and (lw in NOT_NAME or lw in TITLE_CAPS):
             break
         kept.append(tok)
-    words = [w for _, _, w in kept if not re.fullmatch(r"[A-Z]\.", w)]
+    words = [w for _, _, w in kept if not (len(w) == 2 and w[1] == ".")]
     if not words:
         return None
     s = base + kept[0][0]
@@ -337,13 +413,17 @@ def _analyse_run(text: str, m: re.Match[str], honorific: bool) -> Mention | None
         return None  # "the Tel Al-Sultan neighbourhood": people rarely take "the"
     if role is None:
         mention.role = _appositive(text, e)[1]
+    if mention.role is None and text[max(0, s - 2) : s] == ", " and text[e : e + 1] == ",":
+        # "Israel’s prime minister, Benjamin Netanyahu, said": the role comes first
+        before = _role_before(text, s - 2, 0)
+        if before and _has_role_head(before):
+            mention.role = " ".join(before)
     return mention
 
 
 def _register(
     text: str,
     mentions: list[Mention],
-    singles: list[tuple[int, int, str]],
     known_full: dict[str, str],
     known_surname: dict[str, list[str]],
     known_kinds: dict[str, str],
@@ -384,12 +464,7 @@ def _register(
     for form, name in known_full.items():
         if " " not in form:
             surnames.setdefault(form, name)
-    extra = [
-        Mention(s, e, w, False, None, _POSSESSIVE_RE.match(text, e) is not None, False,
-                surnames[surname_key(w)])
-        for s, e, w in singles
-        if surname_key(w) in surnames
-    ]  # fmt: skip
+    extra = _bare_surnames(text, mentions, surnames, known_full, known_surname)
     if extra:
         mentions = sorted(mentions + extra, key=lambda x: x.start)
     for mt in mentions:
@@ -404,6 +479,61 @@ def _register(
         kinds=dict(known_kinds),
         by_end={mt.end: i for i, mt in enumerate(mentions)},
     )
+
+
+def _bare_surnames(
+    text: str,
+    mentions: list[Mention],
+    surnames: dict[str, str],
+    known_full: dict[str, str],
+    known_surname: dict[str, list[str]],
+) -> list[Mention]:
+    """Mentions by surname alone ("Gantz said"), found in one scan for all the surnames."""
+    forms: set[str] = set()
+    for mt in mentions:
+        last = mt.name.split()[-1]
+        forms.add(last)
+        if "-" in last and last[:3].lower() in ("al-", "el-"):
+            forms.add(last.split("-", 1)[1])
+    for form in known_full:
+        if " " not in form:
+            forms.add(form[:1].upper() + form[1:])
+    for key in known_surname:
+        forms.add(key[:1].upper() + key[1:])
+    forms = {f for f in forms if f[:1].isupper() and surname_key(f) in surnames}
+    if not forms:
+        return []
+    spans = sorted((mt.start, mt.end) for mt in mentions)
+    span_starts = [sp[0] for sp in spans]
+    out: list[Mention] = []
+    for s, word in _occurrences(text, forms):
+        e = s + len(word)
+        if s > 0 and (text[s - 1] in _NOT_BEFORE_NAME or text[s - 1].isalpha()):
+            continue
+        if e < len(text) and (text[e].isalnum() or text[e] in "-_"):
+            continue
+        i = bisect_right(span_starts, s) - 1
+        if i >= 0 and spans[i][1] >= e:
+            continue  # part of a name already read
+        possessive = _is_possessive(text, e)
+        out.append(Mention(s, e, word, False, None, possessive, False, surnames[surname_key(word)]))
+    out.sort(key=lambda mt: mt.start)
+    return out
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where each word occurs: plain string search for a few words (compiling a regex per
+    article costs more), one scan with a prefix-factored regex for many."""
+    out: list[tuple[int, str]] = []
+    if len(words) <= 40:
+        for word in words:
+            i = text.find(word)
+            while i != -1:
+                out.append((i, word))
+                i = text.find(word, i + 1)
+        return out
+    scan = re.compile(word_trie(sorted(words)))
+    return [(m.start(), m.group()) for m in scan.finditer(text)]
 
 
 def _drop_surname_first(

@@ -36,13 +36,14 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 from .marks import QuoteSpan
-from .people import People
-from .text import Segments
+from .people import People, subject_position
+from .text import Segments, word_trie
 
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# A speech verb after a space: the scan starts with a character class and the verbs are
+# factored by prefix, so the engine skips ahead fast. Group "v" is the verb's span.
 SPEECH_RE = re.compile(
-    rf"(?<![\w’'-])(?:(?P<acc>[Aa]ccording(?:\s+to\b|(?=\s+(?:two|three|several|a|an|the"
-    rf"|some|[A-Z]|\d))))|(?P<verb>{_VERBS}))(?![\w’'-])"
+    rf"[\s(—–](?P<v>(?P<acc>[Aa]ccording(?:\s+to\b|(?=\s+(?:two|three|several|a|an|the"
+    rf"|some|[A-Z]|\d))))|(?P<verb>{word_trie(sorted(SPEECH_VERBS))}))(?![\w’'-])"
 )
 _INVERTIBLE = frozenset("said says added adds asked wrote writes continued replied".split())
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+(?:\.(?=[\w]))?|[^\w\s]")
@@ -51,14 +52,19 @@ _NP_AFTER_RE = re.compile(
     r"(?=[^\S\n]*(?:[,.;:!?“”\"()\n]|\Z)|[^\S\n]+(?:who|which|adding|saying|as|during|after"
     r"|while|when|because|but|and\s+(?:said|added))\b)"
 )
+_S = r"[^\S\n]+"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# What may follow a speech verb in its cue: "told reporters", "in a statement", "at a
+# press conference", then a day ("late Wednesday", "on Tuesday morning").
 _CUE_TAIL_RE = re.compile(
-    r"(?:[^\S\n]+(?!(?:that|after|before|while|when|as|because|but|and|adding|saying|who"
-    r"|which|of|to|about|if|the|it|this|he|she|they|we)\b)(?:[a-z][\w’'-]*|\d+|(?:Monday"
-    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\."
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b)){0,6}"
+    rf"(?:{_S}(?:reporters|journalists|lawmakers|senators|parliament|the\s+BBC|CNN))?"
+    rf"(?:{_S}(?:in|at|during|on|via){_S}(?:a|an|the|his|her|their|its){_S}"
+    rf"(?:[a-z][\w’'-]*{_S}){{0,2}}(?:statement|conference|interview|briefing|meeting|post"
+    rf"|speech|address|call|event|hearing|session|video|message|summit|forum|remarks|appearance"
+    rf"|broadcast|podcast|op-ed|letter|tweet|visit|trip|stop|sidelines))?"
+    rf"(?:{_S}(?:(?:late|early|on|last|this){_S})?{_WEEKDAY}"
+    rf"(?:{_S}(?:morning|afternoon|evening|night))?)?"
 )
-_CUE_TRIM_RE = re.compile(r"(?:[^\S\n]+(?:on|in|at|a|an|the|with|from|by|for|late|early))+\Z")
 _STATEMENT_FROM_RE = re.compile(
     r"(?:an?|the)\s+(?:joint\s+|brief\s+|written\s+)?(?:statement|report|post|readout|release"
     r"|announcement|message)\s+(?:from|by|of|issued\s+by|released\s+by|posted\s+by)\s+",
@@ -108,6 +114,7 @@ class Ctx:
     people: People
     published: date | None
     quotes: list[QuoteSpan]
+    anchors: list[int] = field(default_factory=list)  # dates.anchor_positions(text)
     results: list[Attribution] = field(default_factory=list)
     full: list[bool] = field(default_factory=list)  # per attributed quotation: kind "full"
     _opens: list[int] = field(default_factory=list)
@@ -137,7 +144,7 @@ def np_before(ctx: Ctx, verb: int, lo: int) -> tuple[int, int] | None:
     gives "Matt Miller"; "the minister’s office", "he", "Gaza’s health ministry"."""
     text = ctx.text
     toks = [
-        (m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, max(lo, verb - 200), verb)
+        (m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, max(lo, verb - 140), verb)
     ]
     i = len(toks) - 1
     while i >= 0 and (
@@ -344,6 +351,8 @@ def _place_fits(place: str, role: str) -> bool:
 
 def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
     """ "he"/"she" in an attribution: the last speaker or subject before it."""
+    if word == "it":
+        return _it(ctx, pos)
     if word not in ("he", "she"):
         return Who(None)
     segs = ctx.segs
@@ -360,9 +369,9 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
         if r.speaker is not None and r.kind == "person":
             best_pos, best = ctx.quotes[k].open, r.speaker
     for m in SPEECH_RE.finditer(ctx.text, lo, s0):
-        if m.group("verb") not in SPEECH_DECLARATIVE or ctx.quoted(m.start()):
+        if m.group("verb") not in SPEECH_DECLARATIVE or ctx.quoted(m.start("v")):
             continue
-        span = np_before(ctx, m.start(), lo)
+        span = np_before(ctx, m.start("v"), lo)
         if span is None:
             continue
         words = ctx.text[span[0] : span[1]]
@@ -370,8 +379,8 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
             continue
         who = classify(ctx, *span)
         if who is not None and who.name is not None and who.kind == "person":
-            if m.start() > best_pos:
-                best_pos, best = m.start(), who.name
+            if m.start("v") > best_pos:
+                best_pos, best = m.start("v"), who.name
     if best is not None:
         return Who(best)
     mentioned = [mt for mt in ctx.people.before(pos, lo)]
@@ -396,19 +405,28 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
     return None
 
 
-_PREV_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]+\Z")
+def _it(ctx: Ctx, pos: int) -> Who:
+    """ "it said": the last office or organisation that said something nearby."""
+    segs = ctx.segs
+    pi = segs.paragraph_index(pos)
+    lo = segs.paragraphs[pi - 1][0] if pi > 0 else segs.paragraph_at(pos)[0]
+    best: Who = Who(None, "organisation")
+    for m in SPEECH_RE.finditer(ctx.text, lo, segs.sentence_at(pos)[0]):
+        if ctx.quoted(m.start("v")):
+            continue
+        span = np_before(ctx, m.start("v"), lo)
+        if span is None:
+            continue
+        head = ctx.text[span[0] : span[1]].split()[-1].lower()
+        if head in ORG_HEADS or head in ORG_NAMES:
+            who = classify(ctx, *span)
+            if who is not None and who.name is not None:
+                best = who
+    return best
 
 
 def _subject_position(text: str, start: int, segs: Segments) -> bool:
-    s0 = segs.sentence_at(start)[0]
-    head = text[s0:start]
-    for prefix in ("Mr. ", "Mrs. ", "Ms. ", "Dr. "):
-        head = head.removesuffix(prefix)
-    stripped = head.rstrip()
-    if not stripped or stripped[-1] in ",;—–":
-        return True
-    m = _PREV_WORD_RE.search(head, max(0, len(head) - 30))
-    return m is not None and m.group(1).lower() in _CONJUNCTIONS
+    return subject_position(text, start, segs.sentence_at(start)[0])
 
 
 def subject(ctx: Ctx, s0: int, limit: int) -> Who | None:
@@ -468,14 +486,11 @@ def _subject_at(ctx: Ctx, p: int, limit: int) -> Who | None:
 def _cue(ctx: Ctx, vs: int, ve: int, hi: int) -> tuple[str, int, int]:
     m = _CUE_TAIL_RE.match(ctx.text, ve, hi)
     end = m.end() if m else ve
-    trim = _CUE_TRIM_RE.search(ctx.text, ve, end)
-    if trim is not None:
-        end = trim.start()
     return ctx.text[vs:end], vs, end
 
 
 def _said_on(ctx: Ctx, start: int, end: int) -> date | None:
-    for d in find_dates(ctx.text, start, end, ctx.published):
+    for d in find_dates(ctx.text, start, end, ctx.published, ctx.anchors):
         if d.on is not None and d.precision == "day":
             return d.on
     return None
@@ -484,21 +499,21 @@ def _said_on(ctx: Ctx, start: int, end: int) -> date | None:
 def _from_verb(ctx: Ctx, m: re.Match[str], a: int, b: int, immediate: bool) -> Attribution | None:
     text = ctx.text
     if m.group("acc"):
-        span = np_after(ctx, m.end(), b)
+        span = np_after(ctx, m.end("v"), b)
         if span is None:
             return None
         who = classify(ctx, *span)
         if who is None:
             return None
-        return Attribution(who.name, True, who.kind, text[m.start() : span[1]])
-    gap = text[a : m.start()]
+        return Attribution(who.name, True, who.kind, text[m.start("v") : span[1]])
+    gap = text[a : m.start("v")]
     if not gap.strip(" ,.;:—–-…\t") and m.group("verb") in _INVERTIBLE:
-        span = np_after(ctx, m.end(), b)
+        span = np_after(ctx, m.end("v"), b)
         if span is not None:
             who = classify(ctx, *span)
             if who is not None:
-                return Attribution(who.name, True, who.kind, m.group())
-    span = np_before(ctx, m.start(), a)
+                return Attribution(who.name, True, who.kind, m.group("v"))
+    span = np_before(ctx, m.start("v"), a)
     if span is None:
         return None
     if immediate and text[a : span[0]].strip(" ,.;:—–-…\t"):
@@ -506,7 +521,7 @@ def _from_verb(ctx: Ctx, m: re.Match[str], a: int, b: int, immediate: bool) -> A
     who = classify(ctx, *span)
     if who is None:
         return None
-    cue, cs, ce = _cue(ctx, m.start(), m.end(), b)
+    cue, cs, ce = _cue(ctx, m.start("v"), m.end("v"), b)
     return Attribution(who.name, True, who.kind, cue, _said_on(ctx, cs, ce))
 
 
@@ -552,7 +567,7 @@ def _before(ctx: Ctx, qi: int, s0: int, in_sentence: list[int]) -> Attribution |
     q = ctx.quotes[qi]
     verb: re.Match[str] | None = None
     for m in SPEECH_RE.finditer(text, s0, q.open):
-        if not ctx.quoted(m.start()):
+        if not ctx.quoted(m.start("v")):
             verb = m
     earlier = [k for k in in_sentence if k < qi]
     prev = ctx.results[earlier[-1]] if earlier else None
@@ -560,16 +575,16 @@ def _before(ctx: Ctx, qi: int, s0: int, in_sentence: list[int]) -> Attribution |
         lo = s0
         for k in earlier:
             c = ctx.quotes[k].close
-            if c is not None and c < verb.start():
+            if c is not None and c < verb.start("v"):
                 lo = c + 1
         got = _from_verb(ctx, verb, lo, q.open, immediate=False)
         if got is not None:
             return got
         if prev is not None and prev.found:
             return Attribution(prev.speaker, True, prev.kind, None, prev.said_on)
-        who = subject(ctx, s0, verb.start())
+        who = subject(ctx, s0, verb.start("v"))
         if who is not None:
-            cue, cs, ce = _cue(ctx, verb.start(), verb.end(), q.open)
+            cue, cs, ce = _cue(ctx, verb.start("v"), verb.end("v"), q.open)
             return Attribution(who.name, True, who.kind, cue, _said_on(ctx, cs, ce))
         return None
     if text[s0 : q.open].rstrip().endswith(":"):

@@ -68,9 +68,14 @@ def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
     return "." in token and len(token) <= 6
 
 
-def segment(text: str, quotes: Sequence[tuple[int, int]] = ()) -> Segments:
+def segment(
+    text: str,
+    quotes: Sequence[tuple[int, int]] = (),
+    paras: list[tuple[int, int]] | None = None,
+) -> Segments:
     """Paragraphs and sentences; `quotes` are (open mark, close mark + 1) spans, sorted."""
-    paras = paragraphs(text)
+    if paras is None:
+        paras = paragraphs(text)
     qstarts = [q[0] for q in quotes]
     sents: list[tuple[int, int]] = []
     for p_start, p_end in paras:
@@ -115,3 +120,15 @@ def is_headline(text: str, start: int, end: int) -> bool:
         return False
     caps = sum(1 for w in content if w[0].isupper())
     return caps >= 0.6 * len(content)
+
+
+def word_trie(words: Sequence[str]) -> str:
+    """A regex for any of `words`, factored by prefix so that it fails fast."""
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{word_trie(rest)})?" if rest else ""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(ch) + word_trie(sub) for ch, sub in sorted(groups.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -16,7 +16,7 @@ import re
 
 from .candidates import TripCandidate
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
-from .people import Mention, People
+from .people import _ROLE_WORDS, People, subject_position
 from .text import Segments
 
 _ORDINALS = {
@@ -27,7 +27,7 @@ _ORDINALS = {
 }  # fmt: skip
 _SP = r"[^\S\n]+"
 _ORD_RE = re.compile(
-    rf"(?i:(?P<det>his|the|its|blinken[’']s){_SP})?"
+    rf"[\s(—–](?i:(?P<det>his|the|its|blinken[’']s){_SP})?"
     rf"(?P<ord>(?i:{'|'.join(_ORDINALS)})|\d{{1,2}}(?:st|nd|rd|th))"
     rf"(?:{_SP}(?i:such|wartime|diplomatic|regional|crisis|official|overall|separate|emergency"
     rf"|whirlwind|middle{_SP}east|mideast|post-oct\.{_SP}7|war-time))*"
@@ -35,7 +35,7 @@ _ORD_RE = re.compile(
     rf"(?P<tail>{_SP}(?i:to|in){_SP}(?:the{_SP})?(?:region|Middle{_SP}East|Mideast|Israel)\b)?"
 )
 _TRAVELLER_RE = re.compile(
-    rf"\b{TRAVELLER_SURNAME}\b|\b(?i:secretary{_SP}of{_SP}state)\b|\btop{_SP}(?:U\.S\.|US|American)"
+    rf"\b{TRAVELLER_SURNAME}\b|(?:\b[Tt]he{_SP})?\b(?i:secretary{_SP}of{_SP}state)\b|\btop{_SP}(?:U\.S\.|US|American)"
     rf"{_SP}diplomat\b|(?:Washington|America)[’']s{_SP}top{_SP}diplomat\b"
 )
 _PLACE = (
@@ -47,8 +47,9 @@ _STRONG = (
     r"|travelled|travels|traveling|travelling|headed|heads|heading|went|came|comes|visited"
     r"|visiting|visits|visit|trip|tour|stop|stops|stopover|stopped|arrival|moved\s+on|going"
 )
+# The scans start with a space (a character class: the engine skips ahead fast).
 _TRAVEL_RE = re.compile(
-    rf"""(?<![\w’'-])(?P<cue>
+    rf"""[\s(—–](?P<cue>
         (?:{_STRONG})(?:{_SP}(?:on|onward|onwards|back))?(?:{_SP}(?:in|to|at))?
        |stops?{_SP}(?:[a-z]+{_SP}){{0,2}}in
        |(?P<weak>(?:held|holds|holding){_SP}talks{_SP}in|talks{_SP}in|met{_SP}in|meeting{_SP}in
@@ -61,25 +62,26 @@ _TRAVEL_RE = re.compile(
 _IN_AT_START_RE = re.compile(rf"(?:In|From|At){_SP}(?P<places>{_PLACE_LIST})(?:{_SP}on\b|,)")
 _PLACE_SPLIT_RE = re.compile(rf",{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}")
 _MEET_RE = re.compile(
-    rf"""(?<![\w’'-])(?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
+    rf"""[\s(—–](?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
         (?:{_SP}with)?|meet(?:s|ing)?(?:{_SP}with)?|talks{_SP}with|sat{_SP}down{_SP}with
         |hosted{_SP}by|received{_SP}by|attended{_SP}by|conversation{_SP}with|call{_SP}with
         |spoke{_SP}with|meetings{_SP}with|discussions{_SP}with)(?=[^\S\n])""",
     re.X,
 )
-_TITLE_GAP_RE = re.compile(
-    r"[^\S\n]+(?:(?:[A-Z][\w.’'-]*|of|intelligence|security|defense"
-    r"|defence|foreign|prime|chief|minister|president|leader|senior"
-    r"|top|deputy|officials?|including)[^\S\n]+)*\Z"
-)
 _NEXT_GAP_RE = re.compile(
-    r"(?:[^\S\n]+of[^\S\n]+[A-Z][\w’'-]+)?(?:,[^\S\n]+(?:the|a|an)[^\S\n]+[^,.;:\n]{1,60}?)?"
-    r"(?:,[^\S\n]+and|,|[^\S\n]+and)[^\S\n]+(?:(?:[A-Z][\w.’'-]*|of|intelligence|security"
-    r"|defense|defence|foreign|prime|chief|minister|president|leader)[^\S\n]+)*\Z"
+    r"(?:[^\S\n]+of[^\S\n]+[A-Z][\w’'-]+)?(?:,[^\S\n]+(?:the|a|an)[^\S\n]+"
+    r"(?:(?:[A-Z]\.)+|[^,.;:\n]){1,60}?)?(?:,[^\S\n]+and|,|[^\S\n]+and)[^\S\n]+"
 )
 _JOINT_RE = re.compile(
     rf"{_SP}and{_SP}(?:Mr\.{_SP})?{TRAVELLER_SURNAME}{_SP}(?:also{_SP})?(?:discussed|met|talked"
     rf"|spoke|held|agreed|reviewed)\b"
+)
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec today tonight".split()
 )
 
 
@@ -104,11 +106,40 @@ def extract_trip(text: str, segs: Segments, people: People) -> TripCandidate:
     return TripCandidate(value, ot, os, oe, tuple(places), tuple(meetings))
 
 
+_DIPLOMAT_BEFORE_RE = re.compile(
+    rf"(?:\b[Tt]he{_SP})?(?:top{_SP}(?:U\.S\.|US|American)|(?:Washington|America)[’']s{_SP}top)"
+    rf"{_SP}\Z"
+)
+
+
+def traveller_positions(text: str) -> list[int]:
+    """Where the traveller is named or described, found by plain string search (fast)."""
+    out: list[int] = []
+    i = text.find(TRAVELLER_SURNAME)
+    while i != -1:
+        if i == 0 or not text[i - 1].isalpha():
+            out.append(i)
+        i = text.find(TRAVELLER_SURNAME, i + 1)
+    i = text.find("diplomat")
+    while i != -1:
+        m = _DIPLOMAT_BEFORE_RE.search(text, max(0, i - 30), i)
+        if m is not None:
+            out.append(m.start())
+        i = text.find("diplomat", i + 1)
+    i = text.find("ecretary of ")
+    while i != -1:
+        if i > 0 and text[i - 1] in "Ss" and text[i + 12 : i + 17].lower() == "state":
+            out.append(i - 1)
+        i = text.find("ecretary of ", i + 1)
+    out.sort()
+    return out
+
+
 def _traveller_sentences(text: str, segs: Segments) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = -1
-    for m in _TRAVELLER_RE.finditer(text):
-        si = segs.sentence_index(m.start())
+    for pos in traveller_positions(text):
+        si = segs.sentence_index(pos)
         if si != last and segs.sentences:
             out.append(segs.sentences[si])
             last = si
@@ -116,40 +147,54 @@ def _traveller_sentences(text: str, segs: Segments) -> list[tuple[int, int]]:
 
 
 def _ordinal(text: str, segs: Segments) -> tuple[int, str, int, int] | None:
-    for m in _ORD_RE.finditer(text):
+    seen: set[int] = set()
+    for pos in traveller_positions(text):
+        si = segs.sentence_index(pos)
+        for sj in (si, si + 1):  # "Blinken arrived. It is his eighth visit …"
+            if sj in seen or sj >= len(segs.sentences):
+                continue
+            seen.add(sj)
+            found = _ordinal_in(text, *segs.sentences[sj])
+            if found is not None:
+                return found
+    return None
+
+
+_COUNT_AFTER_RE = re.compile(r"[^\S\n]+(?:four|five|six|seven|eight|nine|ten|\d)")
+_ORD_ANCHORS = ("visit", "trip", "tour", "journey", "mission", "swing", " to the ", " in the ")
+
+
+def _ordinal_in(text: str, s0: int, s1: int) -> tuple[int, str, int, int] | None:
+    anchors = [i for w in _ORD_ANCHORS if (i := text.find(w, s0, s1)) != -1]
+    if not anchors:
+        return None  # every trip ordinal stands before one of these words
+    for m in _ORD_RE.finditer(text, max(s0, min(anchors) - 60), s1):
         if not (m.group("noun") or m.group("tail")):
             continue
-        after = text[m.end() : m.end() + 12]
-        if re.match(r"[^\S\n]+(?:four|five|six|seven|eight|nine|ten|\d)", after):
-            continue
-        s0, s1 = segs.sentence_at(m.start())
-        si = segs.sentence_index(m.start())
-        lo = segs.sentences[si - 1][0] if si > 0 and segs.sentences else s0
-        if _TRAVELLER_RE.search(text, lo, s1) is None:
-            continue
+        if _COUNT_AFTER_RE.match(text, m.end(), s1):
+            continue  # "his first four trips": a count, not an ordinal
         word = m.group("ord").lower()
         value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        start = (
-            m.start()
-            if (m.group("det") or "").lower() == "his" and not m.group("noun")
-            else m.start("ord")
-        )
+        det = (m.group("det") or "").lower()
+        start = m.start() if det == "his" and not m.group("noun") else m.start("ord")
         return value, text[start : m.end()], start, m.end()
     return None
 
 
-def _traveller_mentions(text: str, s0: int, s1: int, people: People) -> list[int]:
-    return [m.start() for m in _TRAVELLER_RE.finditer(text, s0, s1)]
-
-
 def _subject_is_traveller(text: str, cue: int, s0: int, people: People) -> bool:
-    """No one but the traveller is named between the sentence start and the phrase."""
-    before = [mt for mt in people.in_span(s0, cue) if not mt.possessive]
-    if not before:
-        return True
-    return _is_traveller(before[-1].canonical) or bool(
-        _TRAVELLER_RE.search(text, before[-1].end, cue)
-    )
+    """The last clause subject before the phrase is the traveller (or there is none:
+    "After a stop in Egypt …, Blinken arrived")."""
+    subjects: list[tuple[int, bool]] = [
+        (mt.start, _is_traveller(mt.canonical))
+        for mt in people.in_span(s0, cue)
+        if not mt.possessive and subject_position(text, mt.start, s0)
+    ]
+    subjects += [
+        (m.start(), True)
+        for m in _TRAVELLER_RE.finditer(text, s0, cue)
+        if subject_position(text, m.start(), s0)
+    ]
+    return not subjects or max(subjects)[1]
 
 
 def _clean_place(raw: str) -> str:
@@ -160,7 +205,7 @@ def _clean_place(raw: str) -> str:
 
 
 def _places(text: str, s0: int, s1: int, people: People) -> list[str]:
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for m in _TRAVEL_RE.finditer(text, s0, s1):
         if not _subject_is_traveller(text, m.start(), s0, people):
             continue
@@ -168,22 +213,24 @@ def _places(text: str, s0: int, s1: int, people: People) -> list[str]:
         for raw in _PLACE_SPLIT_RE.split(m.group("places")):
             place = _place_ok(raw, weak, people, m.start("places"))
             if place:
-                found.append((m.start("places"), place))
+                found.append((m.start("places"), len(found), place))
     m2 = _IN_AT_START_RE.match(text, s0, s1)
     if m2 is not None:
         for raw in _PLACE_SPLIT_RE.split(m2.group("places")):
             place = _place_ok(raw, True, people, m2.start("places"))
             if place:
-                found.append((m2.start("places"), place))
+                found.append((m2.start("places"), len(found), place))
     found.sort()
-    return [p for _, p in found]
+    return [p for _, _, p in found]
 
 
 def _place_ok(raw: str, weak: bool, people: People, pos: int) -> str | None:
     place = _clean_place(raw)
+    if place.lower() in REGIONS:
+        return None
     # trailing capitalised words that are no part of a place: "Israel Tuesday"
     words = place.split()
-    while words and words[-1].lower() in NOT_NAME and words[-1].lower() not in PLACES:
+    while words and words[-1].lower() in _TIME_WORDS:
         words.pop()
     place = " ".join(words)
     low = place.lower()
@@ -198,24 +245,50 @@ def _place_ok(raw: str, weak: bool, people: People, pos: int) -> str | None:
     return place
 
 
+def _titles_only(text: str, a: int, b: int, first: bool) -> bool:
+    """Whether text[a:b] holds only title words ("Prime Minister", "war Cabinet member") and,
+    between two names, an appositive and "and" or a comma."""
+    gap = text[a:b]
+    if not first:
+        m = _NEXT_GAP_RE.match(gap)
+        if m is None:
+            return False
+        gap = gap[m.end() :]
+    return all(
+        w[0].isupper() or w.lower() in _ROLE_WORDS or w.lower() in ("of", "including")
+        for w in gap.split()
+    )
+
+
 def _meetings(text: str, s0: int, s1: int, people: People) -> list[str]:
     out: list[str] = []
     for m in _MEET_RE.finditer(text, s0, s1):
+        after = people.in_span(m.end(), s1)
+        if (
+            after
+            and _is_traveller(after[0].canonical)
+            and _titles_only(text, m.end(), after[0].start, True)
+        ):
+            # "Netanyahu … after meeting Blinken": the subject is the one met
+            subjects = [
+                mt
+                for mt in people.in_span(s0, m.start())
+                if not mt.possessive and subject_position(text, mt.start, s0)
+            ]
+            if subjects and not _is_traveller(subjects[-1].canonical):
+                out.append(subjects[-1].canonical)
+            continue
         if not _subject_is_traveller(text, m.start(), s0, people):
             continue
-        after = [mt for mt in people.in_span(m.end(), s1)]
+        if _TRAVELLER_RE.search(text, s0, s1) is None:
+            continue
         prev_end = m.end()
         for i, mt in enumerate(after):
-            gap_re = _TITLE_GAP_RE if i == 0 else _NEXT_GAP_RE
-            if mt.start - prev_end > 80 or not gap_re.match(text, prev_end, mt.start):
+            if mt.start - prev_end > 80 or not _titles_only(text, prev_end, mt.start, i == 0):
                 break
             out.append(mt.canonical)
-            prev_end = _name_end(text, mt)
+            prev_end = mt.end
     for mt in people.in_span(s0, s1):
         if _JOINT_RE.match(text, mt.end) and not mt.possessive:
             out.append(mt.canonical)
     return out
-
-
-def _name_end(text: str, mt: Mention) -> int:
-    return mt.end
