@@ -1,0 +1,74 @@
+"""The README's two commands, on a copy of the repository as git would check it out."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def tracked_copy(target: Path) -> Path:
+    """The committed tree plus the working tree's edits: what a fresh clone would hold."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for raw in listed:
+        if not raw:
+            continue
+        name = raw.decode()
+        source = REPO / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+def test_readme_names_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^make site\b", readme, re.MULTILINE)
+    assert re.search(r"^make test\b", readme, re.MULTILINE)
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci
+
+
+@pytest.mark.slow
+def test_make_site_builds_the_site_on_a_copy(tmp_path: Path) -> None:
+    project = tracked_copy(tmp_path / "clone")
+    # Reuse this environment's packages (a fresh clone would install them: the Makefile
+    # target that does is checked below by a dry run).
+    venv = Path(sys.prefix)
+    (project / ".venv").symlink_to(venv, target_is_directory=True)
+    stamp = venv / ".installed"
+    if not stamp.exists():
+        pytest.skip("the venv was not made by the Makefile; run `make site` first")
+    os.utime(stamp)
+    result = subprocess.run(
+        ["make", "site"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    site = project / "build" / "site"
+    for page in ("index.html", "figures/index.html", "quotes/index.html", "sitemap.xml"):
+        assert (site / page).is_file(), page
+    assert "make serve" in result.stdout + result.stderr
+
+
+def test_make_test_sets_up_and_runs_every_check() -> None:
+    """A dry run: from nothing, `make test` creates the venv, installs, lints, type-checks,
+    checks the data and runs pytest (which builds the site and drives the browser)."""
+    result = subprocess.run(
+        ["make", "-n", "-B", "test"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    steps = result.stdout
+    for step in ("-m venv", "pip install", "ruff check", "mypy", "shuttle check", "pytest"):
+        assert step in steps, f"`make test` does not run {step!r}"
