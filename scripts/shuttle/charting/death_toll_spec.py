@@ -7,6 +7,8 @@ an expression, a field name, a format string or a title.
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
 
 import altair as alt
@@ -30,15 +32,28 @@ def death_toll_spec(
     description: str,
 ) -> dict[str, Any]:
     """The interactive spec: width "container"; static_spec() pins a width for SVG."""
+    kinds = tuple(k for k in KIND_LABEL.values() if any(p["kind"] == k for p in points))
+    spec = json.loads(_layout(kinds, bool(trips)))
+    spec["description"] = description
+    # The rows join after Altair's schema check, which would otherwise walk every row
+    # (over a second for the full war); they are plain JSON values either way.
+    spec["datasets"] = {"series": series, "line_ends": end_labels}
+    if trips:
+        spec["datasets"]["trips"] = trips
+    if points:
+        spec["datasets"]["figures"] = points
+    result: dict[str, Any] = spec
+    return result
+
+
+@functools.lru_cache(maxsize=16)
+def _layout(kinds: tuple[str, ...], trips: bool) -> str:
+    """Everything but the data and description, as JSON: built and checked by Altair
+    once for each combination of marks present (mkdocs serve rebuilds often)."""
     x_scale = alt.Scale(type="utc")
     measures = [MEASURE_LABEL["killed"], MEASURE_LABEL["injured"]]
     colour = alt.Scale(domain=measures, range=[style.KILLED, style.INJURED])
     layers: list[Any] = []
-    datasets = {"series": series, "line_ends": end_labels}
-    if trips:
-        datasets["trips"] = trips
-    if points:
-        datasets["figures"] = points
 
     if trips:
         trip_base = alt.Chart(alt.NamedData(name="trips"))
@@ -102,8 +117,7 @@ def death_toll_spec(
             color=alt.Color("measure:N", scale=colour, legend=None),
         )
     )
-    if points:
-        kinds = [k for k in KIND_LABEL.values() if any(p["kind"] == k for p in points)]
+    if kinds:
         shapes = {
             KIND_LABEL["killed"]: "circle",
             KIND_LABEL["injured"]: "triangle-up",
@@ -123,12 +137,12 @@ def death_toll_spec(
                 y=alt.Y("value:Q"),
                 shape=alt.Shape(
                     "kind:N",
-                    scale=alt.Scale(domain=kinds, range=[shapes[k] for k in kinds]),
+                    scale=alt.Scale(domain=list(kinds), range=[shapes[k] for k in kinds]),
                     legend=point_legend,
                 ),
                 color=alt.Color(
                     "kind:N",
-                    scale=alt.Scale(domain=kinds, range=[fills[k] for k in kinds]),
+                    scale=alt.Scale(domain=list(kinds), range=[fills[k] for k in kinds]),
                     legend=point_legend,
                 ),
                 stroke=alt.Stroke("measure:N", scale=colour, legend=None),
@@ -152,7 +166,6 @@ def death_toll_spec(
         .properties(
             width="container",
             height=HEIGHT,
-            description=description,
             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         )
         .configure(background=style.WHITE, font=style.FONT, padding=style.PADDING)
@@ -175,13 +188,10 @@ def death_toll_spec(
         .configure_view(stroke=None)
     )
     spec: dict[str, Any] = chart.to_dict()
-    # The rows join after Altair's schema check, which would otherwise walk every row
-    # (over a second for the full war); they are plain JSON values either way.
-    spec["datasets"] = datasets
     # Stack the legends in rows, so each fits a phone's width. Vega reads this from the
     # config; Vega-Lite's schema only types it as an expression, so it is set here.
     spec["config"]["legend"]["layout"] = LEGEND_LAYOUT
-    return spec
+    return json.dumps(spec, sort_keys=True)
 
 
 def _legend(**properties: Any) -> alt.Legend:
