@@ -105,6 +105,7 @@ def _layout(kinds: tuple[str, ...], trips: bool) -> str:
                 legend=_legend(symbolStrokeColor=style.TEXT),
             ),
             detail="run:N",
+            description="measure:N",
         )
     )
     layers.append(
