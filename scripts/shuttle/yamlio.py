@@ -106,15 +106,26 @@ def loads(text: str, shown: str) -> Any:
             [Problem.of("E002", shown, line, f"key {key} is also on line {first}")]
         ) from None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise ProblemError([Problem.of("E001", shown, line, what or "cannot parse")]) from None
+        raise ProblemError([_syntax_problem(exc, shown)]) from None
     except YAMLError as exc:
         raise ProblemError([Problem.of("E001", shown, None, str(exc).splitlines()[0])]) from None
     except RecursionError:
         raise ProblemError([Problem.of("E001", shown, None, "nested too deeply")]) from None
     return data
+
+
+def _syntax_problem(exc: MarkedYAMLError, shown: str) -> Problem:
+    """E001 on the line an editor must look at: where the unclosed thing was opened, when
+    the parser only noticed at the end of the file; otherwise where it gave up."""
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark else None
+    context_line = exc.context_mark.line + 1 if exc.context_mark else None
+    what = " ".join(x for x in (exc.context, exc.problem) if x) or "cannot parse"
+    line = problem_line or context_line
+    if context_line and any(e in (exc.problem or "") for e in ("end of stream", "stream end")):
+        line = context_line
+    elif context_line and problem_line and context_line != problem_line:
+        what += f" (it starts on line {context_line})"
+    return Problem.of("E001", shown, line, what)
 
 
 def load(path: Path, shown: str) -> Loaded:
