@@ -52,6 +52,11 @@ class Store:
     casualties: CasualtiesFile | None = None
     article_data: dict[str, ArticleFile] = field(default_factory=dict)  # by source id
     places: dict[int, Place] = field(default_factory=dict)  # id(record) -> where it is written
+    # files that did not load (shown paths): nothing is checked against what they hold
+    unusable: set[str] = field(default_factory=set)
+
+    def usable(self, path: Path) -> bool:
+        return self.paths.relative(path) not in self.unusable
 
     def place(self, record: object) -> Place:
         return self.places.get(id(record), Place("?", None))
@@ -134,6 +139,11 @@ def _load_file(
     return parsed, loaded
 
 
+def _mark_unusable(store: Store, path: Path, parsed: object | None) -> None:
+    if parsed is None:
+        store.unusable.add(store.paths.relative(path))
+
+
 # data/casualties.yml is machine-written, large (a round-trip parse takes a second) and
 # only ever read here: while its bytes are unchanged, the parse is reused (a build checks
 # twice, `mkdocs serve` on every save).
@@ -171,6 +181,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
         return store, problems
 
     sources, loaded = _load_file(paths, paths.sources_file, SourcesFile, problems)
+    _mark_unusable(store, paths.sources_file, sources)
     if sources and loaded:
         store.sources = sources.sources
         _remember_lines(store, sources.sources, loaded.data, "sources", loaded.shown)
@@ -184,11 +195,13 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
                 problems.extend(exc.problems)
 
     people, loaded = _load_file(paths, paths.people_file, PeopleFile, problems)
+    _mark_unusable(store, paths.people_file, people)
     if people and loaded:
         store.people = people.people
         _remember_lines(store, people.people, loaded.data, "people", loaded.shown)
 
     trips, loaded = _load_file(paths, paths.trips_file, TripsFile, problems)
+    _mark_unusable(store, paths.trips_file, trips)
     if trips and loaded:
         store.trips = trips.trips
         _remember_lines(store, trips.trips, loaded.data, "trips", loaded.shown)
@@ -198,6 +211,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     if paths.articles_dir.is_dir():
         for path in sorted(paths.articles_dir.glob("*.yml")):
             parsed, loaded = _load_file(paths, path, ArticleFile, problems)
+            _mark_unusable(store, path, parsed)
             if parsed is None or loaded is None:
                 continue
             if parsed.source != path.stem:
@@ -210,6 +224,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
                     )
                 )
             store.article_data[parsed.source] = parsed
+            store.places[id(parsed)] = Place(loaded.shown, yamlio.locate(loaded.data, ("source",)))
             for key in ("quotes", "figures", "events"):
                 _remember_lines(store, getattr(parsed, key), loaded.data, key, loaded.shown)
             if parsed.trip_claim is not None:
