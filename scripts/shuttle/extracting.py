@@ -13,6 +13,7 @@ from shuttle.extract.candidates import KnownPerson
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.proposals import PeopleIndex, article_records, known_people
+from shuttle.sources import hash_problem
 from shuttle.store import Store, load_store
 from shuttle.textio import MAX_ARTICLE_BYTES, read_text
 
@@ -45,9 +46,15 @@ def people_for_extraction(paths: Paths) -> tuple[list[KnownPerson], list[Problem
 
 
 def run_extract(paths: Paths, only: Sequence[str] = ()) -> tuple[list[str], list[Problem]]:
-    """Extract from every source (or the ids in `only`) and merge; returns files written."""
+    """Extract from every source (or the ids in `only`) and merge; returns files written.
+
+    Writes nothing while a file of seeds/ or data/ does not load (merging into a file
+    that does not parse, or that the schema refuses, could bury an editor's work), nor
+    when an article's text no longer matches its sha256 (offsets, and the ids made from
+    them, would point at other words).
+    """
     store, problems = load_store(paths)
-    blocking = [p for p in problems if p.severity == "error" and _blocks_extract(p, paths)]
+    blocking = [p for p in problems if p.severity == "error"]
     if blocking:
         return [], blocking
     wanted = set(only) or {s.id for s in store.sources}
@@ -55,13 +62,17 @@ def run_extract(paths: Paths, only: Sequence[str] = ()) -> tuple[list[str], list
     if unknown:
         shown = paths.relative(paths.sources_file)
         return [], [Problem.of("E201", shown, None, f"no source with id {u!r}") for u in unknown]
+    changed = []
+    for source in store.sources:
+        article = store.articles.get(source.id)
+        if source.id in wanted and article is not None:
+            place = store.place(source)
+            found = hash_problem(article, place.file, place.line)
+            if found is not None:
+                changed.append(found)
+    if changed:
+        return [], changed
     return _merge_sources(paths, store, sorted(wanted))
-
-
-def _blocks_extract(problem: Problem, paths: Paths) -> bool:
-    # Extraction needs sources and people; problems elsewhere are for `check` to report.
-    relevant = {paths.relative(paths.sources_file), paths.relative(paths.people_file)}
-    return problem.file in relevant or problem.code == "E005"
 
 
 def _merge_sources(
