@@ -161,7 +161,9 @@ def score_article(name: str, gold: dict[str, Any], found: ArticleCandidates) -> 
         found.figures,
         lambda x: (int(x["value"]), x["measure"]) if isinstance(x, dict) else (x.value, x.measure),
     )
-    notes += [f"{name}: missed figure {g['value']} {g['measure']} ({g['text']!r})" for g in fmissed]
+    notes += [
+        f"{name}: missed figure {g['value']} {g['measure']} ({g.get('text')!r})" for g in fmissed
+    ]
     notes += [f"{name}: extra figure {f.value} {f.measure} ({f.text!r})" for f in fextra]
     trip = gold.get("trip") or {}
     ordinal_ok = int(trip.get("ordinal") == found.trip.ordinal)

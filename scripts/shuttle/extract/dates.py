@@ -162,6 +162,7 @@ def anchor_positions(text: str, start: int = 0, end: int | None = None) -> list[
 def _candidates(
     text: str, start: int, end: int, anchors: Sequence[int] | None
 ) -> list[re.Match[str]]:
+    near: Sequence[int]
     if anchors is None:
         near = anchor_positions(text, start, end)
     else:

@@ -36,7 +36,8 @@ _PEOPLE = (
     "journalists journalist reporters photographers workers staff employees staffers "
     "doctors medics paramedics nurses patients refugees americans citizens nationals "
     "foreigners others victims gazans lebanese syrians families students teachers "
-    "worshippers members volunteers"
+    "worshippers members volunteers protesters demonstrators settlers suspects pilgrims "
+    "mourners relatives babies toddlers teenagers elderly"
 ).split()
 _THINGS = (
     "trucks truck lorries missiles missile rockets rocket drones drone projectiles mortars "
@@ -228,6 +229,9 @@ def _not_a_count(text: str, n: NumberMention, s0: int) -> bool:
     return _MONTH_BEFORE_RE.search(head) is not None
 
 
+_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|among\s+whom)\s+\Z", re.I)
+
+
 def _clause_end(text: str, pos: int, hi: int) -> int:
     m = _CLAUSE_END_RE.search(text, pos, hi)
     return m.start() if m else hi
@@ -370,8 +374,16 @@ def _sentence_figures(
     attribution: str | None = None
     attributed = False
     last_subject: str | None = None
+    previous: _Found | None = None
     for f in found:
         verb = f.before or f.after
+        if (
+            verb is None
+            and previous is not None
+            and _INCLUDING_RE.search(text, max(s0, f.q_start - 20), f.q_start)
+        ):
+            verb = previous.before or previous.after  # "killed 14, including six children"
+        previous = f
         noun = f.noun.lower() if f.noun else None
         measure: Measure | None
         label: str | None = None

@@ -13,7 +13,7 @@ import re
 
 from .candidates import QuoteCandidate
 from .lexicon import SPEECH_DECLARATIVE
-from .speakers import Ctx, attribute
+from .speakers import Attribution, Ctx, attribute
 
 _LAST_WORD_RE = re.compile(r"([\w’'-]+)\W*\Z")
 _INTRO_PUNCT = (":", ",", "—", "–", "-")
@@ -38,13 +38,19 @@ def _kind(text: str, s0: int, q_open: int, start: int, end: int, continued: bool
 
 def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
     text = ctx.text
-    out: list[QuoteCandidate] = []
+    kinds: list[str] = []
     for qi, q in enumerate(ctx.quotes):
         s0 = ctx.segs.sentence_at(q.open)[0]
-        kind = _kind(text, s0, q.open, q.start, q.end, q.continued)
-        got = attribute(ctx, qi)
-        ctx.results.append(got)
-        ctx.full.append(kind == "full")
+        kinds.append(_kind(text, s0, q.open, q.start, q.end, q.continued))
+        ctx.full.append(kinds[-1] == "full")
+        ctx.results.append(attribute(ctx, qi))
+    # a quotation over several paragraphs is often attributed only in a later one
+    for qi in range(len(ctx.quotes) - 2, -1, -1):
+        if ctx.quotes[qi].continues and not ctx.results[qi].found:
+            nxt = ctx.results[qi + 1]
+            ctx.results[qi] = Attribution(nxt.speaker, nxt.found, nxt.kind)
+    out: list[QuoteCandidate] = []
+    for q, kind, got in zip(ctx.quotes, kinds, ctx.results, strict=True):
         if kind == "fragment" and not got.found:
             continue
         out.append(

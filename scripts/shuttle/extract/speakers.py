@@ -46,7 +46,10 @@ SPEECH_RE = re.compile(
     rf"|some|[A-Z]|\d))))|(?P<verb>{word_trie(sorted(SPEECH_VERBS))}))(?![\w’'-])"
 )
 _INVERTIBLE = frozenset("said says added adds asked wrote writes continued replied".split())
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+(?:\.(?=[\w]))?|[^\w\s]")
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St)\.|[\w’'-]+(?:\.(?=\w))?"
+    r"|[^\w\s]"
+)
 _NP_AFTER_RE = re.compile(
     r"[^\S\n]*((?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|No)\.|[^,.;:!?“”\"()\n]){1,120}?)"
     r"(?=[^\S\n]*(?:[,.;:!?“”\"()\n]|\Z)|[^\S\n]+(?:who|which|adding|saying|as|during|after"
@@ -173,7 +176,8 @@ def _name_before_appositives(
         seg = toks[k + 1 : j]
         if not seg or len(seg) > 18:
             return None
-        if n > 0 and _is_name(seg):
+        if _is_name(seg) and (n > 0 or (k >= 0 and toks[k][2] == ",")):
+            # "Matt Miller, the spokesman, said"; "A Hamas official, Osama Hamdan, said"
             return seg[0][0], seg[-1][1]
         first = seg[0][2]
         appositive = (
@@ -195,6 +199,7 @@ def _is_name(seg: list[tuple[int, int, str]]) -> bool:
             for _, _, t in seg
         )
         and seg[-1][2].lower() not in NOT_NAME
+        and not seg[-1][2].isupper()
     )
 
 
@@ -358,6 +363,10 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
     segs = ctx.segs
     pi = segs.paragraph_index(pos)
     lo = segs.paragraphs[pi - 1][0] if pi > 0 else segs.paragraph_at(pos)[0]
+    back = pi - 1
+    while back > 0 and back > pi - 4 and ctx.text[lo : lo + 1] in '“"‘':
+        back -= 1  # a paragraph of quotation: who speaks is named before it
+        lo = segs.paragraphs[back][0]
     s0 = segs.sentence_at(pos)[0]
     # 1. the last one who said something, in this or the previous paragraph
     best_pos = -1
@@ -392,7 +401,9 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
         if not ctx.full[k]:
             continue  # a fragment woven into narration does not hold the floor
         if r.speaker is not None and r.kind == "person" and r.found:
-            if any(mt.canonical == r.speaker for mt in mentioned):
+            surname = r.speaker.split()[-1]
+            named = ctx.text.find(surname, lo, pos) != -1
+            if named or any(mt.canonical == r.speaker for mt in mentioned):
                 return Who(r.speaker)
             break
     # 3. the last subject, then the last person named

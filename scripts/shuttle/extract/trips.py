@@ -13,6 +13,7 @@ the Middle East") are not stops. People met: the objects of "met (with)", "talks
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .candidates import TripCandidate
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
@@ -60,6 +61,10 @@ _TRAVEL_RE = re.compile(
     re.X,
 )
 _IN_AT_START_RE = re.compile(rf"(?:In|From|At){_SP}(?P<places>{_PLACE_LIST})(?:{_SP}on\b|,)")
+# "met with Herzog and Lapid in Jerusalem": where a meeting took place
+_MET_IN_RE = re.compile(
+    rf"[\s(—–](?:met|meeting|meetings|talks)\b[^.;:\n]{{0,90}}?{_SP}in{_SP}(?P<places>{_PLACE})"
+)
 _PLACE_SPLIT_RE = re.compile(rf",{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}")
 _MEET_RE = re.compile(
     rf"""[\s(—–](?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
@@ -93,7 +98,7 @@ def extract_trip(text: str, segs: Segments, people: People) -> TripCandidate:
     ordinal = _ordinal(text, segs)
     places: list[str] = []
     meetings: list[str] = []
-    for s0, s1 in _traveller_sentences(text, segs):
+    for s0, s1 in _traveller_sentences(text, segs, people):
         for place in _places(text, s0, s1, people):
             if place not in places:
                 places.append(place)
@@ -135,15 +140,25 @@ def traveller_positions(text: str) -> list[int]:
     return out
 
 
-def _traveller_sentences(text: str, segs: Segments) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    last = -1
-    for pos in traveller_positions(text):
-        si = segs.sentence_index(pos)
-        if si != last and segs.sentences:
-            out.append(segs.sentences[si])
-            last = si
-    return out
+def _traveller_sentences(text: str, segs: Segments, people: People) -> list[tuple[int, int]]:
+    """Sentences that name the traveller, and those that start with "He" when the last
+    person named before them is the traveller."""
+    positions = traveller_positions(text)
+    chosen = {segs.sentence_index(pos) for pos in positions} if segs.sentences else set()
+    for si, sentence in enumerate(segs.sentences):
+        if si in chosen or not _starts_with_he(text, sentence):
+            continue
+        i = bisect_left(positions, sentence[0]) - 1
+        if i < 0:
+            continue
+        others = [mt for mt in people.in_span(positions[i], sentence[0]) if not mt.possessive]
+        if all(_is_traveller(mt.canonical) for mt in others):
+            chosen.add(si)
+    return [segs.sentences[si] for si in sorted(chosen)]
+
+
+def _starts_with_he(text: str, sentence: tuple[int, int]) -> bool:
+    return text.startswith(("He ", "His "), sentence[0], sentence[1])
 
 
 def _ordinal(text: str, segs: Segments) -> tuple[int, str, int, int] | None:
@@ -194,6 +209,8 @@ def _subject_is_traveller(text: str, cue: int, s0: int, people: People) -> bool:
         for m in _TRAVELLER_RE.finditer(text, s0, cue)
         if subject_position(text, m.start(), s0)
     ]
+    if text.startswith(("He ", "His "), s0, cue):
+        subjects.append((s0, True))  # the sentence after one about the traveller
     return not subjects or max(subjects)[1]
 
 
@@ -214,6 +231,12 @@ def _places(text: str, s0: int, s1: int, people: People) -> list[str]:
             place = _place_ok(raw, weak, people, m.start("places"))
             if place:
                 found.append((m.start("places"), len(found), place))
+    for m3 in _MET_IN_RE.finditer(text, s0, s1):
+        if _subject_is_traveller(text, m3.start(), s0, people):
+            for raw in _PLACE_SPLIT_RE.split(m3.group("places")):
+                place = _place_ok(raw, True, people, m3.start("places"))
+                if place:
+                    found.append((m3.start("places"), len(found), place))
     m2 = _IN_AT_START_RE.match(text, s0, s1)
     if m2 is not None:
         for raw in _PLACE_SPLIT_RE.split(m2.group("places")):
@@ -254,9 +277,12 @@ def _titles_only(text: str, a: int, b: int, first: bool) -> bool:
         if m is None:
             return False
         gap = gap[m.end() :]
+    words = gap.split()
+    if first:
+        words = [w.rstrip(",") for w in words]  # "Qatar’s prime minister, Sheikh Mohammed …"
     return all(
-        w[0].isupper() or w.lower() in _ROLE_WORDS or w.lower() in ("of", "including")
-        for w in gap.split()
+        w[:1].isupper() or w.lower() in _ROLE_WORDS or w.lower() in ("of", "including")
+        for w in words
     )
 
 
@@ -264,11 +290,12 @@ def _meetings(text: str, s0: int, s1: int, people: People) -> list[str]:
     out: list[str] = []
     for m in _MEET_RE.finditer(text, s0, s1):
         after = people.in_span(m.end(), s1)
-        if (
-            after
+        met_traveller = _TRAVELLER_RE.match(text, m.end() + 1, s1) is not None or (
+            bool(after)
             and _is_traveller(after[0].canonical)
             and _titles_only(text, m.end(), after[0].start, True)
-        ):
+        )
+        if met_traveller:
             # "Netanyahu … after meeting Blinken": the subject is the one met
             subjects = [
                 mt
@@ -280,7 +307,7 @@ def _meetings(text: str, s0: int, s1: int, people: People) -> list[str]:
             continue
         if not _subject_is_traveller(text, m.start(), s0, people):
             continue
-        if _TRAVELLER_RE.search(text, s0, s1) is None:
+        if _TRAVELLER_RE.search(text, s0, s1) is None and not _starts_with_he(text, (s0, s1)):
             continue
         prev_end = m.end()
         for i, mt in enumerate(after):

@@ -1,0 +1,83 @@
+"""The evaluation: the seed gold standard meets its targets, and the metric is right."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from shuttle.evaluate import Counts, evaluate, format_table, main, normalise_quote, score_article
+from shuttle.extract.candidates import ArticleCandidates, FigureCandidate, QuoteCandidate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_seed_gold_meets_targets() -> None:
+    report = evaluate(ROOT / "tests" / "gold", ROOT / "seeds", people=())
+    sys.stdout.write("\n" + format_table(report) + "\n")  # shown with pytest -s
+    overall = report.overall
+    assert len(report.articles) == 5
+    assert overall.quotes.f1 >= 0.97, overall.notes
+    assert overall.speaker_accuracy >= 0.95, overall.notes
+    assert overall.figures.f1 >= 0.95, overall.notes
+
+
+def _quote(text: str, speaker: str | None, kind: str = "full") -> QuoteCandidate:
+    return QuoteCandidate(text=text, start=0, end=len(text), speaker=speaker, kind=kind)  # type: ignore[arg-type]
+
+
+def _figure(value: int, measure: str) -> FigureCandidate:
+    return FigureCandidate(value, measure, str(value), 0, 1, "", 0, 0)  # type: ignore[arg-type]
+
+
+def test_metric_on_a_hand_made_case() -> None:
+    gold = {
+        "quotes": [
+            {"text": "We will win,", "speaker": "A B", "kind": "full"},
+            {"text": "never", "speaker": "C D", "kind": "fragment"},
+            {"text": "not found anywhere", "speaker": "A B", "kind": "full"},
+        ],
+        "figures": [
+            {"value": 12, "measure": "killed"},
+            {"value": 12, "measure": "killed"},
+            {"value": 4, "measure": "hostages_released"},
+        ],
+        "trip": {"ordinal": 3, "places": ["Israel", "Egypt"], "meetings": []},
+    }
+    found = ArticleCandidates(
+        quotes=(
+            _quote("“We will  win.”", "A B"),  # marks, spaces and end punctuation differ
+            _quote("never", "A B", "fragment"),  # wrong speaker
+            _quote("an extra quote", None),
+        ),
+        figures=(_figure(12, "killed"), _figure(4, "hostages_taken"), _figure(7, "killed")),
+    )
+    score = score_article("x", gold, found)
+    assert score.quotes == Counts(tp=2, fp=1, fn=1)
+    assert score.quotes.precision == pytest.approx(2 / 3)
+    assert score.quotes.recall == pytest.approx(2 / 3)
+    assert score.speaker_accuracy == pytest.approx(1 / 2)
+    assert score.kind_accuracy == 1.0
+    assert score.figures == Counts(tp=1, fp=2, fn=2)
+    assert score.figures.f1 == pytest.approx(2 * (1 / 3) * (1 / 3) / (2 / 3))
+    assert (score.ordinals_right, score.ordinals) == (0, 1)
+    assert score.places == Counts(tp=0, fp=0, fn=2)
+
+
+def test_normalise_quote() -> None:
+    assert normalise_quote("  “It’s not ‘yes’ or\n‘no.’”  ") == "It's not 'yes' or 'no"
+    assert normalise_quote("we would not support it.") == "we would not support it"
+
+
+def test_counts_of_nothing() -> None:
+    assert Counts().f1 == 1.0  # nothing to find and nothing found: vacuously perfect
+    assert Counts(fp=1).precision == 0.0
+
+
+def test_main_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--gold", str(ROOT / "tests" / "gold"), "--seeds", str(ROOT / "seeds")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.splitlines()[0].startswith("article")
+    assert "overall" in out

@@ -1,0 +1,135 @@
+"""Casualty and humanitarian figures, on sentences beyond the seed articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shuttle.extract import extract_article
+from shuttle.extract.candidates import FigureCandidate
+
+PUB = date(2024, 3, 22)  # a Friday
+
+
+def figures(text: str, published: date | None = PUB) -> tuple[FigureCandidate, ...]:
+    found = extract_article(text, published=published).figures
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert text[f.sentence_start : f.sentence_end] == f.sentence
+    return found
+
+
+def simple(text: str) -> list[tuple[int, str, str | None]]:
+    return [(f.value, f.measure, f.qualifier) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Gaza Health Ministry said at least 32,070 Palestinians have been killed.",
+            [(32070, "killed", "at least")],
+        ),
+        (
+            "An airstrike killed 14 people, including six children.",
+            [(14, "killed", None), (6, "killed", None)],
+        ),
+        ("More than 74,000 people have been wounded.", [(74000, "injured", "more than")]),
+        ("Hamas took roughly 250 hostages.", [(250, "hostages_taken", "about")]),
+        ("About 130 hostages remain in Gaza.", [(130, "hostages_held", "about")]),
+        ("Israel freed 39 Palestinian prisoners on Friday.", [(39, "prisoners_released", None)]),
+        ("Hamas released 13 Israeli hostages.", [(13, "hostages_released", None)]),
+        (
+            "Some 1.7 million people have been displaced, the U.N. says.",
+            [(1_700_000, "displaced", "about")],
+        ),
+        ("Nearly 2 million people have fled their homes.", [(2_000_000, "displaced", "nearly")]),
+        ("The army said it had killed 20 militants.", [(20, "killed", None)]),
+        ("Seventy-one detainees were released.", [(71, "prisoners_released", None)]),
+        ("The strike killed a dozen people.", [(12, "killed", None)]),
+        ("Iran launched more than 300 drones and missiles.", [(300, "other", "more than")]),
+        ("Only 150 aid trucks entered Gaza on Thursday.", [(150, "other", None)]),
+        (
+            "Three soldiers were killed and 11 wounded.",
+            [(3, "killed", None), (11, "injured", None)],
+        ),
+        ("The death toll rose to 35,034.", [(35034, "killed", None)]),
+        (
+            "Fighters killed 1,139 people and abducted 253.",
+            [(1139, "killed", None), (253, "hostages_taken", None)],
+        ),
+        ("Police arrested 40 protesters in Tel Aviv.", [(40, "other", None)]),
+        ("Upwards of 500 people were killed or so it was feared.", [(500, "killed", "more than")]),
+        ("As many as 40 people died.", [(40, "killed", "up to")]),
+    ],
+)
+def test_figures(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has lasted four months.",
+        "It was his eighth visit to the region.",
+        "The four-nation tour ended on Thursday.",
+        "Emad, 55, a father of six, fled Khan Younis.",
+        "He met four Arab foreign ministers.",
+        "The strike hit two houses.",
+        "Talks lasted two and a half hours.",
+        "One possibility is a six-week truce.",
+        "Dozens of people were killed and hundreds more wounded.",
+        "The 2023 attack shocked Israel.",
+        "The meeting began at 10:30 a.m.",
+        "Aid rose by 20 percent in March.",
+        "The fighting began on Oct. 7, when Hamas attacked.",
+        "She lives with four other families.",
+        "Several hundred Palestinians were killed.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert simple(text) == []
+
+
+def test_subject_attribution_and_date() -> None:
+    text = (
+        "Gaza’s health ministry says at least 27,840 Palestinians have been confirmed killed "
+        "since Oct. 7, and more than 67,000 injured."
+    )
+    found = figures(text)
+    assert [(f.value, f.measure) for f in found] == [(27840, "killed"), (67000, "injured")]
+    assert found[0].attribution == "Gaza’s health ministry"
+    assert found[0].subject == "Palestinians"
+    assert found[1].subject == "Palestinians"  # the noun is understood
+    assert found[0].as_of == PUB  # "since Oct. 7" starts the count; the count is today's
+
+
+def test_the_october_7_attack_dates_its_figures() -> None:
+    text = "In the Oct. 7 attack, militants killed some 1,200 people in southern Israel."
+    (f,) = figures(text)
+    assert (f.value, f.qualifier, f.as_of) == (1200, "about", date(2023, 10, 7))
+    assert f.subject == "people in southern Israel"
+
+
+def test_weekday_dates_a_figure() -> None:
+    (f,) = figures("A rescue mission freed four hostages on Saturday.")
+    assert (f.value, f.measure, f.as_of) == (4, "hostages_released", date(2024, 3, 16))
+
+
+def test_according_to_attribution() -> None:
+    text = "Over 27,000 people have been killed, according to the Health Ministry in Gaza."
+    (f,) = figures(text)
+    assert f.attribution == "Health Ministry in Gaza"
+    assert f.qualifier == "more than"
+
+
+def test_label_for_other() -> None:
+    (f,) = figures("Iran fired roughly 180 ballistic missiles at Israel.")
+    assert (f.measure, f.label, f.qualifier) == ("other", "ballistic missiles", "about")
+
+
+def test_huge_number_in_digits() -> None:
+    text = "The model says " + "9" * 40 + " people were killed."
+    (f,) = figures(text)
+    assert f.value == int("9" * 40)

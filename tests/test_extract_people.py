@@ -1,0 +1,74 @@
+"""People: names, roles and canonical names."""
+
+from __future__ import annotations
+
+from shuttle.extract import extract_article
+from shuttle.extract.candidates import KnownPerson, PersonCandidate
+from shuttle.extract.marks import find_quote_spans
+from shuttle.extract.people import People, clean_name, find_people
+from shuttle.extract.text import paragraphs, segment
+
+
+def people(text: str, known: tuple[KnownPerson, ...] = ()) -> People:
+    segs = segment(
+        text, [(q.open, (q.close or q.end) + 1) for q in find_quote_spans(text, paragraphs(text))]
+    )
+    return find_people(text, segs, known)
+
+
+def test_roles_from_appositives_and_titles() -> None:
+    text = (
+        "Matt Miller, the State Department spokesman, said talks went on.\n"
+        "Egyptian intelligence chief Abbas Kamel hosted the delegation.\n"
+        "Israel’s defense minister, Yoav Gallant, visited the border."
+    )
+    found = extract_article(text).people
+    assert PersonCandidate("Matt Miller", role="State Department spokesman") in found
+    assert PersonCandidate("Abbas Kamel", role="Egyptian intelligence chief") in found
+    assert PersonCandidate("Yoav Gallant", role="Israel’s defense minister") in found
+
+
+def test_surname_and_honorific_resolve_to_the_full_name() -> None:
+    found = people(
+        "Prime Minister Benjamin Netanyahu spoke first. Later Mr. Netanyahu and Netanyahu’s "
+        "aides left."
+    )
+    assert {m.canonical for m in found.mentions} == {"Benjamin Netanyahu"}
+    assert len(found.mentions) == 3
+
+
+def test_middle_initial_is_dropped() -> None:
+    assert clean_name("Antony J. Blinken") == "Antony Blinken"
+    found = people("Secretary of State Antony J. Blinken arrived.")
+    assert found.mentions[0].canonical == "Antony Blinken"
+
+
+def test_known_people_win() -> None:
+    known = (KnownPerson("sisi", "Abdel Fattah al-Sisi", aliases=("Sisi", "el-Sisi")),)
+    found = people("Egypt’s President el-Sisi met the envoy. Sisi said little.", known)
+    assert {m.canonical for m in found.mentions} == {"Abdel Fattah al-Sisi"}
+
+
+def test_places_and_organisations_are_not_people() -> None:
+    found = people(
+        "The White House and the State Department said Khan Younis and Tel Aviv were hit. "
+        "The Gaza Health Ministry in Gaza City agreed."
+    )
+    assert found.mentions == []
+
+
+def test_glued_machine_translation() -> None:
+    text = "The Secretary of State, Antony Blinkencalled for calm. Blinken left."
+    found = people(text)
+    assert found.mentions[0].canonical == "Antony Blinken"
+
+
+def test_title_case_headline_is_not_a_name() -> None:
+    text = "Blinken Meets With Netanyahu in Tel Aviv\nAntony Blinken met Netanyahu."
+    names = {p.name for p in extract_article(text).people}
+    assert "Blinken Meets" not in names
+
+
+def test_empty_known_list_proposes_people() -> None:
+    found = extract_article("“Enough,” said Umm Ahmed, a mother of three.").people
+    assert [p.name for p in found] == ["Umm Ahmed"]

@@ -1,0 +1,210 @@
+"""Quotations and their speakers, on sentences written in the styles of several outlets
+(none of them from the seed articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shuttle.extract import extract_article
+from shuttle.extract.candidates import KnownPerson
+
+
+def quotes(
+    text: str, published: date | None = None, people: tuple[KnownPerson, ...] = ()
+) -> list[tuple[str, str | None, str]]:
+    found = extract_article(text, published=published, people=people)
+    for q in found.quotes:
+        assert text[q.start : q.end] == q.text
+    return [(q.text, q.speaker, q.kind) for q in found.quotes]
+
+
+# ------------------------------------------------------------------ marks and spans
+
+
+def test_straight_and_curly_double_quotes() -> None:
+    text = (
+        '"We will not stop," Netanyahu said.\n“We will go on,” said Defense Minister Yoav Gallant.'
+    )
+    assert quotes(text) == [
+        ("We will not stop,", "Netanyahu", "full"),
+        ("We will go on,", "Yoav Gallant", "full"),
+    ]
+
+
+def test_nested_single_quotes_belong_to_the_outer_quote() -> None:
+    text = "“The answer is not ‘never’ but ‘not now,’” the official said, declining to be named."
+    assert quotes(text) == [("The answer is not ‘never’ but ‘not now,’", None, "full")]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "Israel’s army said Hamas’ fighters hid in the ’90s-era tunnels they’d dug."
+    assert quotes(text) == []
+
+
+def test_british_single_quotes_at_top_level() -> None:
+    text = "Speaking on Wednesday, Mr Lammy said: ‘The suffering in Gaza is intolerable.’"
+    assert quotes(text) == [("The suffering in Gaza is intolerable.", "Lammy", "full")]
+
+
+def test_quote_split_around_he_added_is_two_quotes_with_one_speaker() -> None:
+    text = (
+        "“We are determined to get a deal,” Blinken told reporters in Doha, “and we will "
+        "keep at it until we do.”"
+    )
+    assert quotes(text) == [
+        ("We are determined to get a deal,", "Blinken", "full"),
+        ("and we will keep at it until we do.", "Blinken", "full"),
+    ]
+
+
+def test_quote_across_paragraphs() -> None:
+    text = (
+        "Mr. Sullivan, the national security adviser, said the talks were serious.\n"
+        "“We have made progress on the sequencing of the hostage releases.\n"
+        "“But there is more work to do,” he said."
+    )
+    found = quotes(text)
+    assert [q[0] for q in found] == [
+        "We have made progress on the sequencing of the hostage releases.",
+        "But there is more work to do,",
+    ]
+    assert {q[1] for q in found} == {"Sullivan"}
+
+
+def test_stray_mark_does_not_derail_the_rest() -> None:
+    text = (
+        "Blinken said the plan needs “a credible path.” state” in translation.\n"
+        "“We oppose any forced displacement,” the spokesman, Vedant Patel, said."
+    )
+    found = quotes(text)
+    assert found[0][0] == "a credible path."
+    assert found[-1] == ("We oppose any forced displacement,", "Vedant Patel", "full")
+
+
+def test_unbalanced_opening_mark_at_end_of_text() -> None:
+    text = "He said “we will see"
+    assert quotes(text) == []
+
+
+def test_unattributed_scare_quote_in_headline_is_dropped() -> None:
+    text = "Is Washington ‘losing patience’ with Israel?\nBlinken arrived in Tel Aviv on Monday."
+    assert quotes(text) == []
+
+
+# ------------------------------------------------------------------ kinds
+
+
+def test_fragments_woven_into_a_sentence() -> None:
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu called the proposal “delusional” and "
+        "promised “total victory.”"
+    )
+    assert quotes(text) == [
+        ("delusional", "Benjamin Netanyahu", "fragment"),
+        ("total victory.", "Benjamin Netanyahu", "fragment"),
+    ]
+
+
+def test_full_quote_after_a_colon() -> None:
+    text = "A Hamas official, Osama Hamdan, told reporters in Beirut: “The ball is in their court.”"
+    assert quotes(text) == [("The ball is in their court.", "Osama Hamdan", "full")]
+
+
+# ------------------------------------------------------------------ attribution patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It is time,” said Secretary of State Antony Blinken.", "Antony Blinken"),
+        ("“It is time,” Secretary of State Antony Blinken said.", "Antony Blinken"),
+        ("“It is time,” Antony Blinken, the secretary of state, said.", "Antony Blinken"),
+        (
+            "“It is time,” according to John Kirby, the White House national security spokesman.",
+            "John Kirby",
+        ),
+        ("“It is time,” the State Department said in a statement.", "State Department"),
+        ("“It is time,” Israel’s Foreign Ministry said.", "Israel’s Foreign Ministry"),
+        ("“It is time,” a senior U.S. official told reporters.", None),
+        ("“It is time,” residents said.", None),
+        (
+            "Qatar’s foreign ministry spokesman Majed al-Ansari said: “It is time.”",
+            "Majed al-Ansari",
+        ),
+    ],
+)
+def test_attribution_patterns(text: str, speaker: str | None) -> None:
+    assert quotes(text)[0][1] == speaker
+
+
+def test_honorific_refers_back_to_the_full_name() -> None:
+    text = (
+        "Ayman Safadi, Jordan’s foreign minister, met his counterparts in Amman.\n"
+        "“There can be no military solution,” Mr. Safadi said."
+    )
+    assert quotes(text) == [("There can be no military solution,", "Ayman Safadi", "full")]
+
+
+def test_pronoun_refers_to_the_last_speaker() -> None:
+    text = (
+        "Egyptian Foreign Minister Sameh Shoukry said Cairo would keep the crossing open.\n"
+        "“We will not accept the displacement of Palestinians into Sinai,” he said."
+    )
+    assert quotes(text)[0][1] == "Sameh Shoukry"
+
+
+def test_pronoun_skips_a_person_only_mentioned() -> None:
+    text = (
+        "“We have seen real progress,” Blinken said on Tuesday.\n"
+        "Blinken’s visit came as Netanyahu faced pressure at home.\n"
+        "“But there is still work to do,” he said."
+    )
+    found = quotes(text)
+    assert [q[1] for q in found] == ["Blinken", "Blinken"]
+
+
+def test_description_refers_back_to_a_role() -> None:
+    text = (
+        "Mr. Blinken met Prime Minister Benjamin Netanyahu and Defense Minister Yoav "
+        "Gallant on Tuesday.\n"
+        "“Operations will continue,” the defense minister said after the meeting."
+    )
+    assert quotes(text)[0][1] == "Yoav Gallant"
+
+
+def test_top_diplomat_refers_to_the_secretary() -> None:
+    text = (
+        "U.S. Secretary of State Antony Blinken landed in Riyadh on Monday.\n"
+        "“The time is now,” the top U.S. diplomat told reporters."
+    )
+    assert quotes(text)[0][1] == "Antony Blinken"
+
+
+def test_known_people_give_canonical_names() -> None:
+    people = (
+        KnownPerson("antony-blinken", "Antony Blinken", aliases=("Tony Blinken",)),
+        KnownPerson("state-dept", "U.S. State Department", kind="organisation"),
+    )
+    text = "“We are not there yet,” Blinken said late Wednesday."
+    found = extract_article(text, published=date(2024, 2, 8), people=people).quotes
+    assert found[0].speaker == "Antony Blinken"
+    assert found[0].cue == "said late Wednesday"
+    assert found[0].said_on == date(2024, 2, 7)
+
+
+def test_fragment_attributed_later_in_the_sentence() -> None:
+    text = (
+        "Mr. Blinken stressed “the urgency of a cease-fire” and the need for “a surge of aid,” "
+        "Vedant Patel, a State Department spokesman, said."
+    )
+    assert [q[1] for q in quotes(text)] == ["Vedant Patel", "Vedant Patel"]
+
+
+def test_quote_with_no_attribution_continues_the_previous_speaker() -> None:
+    text = (
+        "“We are living in tents,” said Samira Abu Jamea, a mother of four in Rafah.\n"
+        "“There is no food, no water, nothing.”"
+    )
+    assert [q[1] for q in quotes(text)] == ["Samira Abu Jamea", "Samira Abu Jamea"]

@@ -1,0 +1,72 @@
+"""The trip an article describes: ordinal, places, people met."""
+
+from __future__ import annotations
+
+from shuttle.extract import extract_article
+from shuttle.extract.candidates import KnownPerson, TripCandidate
+
+
+def trip(text: str, people: tuple[KnownPerson, ...] = ()) -> TripCandidate:
+    return extract_article(text, people=people).trip
+
+
+def test_ordinal_forms() -> None:
+    assert trip("It is Blinken’s ninth trip to the region since Oct. 7.").ordinal == 9
+    found = trip("Blinken arrived in Cairo on his 11th visit to the Middle East.")
+    assert (found.ordinal, found.ordinal_text) == (11, "11th visit to the Middle East")
+    assert found.ordinal_start is not None
+    text = "Blinken is on a regional tour – his seventh to the region – this week."
+    found = trip(text)
+    assert found.ordinal == 7
+    assert text[found.ordinal_start : found.ordinal_end] == found.ordinal_text
+
+
+def test_ordinal_needs_the_traveller_and_a_trip_word() -> None:
+    assert trip("Netanyahu suffered his first major political blow.").ordinal is None
+    assert trip("It was Herzog’s third visit to Washington.").ordinal is None
+    assert trip("Blinken recalled his first four trips to the region.").ordinal is None
+
+
+def test_places_from_travel_phrases() -> None:
+    text = (
+        "Secretary of State Antony Blinken landed in Riyadh on Monday before flying to "
+        "Cairo and Amman. He is also expected to visit Doha.\n"
+        "Blinken said in Tel Aviv that the deal was close."
+    )
+    assert trip(text).places == ("Riyadh", "Cairo", "Amman", "Doha", "Tel Aviv")
+
+
+def test_not_places() -> None:
+    text = (
+        "Blinken called on Israel to protect civilians and left the Middle East on Thursday, "
+        "returning to Washington.\n"
+        "Speaking in Nicosia, Egyptian Foreign Minister Sameh Shoukry said Egypt opposed it.\n"
+        "A Hamas delegation arrived in Cairo on Thursday."
+    )
+    assert trip(text).places == ()
+
+
+def test_meetings() -> None:
+    text = (
+        "The top U.S. diplomat met with President Isaac Herzog and opposition leader Yair "
+        "Lapid in Jerusalem, then held talks with Qatar’s prime minister, Sheikh Mohammed bin "
+        "Abdulrahman Al Thani.\n"
+        "Israeli Prime Minister Benjamin Netanyahu spoke after meeting Blinken."
+    )
+    met = trip(text).meetings
+    assert "Isaac Herzog" in met
+    assert "Yair Lapid" in met
+    assert "Benjamin Netanyahu" in met
+
+
+def test_meetings_of_others_are_not_his() -> None:
+    text = (
+        "Jordan’s King Abdullah is due to meet U.S. President Joe Biden on Monday.\n"
+        "Blinken arrived in Amman on Sunday."
+    )
+    assert trip(text).meetings == ()
+
+
+def test_joint_subject_meeting() -> None:
+    text = "In Cairo, President Abdel Fattah al-Sisi and Blinken discussed the crossing."
+    assert trip(text).meetings == ("Abdel Fattah al-Sisi",)
