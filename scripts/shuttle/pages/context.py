@@ -1,42 +1,50 @@
-"""A quoted fragment is shown inside the sentence that quotes it."""
+"""Every quote is shown with the sentence that carries it (a fragment, inside it).
+
+Sentences come from the extractors' own segmentation, so the context a reader sees is
+the sentence the speaker was found in.
+"""
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 
 from markupsafe import Markup
 
+from shuttle.extract.text import Segments, segment
 from shuttle.pages.escape import text
 from shuttle.pages.view import QuoteItem
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘'A-Z0-9])")
+
+def _inline(piece: str) -> str:
+    # escape() protects a leading character; mid-sentence only the specials matter
+    return str(text(" " + piece))[1:] if piece else ""
 
 
-def sentence_bounds(paragraph: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of `paragraph` around [start, end) (offsets within the paragraph)."""
-    left, right = 0, len(paragraph)
-    for match in _SENTENCE_END.finditer(paragraph):
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            right = match.start()
-            break
-    return left, right
-
-
-def fragment_in_sentence(item: QuoteItem) -> Markup:
-    if item.paragraph is None:
-        return Markup(f"“{text(item.quote.text)}”")
-    para = item.paragraph_text()
-    start = item.quote.start - item.paragraph.start
-    end = item.quote.end - item.paragraph.start
-    left, right = sentence_bounds(para, start, end)
-    before, inside, after = para[left:start], para[start:end], para[end:right]
+def in_sentence(item: QuoteItem, segments: Segments) -> Markup:
+    """The sentence around the quote, escaped, with the quote's words marked."""
+    start, end = item.quote.start, item.quote.end
+    s_start, _ = segments.sentence_at(start)
+    _, s_end = segments.sentence_at(max(start, end - 1))
+    s_start, s_end = min(s_start, start), max(s_end, end)
+    whole = item.article.text
     return Markup(
-        f'{text(before)}<mark class="shuttle-quote">{text(" " + inside)[1:]}</mark>'
-        f"{text(' ' + after)[1:] if after else ''}"
+        f"{text(whole[s_start:start]) if s_start < start else ''}"
+        f'<mark class="shuttle-quote">{_inline(whole[start:end])}</mark>'
+        f"{_inline(whole[end:s_end])}"
     )
 
 
 def contexts(quotes: list[QuoteItem]) -> dict[str, Markup]:
-    return {q.quote.id: fragment_in_sentence(q) for q in quotes if q.quote.kind == "fragment"}
+    """Quote id -> its sentence with the quote marked, for every quote given."""
+    by_article: dict[str, list[QuoteItem]] = defaultdict(list)
+    for item in quotes:
+        by_article[item.source.id].append(item)
+    out: dict[str, Markup] = {}
+    for items in by_article.values():
+        article = items[0].article
+        # quotation spans with their marks, so a "." inside a quote does not end a sentence
+        spans = sorted({(max(0, q.quote.start - 1), q.quote.end + 1) for q in items})
+        segments = segment(article.text, spans)
+        for item in items:
+            out[item.quote.id] = in_sentence(item, segments)
+    return out
