@@ -40,7 +40,6 @@ def test_metric_on_a_hand_made_case() -> None:
         ],
         "figures": [
             {"value": 12, "measure": "killed"},
-            {"value": 12, "measure": "killed"},
             {"value": 4, "measure": "hostages_released"},
         ],
         "trip": {"ordinal": 3, "places": ["Israel", "Egypt"], "meetings": []},
@@ -59,8 +58,9 @@ def test_metric_on_a_hand_made_case() -> None:
     assert score.quotes.recall == pytest.approx(2 / 3)
     assert score.speaker_accuracy == pytest.approx(1 / 2)
     assert score.kind_accuracy == 1.0
-    assert score.figures == Counts(tp=1, fp=2, fn=2)
-    assert score.figures.f1 == pytest.approx(2 * (1 / 3) * (1 / 3) / (2 / 3))
+    assert score.figures == Counts(tp=1, fp=2, fn=1)
+    assert (score.figures.precision, score.figures.recall) == (pytest.approx(1 / 3), 0.5)
+    assert score.figures.f1 == pytest.approx(0.4)  # the harmonic mean, not the average
     assert (score.ordinals_right, score.ordinals) == (0, 1)
     assert score.places == Counts(tp=0, fp=0, fn=2)
 

@@ -86,6 +86,8 @@ def test_figures(text: str, expected: list[tuple[int, str, str | None]]) -> None
         "The fighting began on Oct. 7, when Hamas attacked.",
         "She lives with four other families.",
         "Several hundred Palestinians were killed.",
+        "Among the dead was a boy aged 12 killed in the strike.",
+        "Israel’s No. 1 target was killed.",
     ],
 )
 def test_not_figures(text: str) -> None:

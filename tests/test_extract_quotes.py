@@ -43,6 +43,11 @@ def test_apostrophes_are_not_quote_marks() -> None:
     assert quotes(text) == []
 
 
+def test_apostrophe_inside_a_single_quoted_quotation() -> None:
+    text = "Mr Lammy called it ‘Gaza’s darkest hour’ in a speech on Tuesday."
+    assert quotes(text) == [("Gaza’s darkest hour", "Lammy", "fragment")]
+
+
 def test_british_single_quotes_at_top_level() -> None:
     text = "Speaking on Wednesday, Mr Lammy said: ‘The suffering in Gaza is intolerable.’"
     assert quotes(text) == [("The suffering in Gaza is intolerable.", "Lammy", "full")]
