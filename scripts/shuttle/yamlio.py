@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.emitter import RoundTripEmitter, ScalarAnalysis
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
@@ -68,9 +69,22 @@ class _Composer(Composer):
         return super().compose_node(parent, index)
 
 
+class _Emitter(RoundTripEmitter):
+    """Writes a string holding NEL, LINE or PARAGRAPH SEPARATOR double-quoted (as \\N, \\L,
+    \\P): in any other style YAML reads them as line breaks and folds them into spaces."""
+
+    def analyze_scalar(self, scalar: Any) -> ScalarAnalysis:
+        analysis: ScalarAnalysis = super().analyze_scalar(scalar)
+        if any(char in scalar for char in "\x85\u2028\u2029"):
+            analysis.allow_flow_plain = analysis.allow_block_plain = False
+            analysis.allow_single_quoted = analysis.allow_block = False
+        return analysis
+
+
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Composer = _Composer
+    yaml.Emitter = _Emitter
     yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
