@@ -135,3 +135,8 @@ def test_huge_number_in_digits() -> None:
     text = "The model says " + "9" * 40 + " people were killed."
     (f,) = figures(text)
     assert f.value == int("9" * 40)
+
+
+def test_including_inherits_the_measure() -> None:
+    text = "The army said 600 soldiers have been killed, including 247 in the ground offensive."
+    assert simple(text) == [(600, "killed", None), (247, "killed", None)]

@@ -72,3 +72,9 @@ def test_title_case_headline_is_not_a_name() -> None:
 def test_empty_known_list_proposes_people() -> None:
     found = extract_article("“Enough,” said Umm Ahmed, a mother of three.").people
     assert [p.name for p in found] == ["Umm Ahmed"]
+
+
+def test_role_before_the_name() -> None:
+    text = "Mr. Blinken spoke with Egypt’s foreign minister, Sameh Shoukry."
+    found = extract_article(text).people
+    assert PersonCandidate("Sameh Shoukry", role="Egypt’s foreign minister") in found

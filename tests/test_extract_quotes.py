@@ -213,3 +213,19 @@ def test_quote_with_no_attribution_continues_the_previous_speaker() -> None:
         "“There is no food, no water, nothing.”"
     )
     assert [q[1] for q in quotes(text)] == ["Samira Abu Jamea", "Samira Abu Jamea"]
+
+
+def test_arabic_article_surname_and_doctor_title() -> None:
+    text = (
+        "Dr Marwan al-Hams, director of the field hospitals, said supplies had run out.\n"
+        '"Children are operated on without painkillers," al-Hams told Al Jazeera.'
+    )
+    assert quotes(text)[0][1] == "Marwan al-Hams"
+
+
+def test_it_said_refers_to_the_office() -> None:
+    text = (
+        "Mr Netanyahu’s office said in a statement that the operation would go ahead.\n"
+        "‘We will go into Rafah,’ it said."
+    )
+    assert quotes(text)[0][1] == "Netanyahu"

@@ -70,3 +70,8 @@ def test_meetings_of_others_are_not_his() -> None:
 def test_joint_subject_meeting() -> None:
     text = "In Cairo, President Abdel Fattah al-Sisi and Blinken discussed the crossing."
     assert trip(text).meetings == ("Abdel Fattah al-Sisi",)
+
+
+def test_tour_that_took_him_to() -> None:
+    text = "Blinken arrived in Cairo on a tour that has taken him to Saudi Arabia and Qatar."
+    assert trip(text).places == ("Cairo", "Saudi Arabia", "Qatar")

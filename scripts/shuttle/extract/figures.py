@@ -350,7 +350,8 @@ def _sentence_figures(
                 mods = f"{mods} {noun}"
                 noun, noun_end = more.group("noun"), more.end()
         elif not el and bare and before not in _MEASURE_CLASSES:
-            if not _TOLL_RE.search(text, prev_end, n.start):
+            including = found and _INCLUDING_RE.search(text, max(s0, q_start - 20), q_start)
+            if not including and not _TOLL_RE.search(text, prev_end, n.start):
                 prev_end = n.end
                 continue
         stop = min(_clause_end(text, noun_end, s1), noun_end + 90)

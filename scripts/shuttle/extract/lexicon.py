@@ -205,7 +205,8 @@ NOT_NAME = (
     hamas hezbollah houthis fatah unrwa idf nato
     house department ministry office authority agency council court forces army
     government state states united nations national news times post press journal
-    reuters afp ap cnn bbc
+    reuters afp ap cnn bbc jazeera arabiya crescent cross borders watch international
+    jihad knesset brigades corps guard guards post times tribune herald gazette channel
     god allah christmas ramadan
     """
     )

@@ -133,11 +133,18 @@ class People:
         return self.surnames.get(" ".join(words).lower(), " ".join(words))
 
 
+_ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "as", "ash", "at", "az", "an", "ar"))
+
+
 def surname_key(word: str) -> str:
-    w = word.lower().rstrip("’'s") if word.endswith(("’s", "'s")) else word.lower()
-    for prefix in ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-"):
-        if w.startswith(prefix) and len(w) > len(prefix) + 2:
-            return w[len(prefix) :]
+    """The form a surname is looked up by: lower case, no possessive, no Arabic article
+    ("al-Sisi" and "Sisi" are one key)."""
+    w = word.lower()
+    if w.endswith(("’s", "'s")):
+        w = w[:-2]
+    dash = w.find("-", 1, 4)
+    if dash != -1 and w[:dash] in _ARTICLE_PREFIXES and len(w) > dash + 3:
+        return w[dash + 1 :]
     return w
 
 
@@ -282,6 +289,8 @@ def find_people(text: str, segs: Segments, known: Sequence[KnownPerson] = ()) ->
         if name is None:
             continue
         words = name.group().split()
+        if len(words) > 1:
+            continue  # "Dr Marwan al-Hams": a full name, read with the other runs
         first = words[0]
         word = _glue_split(text, first)
         mentions.append(_mention(text, m.end(), m.end() + len(word), word, False, None))
@@ -359,37 +368,50 @@ def _titled_single(text: str, s: int, e: int, word: str, role: list[str]) -> Men
 
 
 def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
-    tokens = [(t.start(), t.end(), t.group()) for t in _SPLIT_RE.finditer(m.group())]
+    run = m.group()
     base = m.start()
+    words = run.split()
+    first = 0  # index of the first name word
     titles: list[str] = []
     honorific = False
-    for k in range(1, len(tokens)):
-        if tokens[k][2].lower() in HONORIFICS:
-            tokens = tokens[:k]  # "Compounding Mr. Blinken": the honorific starts a new name
+    for k in range(1, len(words)):
+        if words[k].lower() in HONORIFICS:
+            words = words[:k]  # "Compounding Mr. Blinken": the honorific starts a new name
             break
-    if tokens and tokens[0][2].lower() in HONORIFICS:
+    if words and words[0].lower() in HONORIFICS:
         honorific = True
-        tokens = tokens[1:]
-    while tokens:
-        lw = tokens[0][2].lower()
+        first = 1
+    while first < len(words):
+        lw = words[first].lower()
         if lw in TITLE_CAPS or lw in NATIONALITIES:
-            titles.append(tokens[0][2])
+            titles.append(words[first])
         elif lw not in NOT_NAME:
             break
         else:
             titles.clear()  # "But President Biden": "But" is no part of the title
-        tokens = tokens[1:]
-    kept: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        lw = tok[2].lower()
-        if kept and (lw in NOT_NAME or lw in TITLE_CAPS):
+        first += 1
+    last = first
+    while last + 1 < len(words):
+        lw = words[last + 1].lower()
+        if lw in NOT_NAME or lw in TITLE_CAPS:
             break
-        kept.append(tok)
-    words = [w for _, _, w in kept if not (len(w) == 2 and w[1] == ".")]
+        last += 1
+    if first >= len(words):
+        return None
+    kept = words[first : last + 1]
+    # offsets of the kept words in the text
+    pos = 0
+    for w in words[:first]:
+        pos = run.find(w, pos) + len(w)
+    s = base + run.find(kept[0], pos)
+    e = (
+        s + len(" ".join(kept))
+        if " ".join(kept) == text[s : s + len(" ".join(kept))]
+        else (base + run.rfind(kept[-1]) + len(kept[-1]))
+    )
+    words = [w for w in kept if not (len(w) == 2 and w[1] == ".")]
     if not words:
         return None
-    s = base + kept[0][0]
-    e = base + kept[-1][1]
     glued = _glue_split(text, words[-1])
     if glued != words[-1]:
         e -= len(words[-1]) - len(glued)
@@ -413,7 +435,7 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
         return None  # "the Tel Al-Sultan neighbourhood": people rarely take "the"
     if role is None:
         mention.role = _appositive(text, e)[1]
-    if mention.role is None and text[max(0, s - 2) : s] == ", " and text[e : e + 1] == ",":
+    if mention.role is None and text[max(0, s - 2) : s] == ", " and text[e : e + 1] in ",.;":
         # "Israel’s prime minister, Benjamin Netanyahu, said": the role comes first
         before = _role_before(text, s - 2, 0)
         if before and _has_role_head(before):
@@ -500,7 +522,9 @@ def _bare_surnames(
             forms.add(form[:1].upper() + form[1:])
     for key in known_surname:
         forms.add(key[:1].upper() + key[1:])
-    forms = {f for f in forms if f[:1].isupper() and surname_key(f) in surnames}
+    forms = {
+        f for f in forms if (f[:1].isupper() or f[3:4].isupper()) and surname_key(f) in surnames
+    }
     if not forms:
         return []
     spans = sorted((mt.start, mt.end) for mt in mentions)

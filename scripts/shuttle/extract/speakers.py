@@ -146,9 +146,15 @@ def np_before(ctx: Ctx, verb: int, lo: int) -> tuple[int, int] | None:
     """The speaker phrase that ends right before a verb: "Matt Miller, the … spokesman,"
     gives "Matt Miller"; "the minister’s office", "he", "Gaza’s health ministry"."""
     text = ctx.text
-    toks = [
-        (m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, max(lo, verb - 140), verb)
-    ]
+    start = max(lo, verb - 120)
+    words = _TOKEN_RE.findall(text, start, verb)
+    # offsets right to left (cheaper than a match object per token)
+    toks: list[tuple[int, int, str]] = [(0, 0, "")] * len(words)
+    pos = verb
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        pos = text.rfind(w, start, pos)
+        toks[k] = (pos, pos + len(w), w)
     i = len(toks) - 1
     while i >= 0 and (
         toks[i][2].lower() in SPEECH_FILLERS
@@ -212,7 +218,7 @@ def _core_np(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | No
     while i >= 0:
         t = toks[i][2]
         tl = t.lower()
-        if t[0].isupper():
+        if t[0].isupper() or (tl[:3] in ("al-", "el-") and t[3:4].isupper()):
             if tl in DETERMINERS:
                 accepted += 1
                 i -= 1
@@ -297,7 +303,7 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
         return describe(ctx, core, start, det) or Who(None)
     if head in GROUP_NOUNS or (head.endswith("s") and head[:-1] in ROLE_HEADS):
         return Who(None)
-    if len(core) == 1 and core[0][:1].isupper():
+    if len(core) == 1 and (core[0][:1].isupper() or core[0][3:4].isupper()):
         w = core[0].removesuffix("’s").removesuffix("'s")
         if w.lower() in ORG_NAMES or (w.isupper() and len(w) > 1):
             return Who(w, "organisation")

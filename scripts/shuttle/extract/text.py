@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 _PARA_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _BOUNDARY_RE = re.compile(r"([.!?…]+)[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
-_TOKEN_BEFORE_RE = re.compile(r"[\w.’'-]+\Z")
 
 ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr St Jr Sr Gen Lt Col Sgt Capt Maj Adm Gov Sen Rep Rev Prof No Nos
@@ -56,10 +55,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
     """Whether the period at `dot` closes an abbreviation rather than a sentence."""
-    m = _TOKEN_BEFORE_RE.search(text, max(lo, dot - 24), dot)
-    if m is None:
-        return False
-    token = m.group().lstrip("’'-")
+    start = max(lo, dot - 24)
+    space = max(text.rfind(" ", start, dot), text.rfind("\n", start, dot))
+    token = text[(space + 1 if space != -1 else start) : dot].lstrip("“\"‘'(’-")
     if not token:
         return False
     if token in ABBREVIATIONS or (len(token) == 1 and token.isupper()):

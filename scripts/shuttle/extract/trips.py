@@ -47,6 +47,7 @@ _STRONG = (
     r"arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flies|flying|traveled"
     r"|travelled|travels|traveling|travelling|headed|heads|heading|went|came|comes|visited"
     r"|visiting|visits|visit|trip|tour|stop|stops|stopover|stopped|arrival|moved\s+on|going"
+    r"|(?:taken|took|takes|take|brought|brings|bring)\s+him"
 )
 # The scans start with a space (a character class: the engine skips ahead fast).
 _TRAVEL_RE = re.compile(
