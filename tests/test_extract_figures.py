@@ -140,3 +140,19 @@ def test_huge_number_in_digits() -> None:
 def test_including_inherits_the_measure() -> None:
     text = "The army said 600 soldiers have been killed, including 247 in the ground offensive."
     assert simple(text) == [(600, "killed", None), (247, "killed", None)]
+
+
+def test_count_of_a_noun_named_before() -> None:
+    text = "Of the 251 hostages taken on Oct. 7, 116 remain in Gaza."
+    found = figures(text)
+    assert [(f.value, f.measure) for f in found] == [
+        (251, "hostages_taken"),
+        (116, "hostages_held"),
+    ]
+    # the date belongs to the clause of the hostages taken, not to those still held
+    assert [f.as_of for f in found] == [date(2023, 10, 7), PUB]
+
+
+def test_estimated_is_a_qualifier_not_a_source() -> None:
+    (f,) = figures("An estimated 1.9 million people have been displaced, the U.N. says.")
+    assert (f.qualifier, f.attribution) == ("about", "U.N.")

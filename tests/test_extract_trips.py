@@ -75,3 +75,13 @@ def test_joint_subject_meeting() -> None:
 def test_tour_that_took_him_to() -> None:
     text = "Blinken arrived in Cairo on a tour that has taken him to Saudi Arabia and Qatar."
     assert trip(text).places == ("Cairo", "Saudi Arabia", "Qatar")
+
+
+def test_planned_travel() -> None:
+    text = (
+        "Blinken will travel to the West Bank on Wednesday to meet Palestinian President "
+        "Mahmoud Abbas, before heading to Bahrain and Egypt."
+    )
+    found = trip(text)
+    assert found.places == ("West Bank", "Bahrain", "Egypt")
+    assert found.meetings == ("Mahmoud Abbas",)

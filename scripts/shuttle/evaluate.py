@@ -64,6 +64,8 @@ class Score:
     places: Counts = Counts()
     meetings: Counts = Counts()
     notes: tuple[str, ...] = ()  # what went wrong, for `shuttle eval --verbose`
+    qualifiers_right: int = 0  # among matched figures
+    dates_right: int = 0  # among matched figures: as_of (gold default: the article's date)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -72,6 +74,14 @@ class Score:
     @property
     def kind_accuracy(self) -> float:
         return self.kinds_right / self.quotes.tp if self.quotes.tp else 1.0
+
+    @property
+    def qualifier_accuracy(self) -> float:
+        return self.qualifiers_right / self.figures.tp if self.figures.tp else 1.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.dates_right / self.figures.tp if self.figures.tp else 1.0
 
     def __add__(self, other: Score) -> Score:
         return Score(
@@ -85,6 +95,8 @@ class Score:
             self.places + other.places,
             self.meetings + other.meetings,
             self.notes + other.notes,
+            self.qualifiers_right + other.qualifiers_right,
+            self.dates_right + other.dates_right,
         )
 
 
@@ -161,6 +173,18 @@ def score_article(name: str, gold: dict[str, Any], found: ArticleCandidates) -> 
         found.figures,
         lambda x: (int(x["value"]), x["measure"]) if isinstance(x, dict) else (x.value, x.measure),
     )
+    qualifiers = dates = 0
+    published = _as_date(gold.get("published"))
+    for g, f in fpairs:
+        if g.get("qualifier") == f.qualifier:
+            qualifiers += 1
+        else:
+            notes.append(f"{name}: qualifier {f.qualifier!r} for {f.text!r}")
+        want = _as_date(g.get("as_of")) or published
+        if want == f.as_of:
+            dates += 1
+        else:
+            notes.append(f"{name}: as_of {f.as_of} for {f.text!r}, gold {want}")
     notes += [
         f"{name}: missed figure {g['value']} {g['measure']} ({g.get('text')!r})" for g in fmissed
     ]
@@ -186,6 +210,8 @@ def score_article(name: str, gold: dict[str, Any], found: ArticleCandidates) -> 
         places,
         meetings,
         tuple(notes),
+        qualifiers,
+        dates,
     )
 
 
@@ -215,7 +241,8 @@ def evaluate(gold_dir: Path, seeds_dir: Path, people: Sequence[KnownPerson] = ()
 
 def _fields(s: Score) -> tuple[Any, ...]:
     return (s.quotes, s.speakers_right, s.kinds_right, s.figures, s.ordinals_right,
-            s.ordinals, s.places, s.meetings, s.notes)  # fmt: skip
+            s.ordinals, s.places, s.meetings, s.notes, s.qualifiers_right,
+            s.dates_right)  # fmt: skip
 
 
 def _f(value: float, empty: bool) -> str:
@@ -226,7 +253,8 @@ def format_table(report: Report) -> str:
     """The report as a fixed-width text table, one row per article and one overall."""
     head = (
         f"{'article':<24} {'quotes P':>8} {'R':>4} {'F1':>4} {'speaker':>7} {'kind':>4}"
-        f"  {'figures P':>9} {'R':>4} {'F1':>4}  {'ordinal':>7} {'places':>6} {'met':>4}"
+        f"  {'figures P':>9} {'R':>4} {'F1':>4} {'qual':>4} {'date':>4}  {'ordinal':>7}"
+        f" {'places':>6} {'met':>4}"
     )
     lines = [head, "-" * len(head)]
     for s in (*report.articles, report.overall):
@@ -235,7 +263,8 @@ def format_table(report: Report) -> str:
             f"{s.name[:24]:<24} {_f(q.precision, q.empty):>8} {_f(q.recall, q.empty):>4} "
             f"{_f(q.f1, q.empty):>4} {_f(s.speaker_accuracy, not q.tp):>7} "
             f"{_f(s.kind_accuracy, not q.tp):>4}  {_f(fg.precision, fg.empty):>9} "
-            f"{_f(fg.recall, fg.empty):>4} {_f(fg.f1, fg.empty):>4}  "
+            f"{_f(fg.recall, fg.empty):>4} {_f(fg.f1, fg.empty):>4} "
+            f"{_f(s.qualifier_accuracy, not fg.tp):>4} {_f(s.date_accuracy, not fg.tp):>4}  "
             f"{s.ordinals_right:>3}/{s.ordinals:<3} {_f(s.places.f1, s.places.empty):>6} "
             f"{_f(s.meetings.f1, s.meetings.empty):>4}"
         )

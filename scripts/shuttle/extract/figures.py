@@ -26,7 +26,7 @@ from .candidates import FigureCandidate, Measure
 from .dates import OCT7, DateMention, find_dates, nearest
 from .numbers import NumberMention, find_numbers, qualifier_at
 from .speakers import Ctx, np_after, np_before
-from .text import Segments
+from .text import Segments, word_trie
 
 _PEOPLE = (
     "people persons person individuals palestinians palestinian israelis israeli civilians "
@@ -44,15 +44,16 @@ _THINGS = (
     "shells bombs munitions airstrikes strikes tons tonnes meals parcels pallets airdrops "
     "targets tunnels sorties interceptors launchers aircraft warplanes"
 ).split()
-_NOUN_ALT = "|".join(sorted(set(_PEOPLE + _THINGS), key=len, reverse=True))
+# Factored by prefix (and in both cases) so that a failed match fails fast.
+_NOUN_ALT = word_trie(sorted({w for n in _PEOPLE + _THINGS for w in (n, n.capitalize())}))
 _NOUN_RE = re.compile(
     rf"""(?:[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|those|our)[^\S\n]+
           |(?P<mods>(?:[^\S\n]+(?!(?:and|or|of|in|on|at|to|for|from|with|by|were|was|are
             |is|have|has|had|who|which|that|a|an|the)\b)[A-Za-z][\w’'-]*){{0,3}}?)[^\S\n]+)
-        (?P<noun>(?i:{_NOUN_ALT}))(?![\w’'-])""",
+        (?P<noun>{_NOUN_ALT})(?![\w’'-])""",
     re.X,
 )
-_NEXT_NOUN_RE = re.compile(rf"[^\S\n]+(?P<noun>(?i:{_NOUN_ALT}))(?![\w’'-])")
+_NEXT_NOUN_RE = re.compile(rf"[^\S\n]+(?P<noun>{_NOUN_ALT})(?![\w’'-])")
 _ELIDED_RE = re.compile(
     r"[^\S\n]+(?:(?:have|has|had|were|was|are|is)[^\S\n]+)?(?:(?:been|also|reportedly)"
     r"[^\S\n]+)*(?P<verb>killed|injured|wounded|dead|displaced|released|freed|detained|arrested"
@@ -251,7 +252,11 @@ def _attribution(ctx: Ctx, s0: int, s1: int) -> str | None:
         if span is None:
             continue
         phrase = text[span[0] : span[1]]
-        if phrase.lower() in ("he", "she", "it", "they", "we", "i"):
+        if phrase.lower() in ("he", "she", "it", "they", "we", "i") or phrase.lower() in (
+            "a",
+            "an",
+            "the",
+        ):
             continue
         return _strip_det(phrase)
     return None
@@ -289,16 +294,41 @@ _SINCE_RE = re.compile(r"\b(?:since|from|starting)[^\S\n]+\Z", re.I)
 
 
 def _as_of(
-    text: str, dates: list[DateMention], pos: int, s0: int, s1: int, published: date | None
+    text: str,
+    dates: list[DateMention],
+    pos: int,
+    pos_end: int,
+    s0: int,
+    s1: int,
+    published: date | None,
+    measure: str,
 ) -> date | None:
+    """The date a figure refers to: a date in its own clause (no comma between them), the
+    day of the attack for its dead and hostages, or the article's date."""
     # "since Oct. 7" starts the period a toll covers; the toll itself is as of today
-    usable = [d for d in dates if not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)]
+    usable = [
+        d
+        for d in dates
+        if d.on is not None
+        and not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)
+        and not _CLAUSE_BREAK_RE.search(
+            text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
+        )
+    ]
+    attack = any(
+        d.on is not None and d.on.year == 2023 and d.on.month == 10 for d in dates
+    ) and _ATTACK_RE.search(text, s0, s1)
+    if attack and measure in ("killed", "hostages_taken"):
+        return OCT7  # "the attack last October that killed …": the war's first day
     d = nearest(usable, pos)
     if d is None or d.on is None:
         return published
-    if d.on.year == 2023 and d.on.month == 10 and _ATTACK_RE.search(text, s0, s1):
-        return OCT7  # "the attack last October": the war's first day
+    if d.on.year == 2023 and d.on.month == 10 and attack:
+        return OCT7
     return d.on
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 
 
 def extract_figures(
@@ -333,7 +363,13 @@ def _sentence_figures(
             # no noun: "67,000 injured", "abducting 253,", "the death toll … 35,386"
             el = _ELIDED_RE.match(text, n.end, s1) is not None
             bare = _BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
-            if not (el or bare or _TOLL_RE.search(text, prev_end, n.start)):
+            # "Of the 251 hostages, 116 remain": the count of a noun named before
+            shared = (
+                bool(found)
+                and found[-1].noun is not None
+                and _after_verb(text, n.end, _clause_end(text, n.end, s1)) is not None
+            )
+            if not (el or bare or shared or _TOLL_RE.search(text, prev_end, n.start)):
                 prev_end = n.end
                 continue
         if _NOT_COUNT_AFTER_RE.match(text, n.end, s1) or _not_a_count(text, n, s0):
@@ -423,7 +459,7 @@ def _sentence_figures(
                 label=label,
                 subject=subject,
                 attribution=attribution,
-                as_of=_as_of(text, dates, n.start, s0, s1, published),
+                as_of=_as_of(text, dates, n.start, n.end, s0, s1, published, measure),
             )
         )
     return out

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 _MARK_RE = re.compile(r"[\"“”„‟«»'‘’‚‛]")
@@ -54,17 +55,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _scan(
-    text: str, lo: int, hi: int, skip: frozenset[int]
+    text: str, lo: int, hi: int, marks: list[int], skip: frozenset[int]
 ) -> tuple[list[QuoteSpan], int | None, int | None]:
-    """Quotations closed within text[lo:hi]; the open double and single marks left."""
+    """Quotations closed within text[lo:hi]; the open double and single marks left.
+    `marks` are the offsets of the quote marks in text[lo:hi]."""
     out: list[QuoteSpan] = []
     dopen: int | None = None
     sopen: int | None = None
-    for m in _MARK_RE.finditer(text, lo, hi):
-        i = m.start()
+    for i in marks:
         if i in skip:
             continue
-        ch = m.group()
+        ch = text[i]
         left, right = _flanks(text, i, lo, hi)
         if ch in '"“”„‟«»':
             if sopen is not None:
@@ -112,10 +113,17 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     """Every quotation in the text, in order."""
     out: list[QuoteSpan] = []
     carried = False
+    every = [m.start() for m in _MARK_RE.finditer(text)]
+    if not every:
+        return out
     for n, (lo, hi) in enumerate(paragraphs):
+        marks = every[bisect_left(every, lo) : bisect_left(every, hi)]
+        if not marks:
+            carried = False
+            continue
         skip: frozenset[int] = frozenset()
         for _ in range(3):
-            spans, dopen, sopen = _scan(text, lo, hi, skip)
+            spans, dopen, sopen = _scan(text, lo, hi, marks, skip)
             if sopen is None:
                 break
             skip = skip | {sopen}  # an unclosed single mark was an apostrophe after all

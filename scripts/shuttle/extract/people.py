@@ -24,6 +24,7 @@ from .lexicon import (
     NATIONALITIES,
     NOT_NAME,
     NP_WORDS,
+    ORG_HEADS,
     PLACES,
     ROLE_HEADS,
     ROYAL_TITLES,
@@ -64,6 +65,11 @@ _APPOS_RE = re.compile(
 )
 _GLUE_RE = re.compile(
     r"([A-Z][a-z]{2,}?)(called|said|says|stated|which|who|whose|added|told|urged|warned|noted)\Z"
+)
+# Last words that end an organisation or a place, never a person's name.
+_NON_NAME_TAILS = ORG_HEADS | frozenset(
+    "city bank strip states nations east kingdom emirates arabia union heights camp "
+    "crossing hospital school street square".split()
 )
 _ROLE_PREPS = frozenset("for of at with in to".split())
 _POSSESSIVE_RE = re.compile(r"[’']s?(?![\w])")
@@ -304,6 +310,11 @@ def find_people(text: str, segs: Segments, known: Sequence[KnownPerson] = ()) ->
             singles.append(m)  # one word and an appositive: read once all runs are known
             continue
         if headline_paras and bisect_right(para_starts, s) - 1 in headline_paras:
+            continue
+        run = m.group()
+        tail = run[run.rfind(" ") + 1 :].lower()
+        if tail in _NON_NAME_TAILS or tail in TITLE_CAPS or run.lower() in PLACES:
+            covered.append(m.span())  # "White House", "Prime Minister", "Tel Aviv"
             continue
         mention = _analyse_run(text, m)
         if mention is not None:

@@ -45,7 +45,8 @@ _PLACE = (
 _PLACE_LIST = rf"{_PLACE}(?:(?:,{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}){_PLACE})*"
 _STRONG = (
     r"arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flies|flying|traveled"
-    r"|travelled|travels|traveling|travelling|headed|heads|heading|went|came|comes|visited"
+    r"|travelled|travels|traveling|travelling|travel|fly|head|headed|heads|heading|went|came"
+    r"|comes|visited"
     r"|visiting|visits|visit|trip|tour|stop|stops|stopover|stopped|arrival|moved\s+on|going"
     r"|(?:taken|took|takes|take|brought|brings|bring)\s+him"
 )
