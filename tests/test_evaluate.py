@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from shuttle.evaluate import Counts, evaluate, format_table, main, normalise_quote, score_article
-from shuttle.extract.candidates import ArticleCandidates, FigureCandidate, QuoteCandidate
+from shuttle.extract.candidates import (
+    ArticleCandidates,
+    FigureCandidate,
+    KnownPerson,
+    QuoteCandidate,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,3 +87,12 @@ def test_main_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.splitlines()[0].startswith("article")
     assert "overall" in out
+
+
+def test_known_people_are_matched_through_their_aliases() -> None:
+    people = (
+        KnownPerson("state", "U.S. State Department", ("State Department",), kind="organisation"),
+        KnownPerson("blinken", "Antony Blinken", ("Mr. Blinken", "Blinken")),
+    )
+    report = evaluate(ROOT / "tests" / "gold", ROOT / "seeds", people=people)
+    assert report.overall.speaker_accuracy == 1.0, report.overall.notes

@@ -229,3 +229,11 @@ def test_it_said_refers_to_the_office() -> None:
         "‘We will go into Rafah,’ it said."
     )
     assert quotes(text)[0][1] == "Netanyahu"
+
+
+def test_known_organisation_by_alias() -> None:
+    people = (
+        KnownPerson("state", "U.S. State Department", ("State Department",), kind="organisation"),
+    )
+    text = "“We urge restraint,” the State Department said."
+    assert quotes(text, people=people)[0][1] == "U.S. State Department"

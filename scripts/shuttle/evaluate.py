@@ -148,7 +148,20 @@ def _set_counts(gold: Sequence[object], found: Sequence[object]) -> Counts:
     return Counts(len(g & f), len(f - g), len(g - f))
 
 
-def score_article(name: str, gold: dict[str, Any], found: ArticleCandidates) -> Score:
+def score_article(
+    name: str,
+    gold: dict[str, Any],
+    found: ArticleCandidates,
+    aliases: dict[str, str] | None = None,
+) -> Score:
+    """Scores of one article. `aliases` maps lower-case names and aliases of known people to
+    their names, so that a gold "State Department" matches a known "U.S. State Department"."""
+    canon = aliases or {}
+
+    def same(a: object, b: object) -> bool:
+        na, nb = _norm_name(a), _norm_name(b)
+        return canon.get(na or "", na) == canon.get(nb or "", nb)
+
     notes: list[str] = []
     pairs, missed, extra = match(
         gold.get("quotes") or [],
@@ -157,7 +170,7 @@ def score_article(name: str, gold: dict[str, Any], found: ArticleCandidates) -> 
     )
     speakers = kinds = 0
     for g, f in pairs:
-        if _norm_name(g.get("speaker")) == _norm_name(f.speaker):
+        if same(g.get("speaker"), f.speaker):
             speakers += 1
         else:
             notes.append(f"{name}: speaker {f.speaker!r} for {g['text'][:40]!r}, "
@@ -227,12 +240,17 @@ def evaluate(gold_dir: Path, seeds_dir: Path, people: Sequence[KnownPerson] = ()
     """Run the extractors over every article that has a gold file and score them."""
     yaml = YAML(typ="safe")
     scores: list[Score] = []
+    aliases = {
+        _norm_name(form) or "": _norm_name(p.name) or ""
+        for p in people
+        for form in (p.name, *p.aliases)
+    }
     for path in sorted(Path(gold_dir).glob("*.yml")):
         gold = yaml.load(path.read_text(encoding="utf-8")) or {}
         article = Path(seeds_dir) / str(gold.get("file") or path.with_suffix(".txt").name)
         text = article.read_text(encoding="utf-8")
         found = extract_article(text, published=_as_date(gold.get("published")), people=people)
-        scores.append(score_article(path.stem, gold, found))
+        scores.append(score_article(path.stem, gold, found, aliases))
     overall = Score("overall")
     for s in scores:
         overall = overall + s

@@ -109,6 +109,7 @@ class People:
     surnames: dict[str, str]  # lower-case surname -> canonical (article and known people)
     known_names: frozenset[str]
     kinds: dict[str, str] = field(default_factory=dict)  # canonical -> "person"/"organisation"
+    known_forms: dict[str, str] = field(default_factory=dict)  # lower-case name/alias -> name
     by_end: dict[int, int] = field(default_factory=dict)  # name end offset -> mention index
 
     def in_span(self, start: int, end: int) -> list[Mention]:
@@ -127,6 +128,14 @@ class People:
         if i < len(self.starts) and self.starts[i] == pos:
             return self.mentions[i]
         return None
+
+    def resolve_org(self, name: str) -> str:
+        """A KnownPerson's name for an organisation as written ("State Department")."""
+        key = name.lower()
+        for form in (key, key.removeprefix("the "), "the " + key):
+            if form in self.known_forms:
+                return self.known_forms[form]
+        return name
 
     def resolve_name(self, name: str) -> str:
         """The canonical form of a name as written ("Mr. Netanyahu", "Blinken")."""
@@ -509,6 +518,7 @@ def _register(
         roles=roles,
         surnames=surnames,
         known_names=frozenset(known_kinds),
+        known_forms=known_full,
         kinds=dict(known_kinds),
         by_end={mt.end: i for i, mt in enumerate(mentions)},
     )

@@ -296,7 +296,7 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
     if head in ORG_HEADS or lower in ORG_NAMES or head in ORG_NAMES:
         if det in ("a", "an", "one", "some"):
             return Who(None, "organisation")
-        return Who(" ".join(core).strip("’'"), "organisation")
+        return Who(ctx.people.resolve_org(" ".join(core).strip("’'")), "organisation")
     if head in ROLE_HEADS:
         if det in ("a", "an", "one", "some") or (det is None and core[0][:1].islower()):
             return Who(None)
@@ -306,7 +306,7 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
     if len(core) == 1 and (core[0][:1].isupper() or core[0][3:4].isupper()):
         w = core[0].removesuffix("’s").removesuffix("'s")
         if w.lower() in ORG_NAMES or (w.isupper() and len(w) > 1):
-            return Who(w, "organisation")
+            return Who(ctx.people.resolve_org(w), "organisation")
         if w.lower() in NOT_NAME:
             return None
         return Who(ctx.people.resolve_name(w))
