@@ -17,8 +17,9 @@ _SYNTAX = '&<>"\\`*_{}[]#|~^='
 _TABLE: dict[int, str] = {ord(c): f"&#{ord(c)};" for c in _SYNTAX}
 _TABLE.update({c: " " for c in (0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029)})
 _TABLE.update({c: "\ufffd" for c in range(0x20) if c not in (0x09, 0x0A, 0x0D, 0x0B, 0x0C)})
-_TABLE[0x7F] = "\ufffd"
+_TABLE.update({c: "\ufffd" for c in range(0x7F, 0xA0) if c != 0x85})  # C1: &#128; reads €
 _LEADING = re.compile(r"^[^\w\s&]")  # a first character that could start a block: - + 1. >
+_INDENTED = re.compile(r"^\s[\s\d+>-]")  # indentation: a code block, an indented - + 1. >
 
 
 def text(value: object) -> Markup:
@@ -32,6 +33,22 @@ def text(value: object) -> Markup:
     return Markup(escaped)
 
 
+def standalone(value: object) -> Markup:
+    """Escape a whole value, which a template may print at the start or end of a line.
+
+    (`text` alone suits a piece of a line, as in text(" " + piece)[1:].) Indentation would
+    make a code block or a list, two spaces before a line break a <br>, and Markdown strips
+    other whitespace that ends a line: the first and last of these become entities.
+    """
+    escaped = str(text(value))
+    if _INDENTED.match(escaped):
+        escaped = f"{escaped[0]}&#{ord(escaped[1])};{escaped[2:]}"
+    before = escaped[-2:-1]
+    if escaped[-1:].isspace() and (escaped[-1] != " " or not before or before.isspace()):
+        escaped = f"{escaped[:-1]}&#{ord(escaped[-1])};"
+    return Markup(escaped)
+
+
 def finalize(value: object) -> object:
     """Jinja's finalize: everything printed is escaped unless it is already Markup."""
     if isinstance(value, Markup):
@@ -40,4 +57,4 @@ def finalize(value: object) -> object:
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
         return Markup(str(value))
-    return text(value)
+    return standalone(value)
