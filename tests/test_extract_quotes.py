@@ -237,3 +237,12 @@ def test_known_organisation_by_alias() -> None:
     )
     text = "“We urge restraint,” the State Department said."
     assert quotes(text, people=people)[0][1] == "U.S. State Department"
+
+
+def test_titles_of_works_and_nicknames_are_not_quotes() -> None:
+    text = (
+        "“We need a deal now,” Blinken said on Monday.\n"
+        "Later he watched the documentary “No Other Land” with Benjamin “Bibi” Netanyahu’s "
+        "critics."
+    )
+    assert [q[0] for q in quotes(text)] == ["We need a deal now,"]

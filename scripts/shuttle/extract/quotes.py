@@ -13,6 +13,7 @@ import re
 
 from .candidates import QuoteCandidate
 from .lexicon import SPEECH_DECLARATIVE
+from .marks import QuoteSpan
 from .speakers import Attribution, Ctx, attribute
 
 _LAST_WORD_RE = re.compile(r"([\w’'-]+)\W*\Z")
@@ -36,6 +37,15 @@ def _kind(text: str, s0: int, q_open: int, start: int, end: int, continued: bool
     return "fragment"
 
 
+_SMALL = frozenset("a an the of and or in on at to for with by from as is".split())
+
+
+def _is_title(text: str, q: QuoteSpan) -> bool:
+    """Title Case words with no speech verb of their own: a name of a work or operation."""
+    words = text[q.start : q.end].strip(" .,!?").split()
+    return 0 < len(words) <= 8 and all(w[:1].isupper() for w in words if w.lower() not in _SMALL)
+
+
 def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
     text = ctx.text
     kinds: list[str] = []
@@ -51,8 +61,8 @@ def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
             ctx.results[qi] = Attribution(nxt.speaker, nxt.found, nxt.kind)
     out: list[QuoteCandidate] = []
     for q, kind, got in zip(ctx.quotes, kinds, ctx.results, strict=True):
-        if kind == "fragment" and not got.found:
-            continue
+        if kind == "fragment" and (not got.found or (got.cue is None and _is_title(text, q))):
+            continue  # a scare quote, or a title ("the film “No Other Land”"), not speech
         out.append(
             QuoteCandidate(
                 text=text[q.start : q.end],

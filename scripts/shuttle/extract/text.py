@@ -9,7 +9,7 @@ quotation spans are given, so "“A. B.” he said." is one sentence: attributio
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,20 +75,24 @@ def segment(
     if paras is None:
         paras = paragraphs(text)
     qstarts = [q[0] for q in quotes]
+    # one scan of the whole text (cheaper than one per paragraph), shared out below
+    found = [
+        (m.start(1), m.end(), m.end(1) == m.end() and m.group(1) == ".")
+        for m in _BOUNDARY_RE.finditer(text)
+    ]
+    bounds = [f[0] for f in found]
     sents: list[tuple[int, int]] = []
     for p_start, p_end in paras:
         start = p_start
-        for m in _BOUNDARY_RE.finditer(text, p_start, p_end):
-            end = m.end()
-            if (
-                m.group(1) == "."
-                and m.end(1) == m.end()
-                and _is_abbreviation(text, m.start(1), p_start)
-            ):
+        for k in range(bisect_left(bounds, p_start), bisect_left(bounds, p_end)):
+            dot, end, bare_period = found[k]
+            if end > p_end:
+                break
+            if bare_period and _is_abbreviation(text, dot, p_start):
                 continue
             if qstarts:
-                i = bisect_right(qstarts, m.start()) - 1
-                if i >= 0 and quotes[i][0] < m.start() and m.end() < quotes[i][1]:
+                i = bisect_right(qstarts, dot) - 1
+                if i >= 0 and quotes[i][0] < dot and end < quotes[i][1]:
                     continue  # a boundary inside a quotation
             sents.append((start, end))
             start = end
