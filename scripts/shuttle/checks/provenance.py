@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from shuttle.extract.numbers import find_numbers
 from shuttle.problems import Problem
 from shuttle.schema import Event, Figure, Quote
 from shuttle.sources import Article
 from shuttle.store import Store
-
-_DIGITS = re.compile(r"\d[\d,.\u202f\u00a0 ]*")
 
 
 def check(store: Store) -> list[Problem]:
@@ -77,21 +74,18 @@ def _span(
 
 
 def _figure_value(store: Store, figure: Figure) -> list[Problem]:
-    """A figure written in digits must say the value it is recorded with."""
-    match = _DIGITS.search(figure.text)
-    if match is None:
-        return []  # written in words ("four", "a dozen"); the span check covers it
-    digits = re.sub(r"[,\u202f\u00a0 ]", "", match.group()).rstrip(".")
-    if "." in digits or re.search(r"million|thousand|billion", figure.text, re.IGNORECASE):
-        return []  # "1.2 million": scaled, checked by the span alone
-    if digits.isdigit() and int(digits) == figure.value:
+    """The number as written must read as the value recorded, by the extractors' reading of
+    numbers ("27,840", "four", "a dozen", "1.2 million")."""
+    found = find_numbers(figure.text)
+    if found and found[0].value == figure.value:
         return []
     place = store.place(figure)
+    reads = f"reads as {found[0].value:,}" if found else "does not read as a number"
     return [
         Problem.of(
             "E205",
             place.file,
             place.line,
-            f"figure value {figure.value:,} is not what its text {figure.text!r} says",
+            f"figure value {figure.value:,} is not what its text says: {figure.text!r} {reads}",
         )
     ]
