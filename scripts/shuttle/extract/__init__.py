@@ -17,6 +17,7 @@ from .candidates import (
     QuoteCandidate,
     TripCandidate,
 )
+from .context import Ctx
 from .dates import anchor_positions
 from .events import extract_events
 from .figures import extract_figures
@@ -24,7 +25,6 @@ from .marks import find_quote_spans
 from .people import candidates as people_candidates
 from .people import find_people
 from .quotes import extract_quotes
-from .speakers import Ctx
 from .text import paragraphs, segment
 from .trips import extract_trip
 

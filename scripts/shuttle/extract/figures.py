@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .candidates import FigureCandidate, Measure
+from .context import Ctx
 from .dates import OCT7, DateMention, find_dates, nearest
 from .numbers import NumberMention, find_numbers, qualifier_at
-from .speakers import Ctx, np_after, np_before
+from .phrases import np_after, np_before
 from .text import Segments, word_trie
 
 _PEOPLE = (

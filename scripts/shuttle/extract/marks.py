@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 
 _MARK_RE = re.compile(r"[\"“”„‟«»'‘’‚‛]")
 _DOUBLE_OPEN = frozenset("“„‟«")
-_DOUBLE_CLOSE = frozenset("”»")
 _OPENERS_BEFORE = frozenset("([{—–-/“‘\"'«")
 _CLOSERS_AFTER = frozenset(".,;:!?)]}—–-…”’\"'»")
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from .candidates import QuoteCandidate
+from .context import Attribution, Ctx
 from .lexicon import SPEECH_DECLARATIVE
 from .marks import QuoteSpan
-from .speakers import Attribution, Ctx, attribute
+from .speakers import attribute
 
 _LAST_WORD_RE = re.compile(r"([\w’'-]+)\W*\Z")
 _INTRO_PUNCT = (":", ",", "—", "–", "-")

@@ -17,7 +17,8 @@ from bisect import bisect_left
 
 from .candidates import TripCandidate
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
-from .people import _ROLE_WORDS, People, subject_position
+from .names import ROLE_WORDS, subject_position
+from .people import People
 from .text import Segments
 
 _ORDINALS = {
@@ -283,7 +284,7 @@ def _titles_only(text: str, a: int, b: int, first: bool) -> bool:
     if first:
         words = [w.rstrip(",") for w in words]  # "Qatar’s prime minister, Sheikh Mohammed …"
     return all(
-        w[:1].isupper() or w.lower() in _ROLE_WORDS or w.lower() in ("of", "including")
+        w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in ("of", "including")
         for w in words
     )
 

@@ -1,0 +1,380 @@
+"""Names in an article: runs of capitalised words that are people by their context (a title
+before them, an honorific, an appositive after them, two or more name words that are no
+place, organisation or title), with the role the text gives them, and the name cleaned of
+honorifics, titles, middle initials and glued-on words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import (
+    HONORIFICS,
+    NATIONALITIES,
+    NOT_NAME,
+    NP_WORDS,
+    ORG_HEADS,
+    PLACES,
+    ROLE_HEADS,
+    ROYAL_TITLES,
+    TITLE_CAPS,
+)
+from .text import Segments, is_headline
+
+_SP = r"[^\S\n]+"
+_CAP = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'](?!s\b)[A-Z]?[a-z]+)*|[A-Z][’'][A-Z][a-z]+)"
+_PART = r"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+_LOW = r"(?:bin|ibn|bint|de|da|di|du|van|von|der|den|del|della|le|la|dos|das)"
+_INIT = r"[A-Z]\."
+_TOK = rf"(?:{_CAP}|{_PART})"
+_NEXT = rf"{_SP}(?:{_INIT}{_SP})?(?:{_LOW}{_SP})?{_TOK}"
+NAME = rf"{_TOK}(?:{_NEXT})*"
+# The scans start with a capital, so the regex engine skips ahead fast; what must not
+# precede a name is checked by hand.
+_MULTI_RE = re.compile(
+    rf"{_CAP}(?:(?:{_NEXT})+|(?P<appos>(?=,{_SP}(?:the{_SP}|an?{_SP}|\d{{1,3}},|(?:head|chief"
+    rf"|leader|director|spokesman|spokeswoman|spokesperson|commander|member|minister|president"
+    rf"|secretary){_SP}of{_SP}))))"
+)
+_NAME_RE = re.compile(NAME)
+_HON_RE = re.compile(rf"(?:M(?:rs?|s|x|iss)|Dr)\.?{_SP}(?={_TOK})")
+# One word followed by an appositive ("Gantz, a former army chief,", "Emad, 55,").
+_NOT_BEFORE_NAME = frozenset("’'.-_") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_APPOS_RE = re.compile(
+    rf""",{_SP}(?:
+        (?P<age>\d{{1,3}}),
+       |(?P<det>the|a|an){_SP}(?P<role>(?:(?:[A-Z]\.)+|[^,.;:!?“”"()\n]){{2,80}}?)
+          (?=[^\S\n]*[,.;:]|{_SP}(?:said|says|told|who|added)\b)
+       |(?P<role2>(?:head|chief|leader|director|spokesman|spokeswoman|spokesperson|commander
+          |member|minister|president|secretary){_SP}of{_SP}(?:(?:[A-Z]\.)+|[^,.;:!?“”"()\n]){{2,80}}?)
+          (?=[^\S\n]*[,.;:])
+    )""",
+    re.X,
+)
+_GLUE_RE = re.compile(
+    r"([A-Z][a-z]{2,}?)(called|said|says|stated|which|who|whose|added|told|urged|warned|noted)\Z"
+)
+# Last words that end an organisation or a place, never a person's name.
+_NON_NAME_TAILS = ORG_HEADS | frozenset(
+    "city bank strip states nations east kingdom emirates arabia union heights camp "
+    "crossing hospital school street square".split()
+)
+_ROLE_PREPS = frozenset("for of at with in to".split())
+
+# Lower-case words a role may contain before its head ("senior", "human rights").
+ROLE_WORDS = (
+    NP_WORDS
+    | ROLE_HEADS
+    | frozenset(
+        """deputy acting chief human rights war political spiritual supreme opposition
+    justice finance interior economy energy trade education transport communications
+    strategic affairs minister's general national special elder longtime veteran state
+    prominent outgoing incoming interim caretaker hardline far-right centrist""".split()
+    )
+)
+
+
+@dataclass
+class Mention:
+    start: int  # span of the name as written (title and honorific excluded)
+    end: int
+    name: str  # cleaned: no honorific, no middle initial, glued verbs split off
+    full: bool  # two or more name words
+    role: str | None = None
+    possessive: bool = False  # "Mr. Blinken’s dilemma": a possessor, not a subject
+    preceded_by_the: bool = False
+    canonical: str = ""
+
+
+_ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "as", "ash", "at", "az", "an", "ar"))
+
+
+def surname_key(word: str) -> str:
+    """The form a surname is looked up by: lower case, no possessive, no Arabic article
+    ("al-Sisi" and "Sisi" are one key)."""
+    w = word.lower()
+    if w.endswith(("’s", "'s")):
+        w = w[:-2]
+    dash = w.find("-", 1, 4)
+    if dash != -1 and w[:dash] in _ARTICLE_PREFIXES and len(w) > dash + 3:
+        return w[dash + 1 :]
+    return w
+
+
+_TITLE_PREFIX_RE = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+|(?:(?:U\.S\.|US|Israeli|Egyptian|Prime|Foreign"
+    r"|Defense|Minister|President|Secretary|of|State|Senator|Sen\.|General|Gen\.)\s+)+)"
+)
+
+
+def clean_name(name: str) -> str:
+    """Strip honorific, leading titles and middle initials: "Antony J. Blinken" -> ..."""
+    name = _TITLE_PREFIX_RE.sub("", name.strip())
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    return " ".join(words)
+
+
+_GLUE_ENDS = ("called", "said", "says", "stated", "which", "who", "whose", "added", "told",
+              "urged", "warned", "noted")  # fmt: skip
+
+
+def _glue_split(text: str, word: str) -> str:
+    """ "Blinkencalled" -> "Blinken" when "Blinken" stands alone elsewhere in the text."""
+    if len(word) < 7 or not word.endswith(_GLUE_ENDS):
+        return word
+    m = _GLUE_RE.match(word)
+    if m is None:
+        return word
+    prefix = m.group(1)
+    if re.search(rf"(?<![\w’'-]){re.escape(prefix)}(?![a-z])", text) is None:
+        return word
+    return prefix
+
+
+def _role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str]:
+    """Title words right before a name ("Egyptian intelligence chief")."""
+    window = text[max(lo, pos - 80) : pos]
+    nl = window.rfind("\n")
+    if nl >= 0:
+        window = window[nl + 1 :]
+    words = window.split()
+    out: list[str] = []
+    for w in reversed(words[-6:]):
+        if w[-1] in ',;:)”"—–' or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)):
+            break
+        lw = w.lower()
+        if w[0].isupper() or w[0].isdigit():
+            if lw in ("the", "a", "an", "and", "but", "with", "by", "to", "from", "in", "of"):
+                break
+            out.append(w)
+        elif lw == "of" and (
+            titled if not out else out[-1][0].isupper() or out[-1].lower() in ROLE_WORDS
+        ):
+            out.append(w)
+        elif lw.rstrip("’s") in ROLE_WORDS or lw in ROLE_WORDS:
+            out.append(w)
+        else:
+            break
+        if len(out) >= 5:
+            break
+    while out and out[-1].lower() == "of":
+        out.pop()
+    out.reverse()
+    return out
+
+
+_CLAUSE_WORDS = frozenset("and but yet so then though although however while when as".split())
+
+
+def subject_position(text: str, start: int, s0: int) -> bool:
+    """Whether a name at `start` opens its clause: the sentence starts there, or a comma,
+    a dash or a conjunction comes right before it and any title words it carries
+    ("Israeli Prime Minister Benjamin Netanyahu said", "…, though, Mr. Netanyahu took")."""
+    end = start
+    for _ in range(10):
+        while end > s0 and text[end - 1].isspace():
+            end -= 1
+        if end <= s0 or text[end - 1] in ',;—–(”"':
+            return True
+        chunk = text[max(s0, end - 40) : end].split()
+        if not chunk:
+            return False
+        word = chunk[-1]
+        lw = word.lower()
+        if lw in ("and", "or") and len(chunk) > 1 and chunk[-2][0].isupper():
+            end -= len(word)  # "Sisi and Blinken": the pair stands where its first name does
+            continue
+        if lw in _CLAUSE_WORDS:
+            return True
+        if (
+            word[0].isupper()
+            and lw in NOT_NAME
+            and lw not in ("the", "a", "an")
+            and lw not in NATIONALITIES
+        ):
+            return False  # "In", "After", "With": the name sits in a phrase
+        if lw in ("the", "a", "an", "of") or lw.rstrip(".") in HONORIFICS:
+            pass
+        elif not (word[0].isupper() or lw in ROLE_WORDS):
+            return False
+        end -= len(word)
+    return False
+
+
+def _has_role_head(words: Sequence[str]) -> bool:
+    return any(w.lower().rstrip(".").removesuffix("’s") in ROLE_HEADS for w in words) or any(
+        w.lower() in ("minister", "president", "secretary", "king", "queen", "emir") for w in words
+    )
+
+
+def scan(text: str, segs: Segments) -> list[Mention]:
+    """Every person mention the text itself marks as one, sorted (canonical names unset)."""
+    headline_paras = {i for i, (s, e) in enumerate(segs.paragraphs) if is_headline(text, s, e)}
+    para_starts = [p[0] for p in segs.paragraphs]
+    mentions: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in _HON_RE.finditer(text):
+        name = _NAME_RE.match(text, m.end())
+        if name is None:
+            continue
+        words = name.group().split()
+        if len(words) > 1:
+            continue  # "Dr Marwan al-Hams": a full name, read with the other runs
+        first = words[0]
+        word = _glue_split(text, first)
+        mentions.append(_mention(text, m.end(), m.end() + len(word), word, False, None))
+        covered.append((m.start(), m.end() + len(first)))
+    singles: list[re.Match[str]] = []
+    for m in _MULTI_RE.finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1] in _NOT_BEFORE_NAME or text[s - 1].isalpha()):
+            continue
+        if m.group("appos") is not None:
+            singles.append(m)  # one word and an appositive: read once all runs are known
+            continue
+        if headline_paras and bisect_right(para_starts, s) - 1 in headline_paras:
+            continue
+        run = m.group()
+        tail = run[run.rfind(" ") + 1 :].lower()
+        if tail in _NON_NAME_TAILS or tail in TITLE_CAPS or run.lower() in PLACES:
+            covered.append(m.span())  # "White House", "Prime Minister", "Tel Aviv"
+            continue
+        mention = _analyse_run(text, m)
+        if mention is not None:
+            mentions.append(mention)
+        covered.append(m.span())
+    covered.sort()
+    starts = [c[0] for c in covered]
+    for m in singles:
+        s, e = m.span()
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and covered[i][1] >= e:
+            continue  # the last word of a longer name, already read
+        word = m.group()
+        if word.lower() in NOT_NAME or word.lower() in TITLE_CAPS:
+            continue
+        is_person, role_text = _appositive(text, e)
+        if is_person:
+            mentions.append(_mention(text, s, e, word, False, role_text))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _appositive(text: str, end: int) -> tuple[bool, str | None]:
+    """Whether an appositive that marks a person follows, and the role it gives
+    ("Matt Miller, the State Department spokesman," -> role; "Emad, 55," -> no role)."""
+    appos = _APPOS_RE.match(text, end)
+    if appos is None:
+        return False, None
+    if appos.group("age"):
+        return True, None
+    role = appos.group("role") or appos.group("role2")
+    if role is None:
+        return False, None
+    role = role.strip()
+    if appos.group("role2"):
+        return True, role
+    words = [w.lower().removesuffix("’s") for w in role.split()]
+    if words[-1] in ROLE_HEADS:
+        return True, role
+    # "a spokesman for the U.N. humanitarian office", "a senior official with Hamas"
+    for i, w in enumerate(words[:3]):
+        if w in ROLE_HEADS and i + 1 < len(words) and words[i + 1] in _ROLE_PREPS:
+            return True, role
+    return False, None
+
+
+def is_possessive(text: str, e: int) -> bool:
+    nxt = text[e : e + 1]
+    return nxt in ("’", "'") and (text[e + 1 : e + 2] in ("s", "") or not text[e + 1].isalpha())
+
+
+def _mention(text: str, s: int, e: int, name: str, full: bool, role: str | None) -> Mention:
+    before = text[max(0, s - 4) : s].lower()
+    return Mention(s, e, name, full, role, is_possessive(text, e), before.endswith("the "))
+
+
+def _titled_single(text: str, s: int, e: int, word: str, role: list[str]) -> Mention:
+    name = word
+    if role[-1].lower() in ROYAL_TITLES:
+        name = f"{role[-1]} {word}"  # "King Abdullah": the title is part of a royal name
+    return _mention(text, s, e, name, name != word, " ".join(role) or None)
+
+
+def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
+    run = m.group()
+    base = m.start()
+    words = run.split()
+    first = 0  # index of the first name word
+    titles: list[str] = []
+    honorific = False
+    for k in range(1, len(words)):
+        if words[k].lower() in HONORIFICS:
+            words = words[:k]  # "Compounding Mr. Blinken": the honorific starts a new name
+            break
+    if words and words[0].lower() in HONORIFICS:
+        honorific = True
+        first = 1
+    while first < len(words):
+        lw = words[first].lower()
+        if lw in TITLE_CAPS or lw in NATIONALITIES:
+            titles.append(words[first])
+        elif lw not in NOT_NAME:
+            break
+        else:
+            titles.clear()  # "But President Biden": "But" is no part of the title
+        first += 1
+    last = first
+    while last + 1 < len(words):
+        lw = words[last + 1].lower()
+        if lw in NOT_NAME or lw in TITLE_CAPS:
+            break
+        last += 1
+    if first >= len(words):
+        return None
+    kept = words[first : last + 1]
+    # offsets of the kept words in the text
+    pos = 0
+    for w in words[:first]:
+        pos = run.find(w, pos) + len(w)
+    s = base + run.find(kept[0], pos)
+    e = (
+        s + len(" ".join(kept))
+        if " ".join(kept) == text[s : s + len(" ".join(kept))]
+        else (base + run.rfind(kept[-1]) + len(kept[-1]))
+    )
+    words = [w for w in kept if not (len(w) == 2 and w[1] == ".")]
+    if not words:
+        return None
+    glued = _glue_split(text, words[-1])
+    if glued != words[-1]:
+        e -= len(words[-1]) - len(glued)
+        words[-1] = glued
+    role_words = _role_before(text, base, 0, bool(titles)) + titles
+    role = " ".join(role_words) if role_words and _has_role_head(role_words) else None
+    if len(words) == 1:
+        if honorific:
+            return _mention(text, s, e, words[0], False, None)
+        if role is not None:
+            return _titled_single(text, s, e, words[0], role_words)
+        is_person, role_text = _appositive(text, e)
+        if is_person:
+            return _mention(text, s, e, words[0], False, role_text)
+        return None
+    name = " ".join(words)
+    if name.lower() in PLACES or any(w.lower() in PLACES for w in words):
+        return None
+    mention = _mention(text, s, e, name, True, role)
+    if mention.preceded_by_the and role is None:
+        return None  # "the Tel Al-Sultan neighbourhood": people rarely take "the"
+    if role is None:
+        mention.role = _appositive(text, e)[1]
+    if mention.role is None and text[max(0, s - 2) : s] == ", " and text[e : e + 1] in ",.;":
+        # "Israel’s prime minister, Benjamin Netanyahu, said": the role comes first
+        before = _role_before(text, s - 2, 0)
+        if before and _has_role_head(before):
+            mention.role = " ".join(before)
+    return mention

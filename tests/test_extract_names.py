@@ -1,0 +1,35 @@
+"""Names, titles and clause positions."""
+
+from __future__ import annotations
+
+from shuttle.extract.names import clean_name, scan, subject_position, surname_key
+from shuttle.extract.text import segment
+
+
+def test_surname_key() -> None:
+    assert surname_key("al-Sisi") == surname_key("Sisi") == "sisi"
+    assert surname_key("Lewis’s") == "lewis"
+    assert surname_key("Al-Hayya") == "hayya"
+
+
+def test_clean_name() -> None:
+    assert clean_name("Mr. Blinken") == "Blinken"
+    assert clean_name("Prime Minister Benjamin Netanyahu") == "Benjamin Netanyahu"
+
+
+def test_subject_position() -> None:
+    text = (
+        "Shortly before Mr. Blinken spoke, though, Israeli Prime Minister Benjamin Netanyahu left."
+    )
+    assert not subject_position(text, text.index("Blinken"), 0)
+    assert subject_position(text, text.index("Benjamin"), 0)
+    text = "Gantz criticised Netanyahu, and Sisi and Blinken met."
+    assert subject_position(text, 0, 0)
+    assert not subject_position(text, text.index("Netanyahu"), 0)
+    assert subject_position(text, text.index("Blinken"), 0)
+
+
+def test_scan_roles() -> None:
+    text = "Egyptian intelligence chief Abbas Kamel met Gantz, a former army chief, in Cairo."
+    found = {m.name: m.role for m in scan(text, segment(text))}
+    assert found == {"Abbas Kamel": "Egyptian intelligence chief", "Gantz": "former army chief"}
