@@ -246,3 +246,26 @@ def test_titles_of_works_and_nicknames_are_not_quotes() -> None:
         "critics."
     )
     assert [q[0] for q in quotes(text)] == ["We need a deal now,"]
+
+
+def test_reported_speech_belongs_to_the_reporting_verb() -> None:
+    text = (
+        "Hamas official Osama Hamdan told reporters in Beirut that the group had responded "
+        "“positively” but wanted guarantees."
+    )
+    assert quotes(text) == [("positively", "Osama Hamdan", "fragment")]
+
+
+def test_the_group_is_the_last_organisation_named() -> None:
+    text = "Hamas rejected the plan on Monday.\n“We will not bend,” the group said."
+    assert quotes(text)[0][1] == "Hamas"
+
+
+def test_dateline_dash_and_appositive_at_sentence_end() -> None:
+    text = (
+        "DOHA, Qatar (AP) — Secretary of State Antony Blinken pressed Hamas on Wednesday, "
+        "saying its demands were “not workable.”\n"
+        "Blinken spoke after talks with Qatar’s emir, Sheikh Tamim bin Hamad Al Thani. "
+        "“The deal on the table is the best way,” he said."
+    )
+    assert [q[1] for q in quotes(text)] == ["Antony Blinken", "Antony Blinken"]

@@ -68,7 +68,7 @@ SPEECH_DECLARATIVE = _words(
     continued recalled acknowledged acknowledges admitted conceded cautioned urged urges
     stressed stresses emphasized emphasised emphasizes repeated countered observed
     remarked suggested predicted claimed claims alleged concluded denied denies
-    confirmed confirms reiterated reiterates responded responds
+    confirmed confirms reiterated reiterates responded responds spoke speaking
     """
 )
 SPEECH_FRAGMENT = _words(

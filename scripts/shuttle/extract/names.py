@@ -166,13 +166,18 @@ def _role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str
     return out
 
 
+_AFTER_NAME_RE = re.compile(rf"{NAME}(?:[’']s?)?[^\S\n]*")
 _CLAUSE_WORDS = frozenset("and but yet so then though although however while when as".split())
 
 
 def subject_position(text: str, start: int, s0: int) -> bool:
     """Whether a name at `start` opens its clause: the sentence starts there, or a comma,
     a dash or a conjunction comes right before it and any title words it carries
-    ("Israeli Prime Minister Benjamin Netanyahu said", "…, though, Mr. Netanyahu took")."""
+    ("Israeli Prime Minister Benjamin Netanyahu said", "…, though, Mr. Netanyahu took"),
+    and a verb or an appositive follows it ("…, Qatar's emir, Sheikh Tamim." is no subject)."""
+    after = _AFTER_NAME_RE.match(text, start)
+    if after is not None and text[after.end() : after.end() + 1] in (".", ";", ":", ")", ""):
+        return False
     end = start
     for _ in range(10):
         while end > s0 and text[end - 1].isspace():

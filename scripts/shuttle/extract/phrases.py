@@ -55,7 +55,7 @@ _ROLE_SYNONYMS = {
 _ROLE_MODIFIERS = frozenset("prime foreign defense defence interior deputy vice state".split())
 _US_WORDS = ("u.s.", "us ", "united states", "american", "washington", "america")
 _CONJUNCTIONS = frozenset("and but yet so then though although however while".split())
-_SUBJECT_SPLIT_RE = re.compile(r"[,;]\s+")
+_SUBJECT_SPLIT_RE = re.compile(r"[,;]\s+|\s[—–-]\s+")
 
 
 def np_before(ctx: Ctx, verb: int, lo: int) -> tuple[int, int] | None:
@@ -84,6 +84,12 @@ def np_before(ctx: Ctx, verb: int, lo: int) -> tuple[int, int] | None:
     return _core_np(toks, i)
 
 
+# Words an appositive may start with: "X, the spokesman, said", "X, who is on his eighth
+# trip, said", "X, on his eighth trip to the region, spoke".
+_APPOSITIVE_STARTS = frozenset(
+    "the a an former now who whose which on in at during after before speaking standing "
+    "writing".split()
+)
 _STOP_PUNCT = frozenset(',;:“”"()[]—–')
 
 
@@ -103,7 +109,7 @@ def _name_before_appositives(
             return seg[0][0], seg[-1][1]
         first = seg[0][2]
         appositive = (
-            first.lower() in ("the", "a", "an", "former", "now")
+            first.lower() in _APPOSITIVE_STARTS
             or first[0].isdigit()
             or first.lower() in ROLE_HEADS
             or (first.isupper() and len(seg) == 1)
@@ -212,6 +218,9 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
     if head in ORG_HEADS or lower in ORG_NAMES or head in ORG_NAMES:
         if det in ("a", "an", "one", "some"):
             return Who(None, "organisation")
+        if det == "the" and head in _GENERIC_ORGS:
+            named = _last_named_org(ctx.text, start)  # "the group": the last one named
+            return Who(ctx.people.resolve_org(named) if named else None, "organisation")
         return Who(ctx.people.resolve_org(" ".join(core).strip("’'")), "organisation")
     if head in ROLE_HEADS:
         if det in ("a", "an", "one", "some") or (det is None and core[0][:1].islower()):
@@ -227,6 +236,20 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
             return None
         return Who(ctx.people.resolve_name(w))
     return None
+
+
+_GENERIC_ORGS = frozenset("group movement organization organisation militia faction".split())
+_NAMED_ORG_RE = re.compile(
+    r"(?<![\w-])(?:Hamas|Hezbollah|Houthis|Fatah|Islamic Jihad|UNRWA|IDF|Pentagon|Kremlin"
+    r"|NATO)(?![\w-])"
+)
+
+
+def _last_named_org(text: str, pos: int) -> str | None:
+    found = None
+    for m in _NAMED_ORG_RE.finditer(text, max(0, pos - 800), pos):
+        found = m.group()
+    return found
 
 
 def _word_after(text: str, pos: int, end: int) -> str:
@@ -396,7 +419,14 @@ def _subject_at(ctx: Ctx, p: int, limit: int) -> Who | None:
         if n == 0 and wl in PRONOUNS:
             found = pronoun(ctx, wl, m.start())
             return found if found is not None and found.name is not None else None
-        if w[0].isupper() or wl in NP_WORDS or wl in ROLE_HEADS or (n == 0 and wl in DETERMINERS):
+        title_of = wl == "of" and n > 0 and text[m.end() + 1 : m.end() + 2].isupper()
+        if (
+            w[0].isupper()
+            or wl in NP_WORDS
+            or wl in ROLE_HEADS
+            or title_of  # "Secretary of State Antony Blinken"
+            or (n == 0 and wl in DETERMINERS)
+        ):
             end = m.end()
             n += 1
             continue

@@ -39,6 +39,8 @@ _CUE_TAIL_RE = re.compile(
 )
 
 _NONE = Attribution(None, False)
+# A reporting verb whose "that" clause holds the later verbs and the quotation.
+_THAT_AFTER_RE = re.compile(r"(?:[^\S\n]+[\w’'.-]+){0,3}?[^\S\n]+that\b")
 
 
 def _cue(ctx: Ctx, vs: int, ve: int, hi: int) -> tuple[str, int, int]:
@@ -123,10 +125,12 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
 def _before(ctx: Ctx, qi: int, s0: int, in_sentence: list[int]) -> Attribution | None:
     text = ctx.text
     q = ctx.quotes[qi]
-    verb: re.Match[str] | None = None
-    for m in SPEECH_RE.finditer(text, s0, q.open):
-        if not ctx.quoted(m.start("v")):
-            verb = m
+    verbs = [m for m in SPEECH_RE.finditer(text, s0, q.open) if not ctx.quoted(m.start("v"))]
+    verb = verbs[-1] if verbs else None
+    for m in verbs[:-1]:
+        if _THAT_AFTER_RE.match(text, m.end("v"), q.open):
+            verb = m  # "Hamdan told reporters that the group had responded “positively”"
+            break
     earlier = [k for k in in_sentence if k < qi]
     prev = ctx.results[earlier[-1]] if earlier else None
     if verb is not None:
