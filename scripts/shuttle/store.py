@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from shuttle import yamlio
+from shuttle import fastyaml, yamlio
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.schema import (
@@ -31,7 +31,7 @@ from shuttle.schema import (
     TripsFile,
 )
 from shuttle.sources import Article, read_article
-from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, sha256_hex
+from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, read_text, sha256_hex
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -114,29 +114,70 @@ def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Pro
         return None, validation_problems(exc, data, loaded.shown)
 
 
+class Lines(Protocol):
+    """Where things are written in a loaded file (1-based lines)."""
+
+    def key(self, key: str) -> int | None: ...  # a top-level key
+
+    def item(self, key: str, index: int) -> int | None: ...  # item `index` of a top-level list
+
+
+@dataclass(frozen=True)
+class _RoundTripLines:
+    data: Any
+
+    def key(self, key: str) -> int | None:
+        return yamlio.line_of(self.data, key) if isinstance(self.data, dict) else None
+
+    def item(self, key: str, index: int) -> int | None:
+        items = self.data.get(key) if isinstance(self.data, dict) else None
+        return yamlio.line_of(items, index) if items is not None else None
+
+
 def _remember_lines(
-    store: Store, records: Sequence[Record], data: Any, key: str, shown: str
+    store: Store, records: Sequence[Record], lines: Lines, key: str, shown: str
 ) -> None:
-    items = data.get(key) if isinstance(data, dict) else None
     for index, record in enumerate(records):
-        line = yamlio.line_of(items, index) if items is not None else None
-        store.places[id(record)] = Place(shown, line)
+        store.places[id(record)] = Place(shown, lines.item(key, index))
+
+
+def _fast(model: type[M], text: str) -> tuple[M, Lines] | None:
+    """The file through libyaml when it is plain and valid; None: take the careful path."""
+    fast = fastyaml.loads(text)
+    if fast is None:
+        return None
+    data = {} if fast.data is None else fast.data
+    if not isinstance(data, dict):
+        return None
+    try:
+        return model.model_validate(data), fast.lines
+    except ValidationError:
+        return None  # the round-trip loader locates every problem
 
 
 def _load_file(
     paths: Paths, path: Path, model: type[M], problems: list[Problem], *, required: bool = True
-) -> tuple[M | None, yamlio.Loaded | None]:
+) -> tuple[M | None, Lines | None]:
+    """A data file as its model, and where its records are written.
+
+    Most files are plain and valid: they take the fast path (fastyaml). Any other is read
+    by the round-trip loader, which reports every problem with its line.
+    """
     shown = paths.relative(path)
     if not path.exists() and not required:
         return None, None
     try:
-        loaded = yamlio.load(path, shown)
+        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True)
+        fast = _fast(model, text)
+        if fast is not None:
+            return fast
+        loaded = yamlio.Loaded(path=path, shown=shown, data=yamlio.loads(text, shown), digest=None)
     except ProblemError as exc:
         problems.extend(exc.problems)
         return None, None
     parsed, found = _validate(model, loaded)
     problems.extend(found)
-    return parsed, loaded
+    return parsed, _RoundTripLines(loaded.data)
 
 
 def _mark_unusable(store: Store, path: Path, parsed: object | None) -> None:
@@ -159,10 +200,15 @@ def _load_casualties(paths: Paths, problems: list[Problem]) -> CasualtiesFile | 
         raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES)
         key = (shown, sha256_hex(raw))
         if key not in _CASUALTIES:
-            data = yamlio.loads(decode(raw, shown, allow_empty=True), shown)
-            loaded = yamlio.Loaded(path=path, shown=shown, data=data, digest=key[1])
+            text = decode(raw, shown, allow_empty=True)
+            fast = _fast(CasualtiesFile, text)
             _CASUALTIES.clear()
-            _CASUALTIES[key] = _validate(CasualtiesFile, loaded)
+            if fast is not None:
+                _CASUALTIES[key] = (fast[0], [])
+            else:
+                data = yamlio.loads(text, shown)
+                loaded = yamlio.Loaded(path=path, shown=shown, data=data, digest=key[1])
+                _CASUALTIES[key] = _validate(CasualtiesFile, loaded)
     except ProblemError as exc:
         problems.extend(exc.problems)
         return None
@@ -180,11 +226,13 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     if problems:
         return store, problems
 
-    sources, loaded = _load_file(paths, paths.sources_file, SourcesFile, problems)
+    sources, lines = _load_file(paths, paths.sources_file, SourcesFile, problems)
     _mark_unusable(store, paths.sources_file, sources)
-    if sources and loaded:
+    if sources and lines:
         store.sources = sources.sources
-        _remember_lines(store, sources.sources, loaded.data, "sources", loaded.shown)
+        _remember_lines(
+            store, sources.sources, lines, "sources", paths.relative(paths.sources_file)
+        )
         for source in sources.sources:
             article_path = paths.article(source.file)
             try:
@@ -194,40 +242,41 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
             except ProblemError as exc:
                 problems.extend(exc.problems)
 
-    people, loaded = _load_file(paths, paths.people_file, PeopleFile, problems)
+    people, lines = _load_file(paths, paths.people_file, PeopleFile, problems)
     _mark_unusable(store, paths.people_file, people)
-    if people and loaded:
+    if people and lines:
         store.people = people.people
-        _remember_lines(store, people.people, loaded.data, "people", loaded.shown)
+        _remember_lines(store, people.people, lines, "people", paths.relative(paths.people_file))
 
-    trips, loaded = _load_file(paths, paths.trips_file, TripsFile, problems)
+    trips, lines = _load_file(paths, paths.trips_file, TripsFile, problems)
     _mark_unusable(store, paths.trips_file, trips)
-    if trips and loaded:
+    if trips and lines:
         store.trips = trips.trips
-        _remember_lines(store, trips.trips, loaded.data, "trips", loaded.shown)
+        _remember_lines(store, trips.trips, lines, "trips", paths.relative(paths.trips_file))
 
     store.casualties = _load_casualties(paths, problems)
 
     if paths.articles_dir.is_dir():
         for path in sorted(paths.articles_dir.glob("*.yml")):
-            parsed, loaded = _load_file(paths, path, ArticleFile, problems)
+            parsed, lines = _load_file(paths, path, ArticleFile, problems)
             _mark_unusable(store, path, parsed)
-            if parsed is None or loaded is None:
+            if parsed is None or lines is None:
                 continue
+            shown = paths.relative(path)
+            source_line = lines.key("source") or 1
             if parsed.source != path.stem:
                 problems.append(
                     Problem.of(
                         "E102",
-                        loaded.shown,
-                        yamlio.locate(loaded.data, ("source",)),
+                        shown,
+                        source_line,
                         f"source {parsed.source!r} does not match the file name {path.stem!r}",
                     )
                 )
             store.article_data[parsed.source] = parsed
-            store.places[id(parsed)] = Place(loaded.shown, yamlio.locate(loaded.data, ("source",)))
+            store.places[id(parsed)] = Place(shown, source_line)
             for key in ("quotes", "figures", "events"):
-                _remember_lines(store, getattr(parsed, key), loaded.data, key, loaded.shown)
+                _remember_lines(store, getattr(parsed, key), lines, key, shown)
             if parsed.trip_claim is not None:
-                line = yamlio.locate(loaded.data, ("trip_claim",))
-                store.places[id(parsed.trip_claim)] = Place(loaded.shown, line)
+                store.places[id(parsed.trip_claim)] = Place(shown, lines.key("trip_claim") or 1)
     return store, problems
