@@ -71,10 +71,14 @@ class _Composer(Composer):
 
 class _Emitter(RoundTripEmitter):
     """Writes a string holding NEL, LINE or PARAGRAPH SEPARATOR double-quoted (as \\N, \\L,
-    \\P): in any other style YAML reads them as line breaks and folds them into spaces."""
+    \\P): in any other style YAML reads them as line breaks and folds them into spaces.
+    And quotes a string that starts with ? or : in a [flow, list], which ruamel would write
+    plain, so that it reads back as a key, or not at all."""
 
     def analyze_scalar(self, scalar: Any) -> ScalarAnalysis:
         analysis: ScalarAnalysis = super().analyze_scalar(scalar)
+        if scalar[:1] in ("?", ":"):
+            analysis.allow_flow_plain = False
         if any(char in scalar for char in "\x85\u2028\u2029"):
             analysis.allow_flow_plain = analysis.allow_block_plain = False
             analysis.allow_single_quoted = analysis.allow_block = False
