@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,7 +26,10 @@ def sha256_hex(data: bytes) -> str:
 
 def read_bytes(path: Path, shown: str, *, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        size = status.st_size
         if size > max_bytes:
             raise ProblemError(
                 [Problem.of("E008", shown, None, f"{size:,} bytes; the limit is {max_bytes:,}")]
@@ -60,7 +64,7 @@ def read_text(path: Path, shown: str, *, max_bytes: int, allow_empty: bool = Fal
 def current_digest(path: Path) -> str | None:
     try:
         return sha256_hex(path.read_bytes())
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
@@ -70,12 +74,11 @@ def write_atomic(path: Path, text: str, shown: str, *, expected: str | None) -> 
     `expected` is the sha256 of the content read earlier, or None when the file did not
     exist then. If it changed meanwhile (an editor saved it), nothing is written (E401).
     """
-    if current_digest(path) != expected:
-        raise ProblemError(
-            [Problem.of("E401", shown, None, "it was edited while the command ran; run it again")]
-        )
     data = text.encode("utf-8")
     try:
+        if current_digest(path) != expected:
+            edited = "it was edited while the command ran; run it again"
+            raise ProblemError([Problem.of("E401", shown, None, edited)])
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
