@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import Site, Watch, watched_context
+
+from .browsing import Site, Watch, watched_context
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("SHUTTLE_CHROMIUM", "/usr/bin/chromium"))

@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from browsing import Site
+
+from .browsing import Site
 
 # Vega's name for each Vega-Lite mark, and the marks drawn as one item per series.
 VEGA_MARK = {"point": "symbol", "circle": "symbol", "square": "symbol", "bar": "rect"}

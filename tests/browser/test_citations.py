@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from browsing import Site, watched_context
+
+from .browsing import Site, watched_context
 
 CITATION = re.compile(r"^/sources/[^/#?]+/#p\d+$")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from browsing import Site
+from .browsing import Site
 
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from browsing import Site, watched_context
+
+from .browsing import Site, watched_context
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-# Playwright's color_scheme emulation is prefers-color-scheme; Material's palette follows it.
+# Material's name for each scheme (body[data-md-color-scheme]); pages first open in light.
 SCHEMES = {"light": "default", "dark": "slate"}
 
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"

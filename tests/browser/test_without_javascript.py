@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-from browsing import Site
+from .browsing import Site
 
 NAV_LINKS = ".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link"
 IMAGES = """() => [...document.querySelectorAll(".md-content img")].map((img) => ({
