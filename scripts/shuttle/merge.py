@@ -23,6 +23,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from shuttle import yamlio
+from shuttle.problems import Problem, ProblemError
 
 # The fields the machine writes, per section; everything else belongs to editors.
 MACHINE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -103,10 +104,12 @@ def _refresh(section: str, record: CommentedMap, proposal: Mapping[str, Any]) ->
         return False
     for name in MACHINE_FIELDS[section]:
         value = proposal.get(name)
-        if value is None or value == []:
-            record.pop(name, None)
-        else:
+        if value is not None and value != []:
             record[name] = _yaml_value(value)
+        elif name in record.ca.items:  # an editor's comment is on (or below) the line
+            record[name] = None if value is None else _yaml_value(value)
+        else:
+            record.pop(name, None)
     record["extracted"] = new_print
     return True
 
@@ -142,11 +145,22 @@ def fold_one(section: str, doc: CommentedMap, proposal: Mapping[str, Any] | None
     return _refresh(section, existing, proposal)
 
 
-def _section(doc: CommentedMap, key: str) -> CommentedSeq:
+def _document(loaded: yamlio.Loaded) -> CommentedMap:
+    if not isinstance(loaded.data, CommentedMap):
+        raise ProblemError([Problem.of("E102", loaded.shown, 1, "the file must hold a mapping")])
+    return loaded.data
+
+
+def _section(loaded: yamlio.Loaded, key: str) -> CommentedSeq:
+    """The list of records under `key`, made if absent; anything else is the editor's."""
+    doc = _document(loaded)
     items = doc.get(key)
-    if not isinstance(items, CommentedSeq):
+    if items is None:
         items = CommentedSeq()
         doc[key] = items
+    if not isinstance(items, CommentedSeq):
+        line = yamlio.line_of(doc, key)
+        raise ProblemError([Problem.of("E102", loaded.shown, line, f"{key}: must be a list")])
     return items
 
 
@@ -155,8 +169,8 @@ def load_or_new(
 ) -> yamlio.Loaded:
     if path.exists():
         loaded = yamlio.load(path, shown)
-        if loaded.data is None:
-            loaded.data = CommentedMap()
+        if loaded.data is None:  # an empty file
+            loaded.data = CommentedMap(top)
         return loaded
     doc = CommentedMap(top)
     if header:
@@ -166,17 +180,17 @@ def load_or_new(
 
 def merge_article(loaded: yamlio.Loaded, records: Mapping[str, Any]) -> bool:
     """Fold one article's proposals into its data file's round-trip document."""
-    doc = loaded.data
+    doc = _document(loaded)
     changed = fold_one("trip_claim", doc, records.get("trip_claim"))
     for section in ("quotes", "figures", "events"):
         proposals = records.get(section) or []
         if not proposals and section not in doc:
             continue
-        changed |= fold_list(section, _section(doc, section), proposals)
+        changed |= fold_list(section, _section(loaded, section), proposals)
     return changed
 
 
 def merge_people(loaded: yamlio.Loaded, new_people: Mapping[str, Mapping[str, Any]]) -> bool:
     if not new_people:
         return False
-    return fold_list("people", _section(loaded.data, "people"), list(new_people.values()))
+    return fold_list("people", _section(loaded, "people"), list(new_people.values()))
