@@ -9,6 +9,7 @@ from markupsafe import Markup
 from shuttle.pages import view as v
 from shuttle.pages.env import render
 from shuttle.pages.escape import text
+from shuttle.schema import TripClaim
 from shuttle.sources import Article, Paragraph
 
 
@@ -62,6 +63,8 @@ def render_sources(view: v.View) -> dict[str, str]:
         article = view.store.articles[source.id]
         quotes = [q for q in view.quotes if q.source.id == source.id]
         figures = [f for f in view.figures if f.source.id == source.id]
+        events = [e for e in view.events if e.source.id == source.id]
+        claim = _published_claim(view, source.id)
         spans = [
             Span(q.quote.start, q.quote.end,
                  "shuttle-quote" + (" shuttle-candidate" if q.candidate else ""),
@@ -72,7 +75,14 @@ def render_sources(view: v.View) -> dict[str, str]:
                  "shuttle-figure" + (" shuttle-candidate" if f.candidate else ""),
                  f"Figure: {f.figure.measure.replace('_', ' ')}")
             for f in figures
+        ] + [
+            Span(e.event.start, e.event.end,
+                 "shuttle-event" + (" shuttle-candidate" if e.candidate else ""),
+                 f"Key event: {e.event.summary}")
+            for e in events
         ]  # fmt: skip
+        if claim is not None and claim.start is not None and claim.end is not None:
+            spans.append(Span(claim.start, claim.end, "shuttle-claim", "The article's trip count"))
         paragraphs = [
             ParagraphHtml(p.number, p.anchor, highlight(article, p, spans))
             for p in article.paragraphs
@@ -86,6 +96,7 @@ def render_sources(view: v.View) -> dict[str, str]:
             paragraphs=paragraphs,
             quotes=quotes,
             figures=figures,
+            events=events,
         )
         rows.append(
             {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
@@ -93,3 +104,9 @@ def render_sources(view: v.View) -> dict[str, str]:
         )  # fmt: skip
     pages[v.SOURCES] = render("sources_index.md.j2", v.SOURCES, sources=rows)
     return pages
+
+
+def _published_claim(view: v.View, source_id: str) -> TripClaim | None:
+    data = view.store.article_data.get(source_id)
+    claim = data.trip_claim if data else None
+    return claim if claim is not None and view.shown(claim.status) else None
