@@ -9,6 +9,7 @@ one commit are byte-identical.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import logging
 import os
@@ -107,7 +108,7 @@ def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> l
             from shuttle import linkcheck
 
             found, _ = linkcheck.check_dir(paths, fresh)
-            problems += found
+            problems += [_as_published(problem, paths, fresh) for problem in found]
         if has_errors(problems):
             return problems
         _make_readable(fresh)
@@ -115,6 +116,15 @@ def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> l
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return problems
+
+
+def _as_published(problem: Problem, paths: Paths, fresh: Path) -> Problem:
+    """A problem found in the fresh build, shown where the page is published: build/site."""
+    return dataclasses.replace(
+        problem,
+        file=problem.file.replace(paths.relative(fresh), paths.relative(paths.site), 1),
+        message=problem.message.replace(str(fresh.resolve()), str(paths.site.resolve())),
+    )
 
 
 def _make_readable(folder: Path) -> None:
