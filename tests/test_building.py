@@ -1,0 +1,123 @@
+"""building: check, build elsewhere, check links, then swap in; a failed build leaves the
+previous site exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EPOCH, build_copy, copy_project, tree_digest, write_file
+from shuttle import building
+from shuttle.paths import Paths
+
+
+def copy_of_built(built_site: Path, dest: Path) -> Path:
+    """A copy of the session's built project, build/site and caches included."""
+    shutil.copytree(built_site, dest, symlinks=True)
+    return dest
+
+
+@pytest.mark.slow
+def test_a_build_makes_a_world_readable_site(built_site: Path) -> None:
+    site = built_site / "build" / "site"
+    for page in ("index.html", "quotes/index.html", "sources/index.html", "404.html"):
+        assert (site / page).is_file(), page
+    for path in [site, *site.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o755 if path.is_dir() else 0o644), (path, oct(mode))
+    assert [p.name for p in (built_site / "build").iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.slow
+def test_a_build_changes_nothing_outside_build(built_site: Path, tmp_path: Path) -> None:
+    fresh = copy_project(tmp_path / "fresh")
+    built = {k: v for k, v in tree_digest(built_site).items() if not k.startswith("build")}
+    assert built == tree_digest(fresh)
+
+
+@pytest.mark.slow
+def test_bad_data_leaves_the_previous_site_as_it_was(built_site: Path, tmp_path: Path) -> None:
+    root = copy_of_built(built_site, tmp_path / "project")
+    before = tree_digest(root / "build")
+    people = root / "data" / "people.yml"
+    write_file(people, people.read_text(encoding="utf-8").replace("people:", "people: [", 1))
+    result = build_copy(root)
+    assert result.status == 1 and "data/people.yml:" in result.stderr and " E001 " in result.stderr
+    assert tree_digest(root / "build") == before
+
+
+@pytest.mark.slow
+def test_a_failing_mkdocs_build_leaves_the_previous_site_as_it_was(
+    built_site: Path, tmp_path: Path
+) -> None:
+    root = copy_of_built(built_site, tmp_path / "project")
+    before = tree_digest(root / "build")
+    page = root / "docs" / "methodology.md"
+    write_file(page, page.read_text(encoding="utf-8") + "\nSee [the missing page](nowhere.md).\n")
+    result = build_copy(root)
+    assert result.status == 1, result.output
+    assert "E501" in result.stderr and "Traceback" not in result.output
+    assert tree_digest(root / "build") == before
+
+
+@pytest.mark.slow
+def test_a_broken_link_fails_the_build_and_names_the_published_page(
+    built_site: Path, tmp_path: Path
+) -> None:
+    root = copy_of_built(built_site, tmp_path / "project")
+    before = tree_digest(root / "build")
+    page = root / "docs" / "methodology.md"
+    raw = '\n<p><a href="../no-such-page/">a link mkdocs does not see</a></p>\n'
+    write_file(page, page.read_text(encoding="utf-8") + raw)
+    result = build_copy(root)
+    assert result.status == 1, result.output
+    broken = [line for line in result.stderr.splitlines() if " E502 " in line]
+    assert broken and all(line.startswith("build/site/methodology/") for line in broken), broken
+    assert ".site-" not in result.output
+    assert tree_digest(root / "build") == before
+
+
+def test_source_date_epoch_is_the_environments_when_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert building.source_date_epoch(Paths(tmp_path)) == "1700000000"
+    for unusable in ("0", "", "yesterday"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", unusable)
+        assert building.source_date_epoch(Paths(tmp_path)) == str(building.FALLBACK_EPOCH)
+
+
+def test_source_date_epoch_is_the_last_commits_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "@1712345678 +0000",
+        "GIT_COMMITTER_DATE": "@1712345678 +0000",
+    }
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    for args in (["init", "-q"], ["add", "mkdocs.yml"], ["commit", "-q", "-m", "x"]):
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+    assert building.source_date_epoch(Paths(tmp_path)) == "1712345678"
+
+
+def test_the_build_environment_is_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.delenv("SHUTTLE_PREVIEW", raising=False)
+    with building._environment(Paths(Path.cwd()), preview=True):
+        assert os.environ["SHUTTLE_PREVIEW"] == "1"
+        assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
+    assert "SHUTTLE_PREVIEW" not in os.environ
+    assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
