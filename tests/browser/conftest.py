@@ -151,8 +151,10 @@ def site(site_folder: Path) -> Iterator[Site]:
 # --- the browser ----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(browser_available: None) -> Iterator[Any]:
+    """One Chromium for this package's tests, stopped after them: Playwright's sync API
+    allows one instance at a time, and other test files may start their own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
