@@ -117,12 +117,7 @@ def loads(text: str, shown: str) -> Any:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ProblemError([Problem.of(exc.code, shown, line, exc.problem or "")]) from None
     except DuplicateKeyError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        first = exc.context_mark.line + 1 if exc.context_mark else None
-        key = (exc.problem or "").replace("found duplicate key ", "").split(" with value")[0]
-        raise ProblemError(
-            [Problem.of("E002", shown, line, f"key {key} is also on line {first}")]
-        ) from None
+        raise ProblemError([_duplicate_problem(exc, text, shown)]) from None
     except MarkedYAMLError as exc:
         raise ProblemError([_syntax_problem(exc, shown)]) from None
     except YAMLError as exc:
@@ -130,6 +125,25 @@ def loads(text: str, shown: str) -> Any:
     except RecursionError:
         raise ProblemError([Problem.of("E001", shown, None, "nested too deeply")]) from None
     return data
+
+
+def _duplicate_problem(exc: DuplicateKeyError, text: str, shown: str) -> Problem:
+    """E002 on the second key, naming the line of the first (ruamel only knows where the
+    mapping starts): the first line after that start with the same key in the same column."""
+    key = (exc.problem or "").replace("found duplicate key ", "").split(" with value")[0]
+    if exc.problem_mark is None:
+        return Problem.of("E002", shown, None, f"key {key} appears twice")
+    line, column = exc.problem_mark.line, exc.problem_mark.column
+    lines = text.splitlines()
+    start = exc.context_mark.line if exc.context_mark else 0
+    first = start
+    for number in range(start, line):
+        before, after = lines[number][:column], lines[number][column:]
+        name = after.split(":", 1)[0].strip().strip("\"'")
+        if not before.strip(" -") and ":" in after and f'"{name}"' == key:
+            first = number
+            break
+    return Problem.of("E002", shown, line + 1, f"key {key} is also on line {first + 1}")
 
 
 def _syntax_problem(exc: MarkedYAMLError, shown: str) -> Problem:
