@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -149,6 +149,8 @@ def test_plain_gives_plain_python() -> None:
     assert type(data["a"]) is str and type(data["b"]) is list and type(data["c"]) is dict
 
 
+# found before: ruamel wrote these plain in a flow list, or folded the line separators
+@example(value="? x").example(value=": x").example(value="?").example(value="a\x85b\u2028c")
 @settings(max_examples=300, deadline=None)
 @given(value=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",))))
 def test_any_string_reads_back_as_written(value: str) -> None:
