@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from shuttle.paths import Paths
 from shuttle.problems import Problem
@@ -78,8 +80,22 @@ def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
     return problems, [f"internal links: {report.get('total', '?')} checked, {len(problems)} broken"]
 
 
+def site_prefix() -> str:
+    """The path the site is published under (mkdocs.yml takes site_url from this variable)."""
+    path = urlsplit(os.environ.get("SHUTTLE_SITE_URL", "")).path or "/"
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
 def _base(site: Path) -> list[str]:
+    # Absolute links (404.html uses them) carry the published path: map it onto the folder.
+    prefix = site_prefix()
+    remap: list[str] = []
+    if prefix != "/":
+        root = f"file://{site.resolve()}"
+        pattern = f"^{re.escape(root + prefix.rstrip('/'))}/?(.*)$"
+        remap = ["--remap", f"{pattern} {root}/$1"]
     return [
+        *remap,
         "--no-progress",
         "--format",
         "json",
