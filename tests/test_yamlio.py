@@ -150,7 +150,10 @@ def test_plain_gives_plain_python() -> None:
 
 
 # found before: ruamel wrote these plain in a flow list, or folded the line separators
-@example(value="? x").example(value=": x").example(value="?").example(value="a\x85b\u2028c")
+@example(value="? x")
+@example(value=": x")
+@example(value="?")
+@example(value="a\x85b\u2028c")
 @settings(max_examples=300, deadline=None)
 @given(value=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",))))
 def test_any_string_reads_back_as_written(value: str) -> None:
