@@ -1,0 +1,150 @@
+"""proposals: what the extractors found, as the records written to data/, with stable ids."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from ruamel.yaml.comments import CommentedMap
+
+from shuttle import merge, yamlio
+from shuttle.extract.candidates import (
+    ArticleCandidates,
+    EventCandidate,
+    FigureCandidate,
+    PersonCandidate,
+    QuoteCandidate,
+    TripCandidate,
+)
+from shuttle.proposals import (
+    PeopleIndex,
+    article_records,
+    known_people,
+    name_key,
+    record_id,
+    slugify,
+)
+from shuttle.schema import ArticleFile, Person
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PEOPLE = [
+    Person(id="antony-blinken", name="Antony Blinken", aliases=["Mr. Blinken"]),
+    Person(id="old-name", name="Someone Rejected", status="rejected"),
+]
+
+
+def test_slugify_makes_ids_editors_can_type() -> None:
+    assert slugify("Abdel Fattah el-Sisi") == "abdel-fattah-el-sisi"
+    assert slugify("Benjamin Netanyahu’s office") == "benjamin-netanyahus-office"
+    assert slugify("Isaac Herzog, Président") == "isaac-herzog-president"
+    assert slugify("“—”") == "unnamed"
+    assert len(slugify("word " * 100)) <= 80
+
+
+@given(st.text())
+def test_any_name_slugs_to_a_valid_id(name: str) -> None:
+    slug = slugify(name)
+    assert SLUG.match(slug) and len(slug) <= 80
+
+
+def test_record_ids_depend_on_the_source_and_the_start_only() -> None:
+    a = record_id("q", "ap-1", 120)
+    assert a == record_id("q", "ap-1", 120)
+    assert re.fullmatch(r"q-[0-9a-f]{10}", a)
+    assert len({a, record_id("q", "ap-1", 121), record_id("q", "ap-2", 120)}) == 3
+
+
+def test_names_compare_without_case_accents_or_dots() -> None:
+    assert name_key("Mr. Blinken") == name_key("mr blinken") == "mr blinken"
+    assert name_key("Abdel Fattah el-Sisi") == name_key("ABDEL FATTAH EL SISI")
+    assert name_key("Hervé") == name_key("Herve")
+
+
+def test_rejected_people_are_not_known_to_the_extractors() -> None:
+    assert [p.id for p in known_people(PEOPLE)] == ["antony-blinken"]
+
+
+def test_speakers_resolve_by_name_alias_or_id_and_new_ones_are_proposed() -> None:
+    index = PeopleIndex.of(PEOPLE)
+    assert index.resolve("Antony Blinken") == "antony-blinken"
+    assert index.resolve("MR. BLINKEN") == "antony-blinken"
+    assert index.resolve("antony-blinken") == "antony-blinken"
+    assert index.new == {}
+    proposal = PersonCandidate(name="Antony Blinken Jr", role="aide", organisation="State")
+    new = index.resolve("Antony Blinken Jr", proposal)
+    assert new == "antony-blinken-jr"
+    assert index.new[new] == {
+        "id": new,
+        "name": "Antony Blinken Jr",
+        "kind": "person",
+        "role": "aide",
+        "organisation": "State",
+    }
+    assert index.resolve("antony blinken jr.") == new  # the same person once proposed
+
+
+def test_a_new_person_whose_slug_is_taken_gets_a_number() -> None:
+    index = PeopleIndex.of([Person(id="john-kirby", name="John Kirby")])
+    assert index.resolve("John-Kirby Senior") == "john-kirby-senior"
+    index2 = PeopleIndex.of([Person(id="a-b", name="Someone Else")])
+    assert index2.resolve("A. B.") == "a-b-2"
+
+
+def test_article_records_in_the_order_editors_read_them() -> None:
+    found = ArticleCandidates(
+        quotes=(QuoteCandidate("We are", 10, 16, "Mr. Blinken", cue="he said"),),
+        figures=(
+            FigureCandidate(27840, "killed", "27,840", 50, 56, "s", 40, 60, qualifier="at least"),
+        ),
+        events=(EventCandidate("Talks in Cairo.", 70, 85, on=date(2024, 2, 8), kind="talks"),),
+        trip=TripCandidate(ordinal=5, ordinal_text="his fifth", ordinal_start=1, ordinal_end=10),
+    )
+    records = article_records("ap-1", found, PeopleIndex.of(PEOPLE))
+    quote = records["quotes"][0]
+    assert list(quote) == ["id", "text", "start", "end", "speaker", "kind", "cue", "said_on"]
+    assert quote["speaker"] == "antony-blinken" and quote["id"] == record_id("q", "ap-1", 10)
+    assert records["figures"][0]["value"] == 27840
+    assert records["events"][0]["summary"] == "Talks in Cairo."
+    assert records["trip_claim"]["ordinal"] == 5
+    assert article_records("ap-1", ArticleCandidates(), PeopleIndex())["trip_claim"] is None
+
+
+texts = st.text(min_size=1, max_size=15).filter(lambda t: t.strip() != "")
+
+
+@st.composite
+def found_candidates(draw: st.DrawFn) -> ArticleCandidates:
+    starts = draw(st.lists(st.integers(0, 10_000), unique=True, max_size=8))
+    quotes, figures, events = [], [], []
+    for i, start in enumerate(starts):
+        text = draw(texts)
+        if i % 3 == 0:
+            speaker = draw(st.none() | st.sampled_from(["Mr. Blinken", "Gadi Eisenkot"]) | texts)
+            quotes.append(QuoteCandidate(text, start, start + len(text), speaker))
+        elif i % 3 == 1:
+            value = draw(st.integers(0, 10**7))
+            figures.append(
+                FigureCandidate(value, "other", text, start, start + len(text), text, start, start)
+            )
+        else:
+            events.append(
+                EventCandidate(text, start, start + len(text), on=draw(st.none() | st.dates()))
+            )
+    return ArticleCandidates(quotes=tuple(quotes), figures=tuple(figures), events=tuple(events))
+
+
+@given(found=found_candidates())
+def test_whatever_the_extractors_find_makes_a_valid_article_file(found: ArticleCandidates) -> None:
+    index = PeopleIndex.of(PEOPLE)
+    records = article_records("ap-1", found, index)
+    ids = [r["id"] for section in ("quotes", "figures", "events") for r in records[section]]
+    assert len(ids) == len(set(ids))
+    loaded = yamlio.Loaded(Path("x"), "x", CommentedMap(source="ap-1"), None)
+    merge.merge_article(loaded, records)
+    written = yamlio.plain(yamlio.loads(yamlio.dumps(loaded.data), "x"))
+    ArticleFile.model_validate(written)
+    for person in index.new.values():
+        Person.model_validate(person)
