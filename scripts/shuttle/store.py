@@ -188,10 +188,11 @@ def _mark_unusable(store: Store, path: Path, parsed: object | None) -> None:
 # data/casualties.yml is machine-written, large (a round-trip parse takes a second) and
 # only ever read here: while its bytes are unchanged, the parse is reused (a build checks
 # twice, `mkdocs serve` on every save).
-_CASUALTIES: dict[tuple[str, str], tuple[CasualtiesFile | None, list[Problem]]] = {}
+_CASUALTIES: dict[tuple[str, str], tuple[CasualtiesFile | None, list[Problem], Lines | None]] = {}
 
 
-def _load_casualties(paths: Paths, problems: list[Problem]) -> CasualtiesFile | None:
+def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | None:
+    paths = store.paths
     path = paths.casualties_file
     if not path.exists():
         return None
@@ -204,16 +205,18 @@ def _load_casualties(paths: Paths, problems: list[Problem]) -> CasualtiesFile | 
             fast = _fast(CasualtiesFile, text)
             _CASUALTIES.clear()
             if fast is not None:
-                _CASUALTIES[key] = (fast[0], [])
+                _CASUALTIES[key] = (fast[0], [], fast[1])
             else:
                 data = yamlio.loads(text, shown)
                 loaded = yamlio.Loaded(path=path, shown=shown, data=data, digest=key[1])
-                _CASUALTIES[key] = _validate(CasualtiesFile, loaded)
+                _CASUALTIES[key] = (*_validate(CasualtiesFile, loaded), _RoundTripLines(data))
     except ProblemError as exc:
         problems.extend(exc.problems)
         return None
-    parsed, found = _CASUALTIES[key]
+    parsed, found, lines = _CASUALTIES[key]
     problems.extend(found)
+    if parsed is not None and lines is not None:
+        _remember_lines(store, parsed.reports, lines, "reports", shown)
     return parsed
 
 
@@ -254,7 +257,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
         store.trips = trips.trips
         _remember_lines(store, trips.trips, lines, "trips", paths.relative(paths.trips_file))
 
-    store.casualties = _load_casualties(paths, problems)
+    store.casualties = _load_casualties(store, problems)
 
     if paths.articles_dir.is_dir():
         for path in sorted(paths.articles_dir.glob("*.yml")):

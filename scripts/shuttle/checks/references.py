@@ -48,6 +48,9 @@ def _unique_ids(store: Store) -> list[Problem]:
         records += [(f.id, f) for f in data.figures]
         records += [(e.id, e) for e in data.events]
     problems += _duplicates(store, "record", records)
+    if store.casualties is not None:  # a day twice would be two points of one day on a chart
+        reports = ((r.date.isoformat(), r) for r in store.casualties.reports)
+        problems += _duplicates(store, "daily report", reports)
     return problems
 
 
