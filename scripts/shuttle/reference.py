@@ -43,6 +43,17 @@ CASUALTIES_HEADER = (
 )
 
 
+# DailyReport's fields, and the columns of casualties_daily.json they are read from
+_COLUMNS = {
+    "date": "report_date",
+    "source": "report_source",
+    "killed": "killed_cum",
+    "injured": "injured_cum",
+    "killed_filled": "ext_killed_cum",
+    "injured_filled": "ext_injured_cum",
+}
+
+
 def read_casualties(path: Path, shown: str) -> list[DailyReport]:
     """Parse casualties_daily.json into reports; every bad row is a Problem."""
     text = read_text(path, shown, max_bytes=MAX_DATA_BYTES)
@@ -50,28 +61,30 @@ def read_casualties(path: Path, shown: str) -> list[DailyReport]:
         rows = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProblemError([Problem.of("E001", shown, exc.lineno, f"JSON: {exc.msg}")]) from None
+    except RecursionError:
+        raise ProblemError([Problem.of("E001", shown, None, "JSON: nested too deeply")]) from None
     if not isinstance(rows, list):
         raise ProblemError([Problem.of("E102", shown, 1, "expected a list of daily reports")])
     reports, problems = [], []
+    first: dict[date, int] = {}  # the row of each day
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             problems.append(Problem.of("E102", shown, None, f"row {index}: not an object"))
             continue
-        fields: dict[str, Any] = {
-            "date": row.get("report_date"),
-            "source": row.get("report_source"),
-            "killed": row.get("killed_cum"),
-            "injured": row.get("injured_cum"),
-            "killed_filled": row.get("ext_killed_cum"),
-            "injured_filled": row.get("ext_injured_cum"),
-        }
+        fields: dict[str, Any] = {name: row[key] for name, key in _COLUMNS.items() if key in row}
         try:
-            reports.append(DailyReport.model_validate(fields))
+            report = DailyReport.model_validate(fields)
         except ValidationError as exc:
             for problem in validation_problems(exc, fields, shown):
                 problems.append(
                     Problem.of(problem.code, shown, None, f"row {index}: {problem.message}")
                 )
+            continue
+        if report.date in first:
+            twice = f"row {index}: {report.date.isoformat()} is also row {first[report.date]}"
+            problems.append(Problem.of("E202", shown, None, twice))
+        first.setdefault(report.date, index)
+        reports.append(report)
     if problems:
         raise ProblemError(problems)
     return sorted(reports, key=lambda r: r.date)
@@ -118,16 +131,25 @@ def import_trips(source: Path, target: Path, shown: str) -> int:
         raise ProblemError(problems)
     if target.exists():
         loaded = yamlio.load(target, shown)
+        if loaded.data is None:  # an empty file
+            loaded.data = CommentedMap()
     else:
         doc = CommentedMap()
         if incoming.data.ca.comment:
             doc.ca.comment = incoming.data.ca.comment
-        doc["trips"] = CommentedSeq()
         loaded = yamlio.Loaded(target, shown, doc, None)
-    have = {t.get("ordinal") for t in loaded.data["trips"]}
+    if not isinstance(loaded.data, CommentedMap):
+        raise ProblemError([Problem.of("E102", shown, 1, "the file must hold a mapping")])
+    if loaded.data.get("trips") is None:
+        loaded.data["trips"] = CommentedSeq()
+    existing = loaded.data["trips"]
+    if not isinstance(existing, CommentedSeq):
+        line = yamlio.line_of(loaded.data, "trips")
+        raise ProblemError([Problem.of("E102", shown, line, "trips: must be a list")])
+    have = {t.get("ordinal") for t in existing if isinstance(t, dict)}
     added = [t for t in trips if t.get("ordinal") not in have]
     if not added:
         return 0
-    loaded.data["trips"].extend(added)
+    existing.extend(added)
     yamlio.save(loaded)
     return len(added)
