@@ -107,6 +107,8 @@ class Project:
                 title="t", publisher="p", compiled_by="c", url="https://x.org/", license="l"
             )
             store.casualties = CasualtiesFile(dataset=dataset, reports=self.reports)
+            for index, report in enumerate(store.casualties.reports):
+                store.places[id(report)] = Place("data/casualties.yml", 40 + index)
         return store
 
 
@@ -198,6 +200,18 @@ def test_a_changed_article_and_an_undescribed_one(tmp_path: Path) -> None:
         ("E206", "seeds/sources.yml", 10),
         ("E207", "seeds/stray.txt", None),
     ]
+
+
+def test_a_day_twice_in_the_ministrys_series_is_e202(tmp_path: Path) -> None:
+    def report(day: int, killed: int) -> DailyReport:
+        return DailyReport(
+            date=date(2024, 2, day), source="mohtel", killed_filled=killed, injured_filled=1
+        )
+
+    project = Project(tmp_path, reports=[report(7, 27708), report(8, 27840), report(7, 27700)])
+    problems = references.check(project.store())
+    assert found(problems) == [("E202", "data/casualties.yml", 42)]
+    assert "2024-02-07" in problems[0].message and "data/casualties.yml:40" in problems[0].message
 
 
 # --- provenance ---------------------------------------------------------------------------
