@@ -100,6 +100,7 @@ def _base(site: Path) -> list[str]:
         "--format",
         "json",
         "--include-fragments",
+        "--include-verbatim",  # lychee skips <script src> (and <pre>, <code>) without it
         "--index-files",
         "index.html",
         "--root-dir",
