@@ -1,0 +1,117 @@
+"""cli: thin verbs; exit 0 (warnings allowed), 1 for problems to fix, 2 for a wrong command
+line; problems as `file:line: CODE message` on stderr, or as JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_shuttle, run_shuttle_process, tree_digest
+from shuttle import cli
+from shuttle.problems import CATALOG
+
+VERBS = {"extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval"}
+
+
+def test_help_lists_the_verbs_the_readme_names() -> None:
+    result = run_shuttle(REPO, "--help")
+    assert result.status == 0
+    assert all(verb in result.stdout for verb in VERBS)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{verb}" in readme for verb in VERBS - {"serve"})
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["check", "--no-such-flag"]])
+def test_a_wrong_command_line_exits_2(args: list[str]) -> None:
+    result = run_shuttle(REPO, *args)
+    assert result.status == 2 and "usage:" in result.stderr
+
+
+def test_check_passes_on_the_project_with_its_warnings(project: Path) -> None:
+    result = run_shuttle(project, "check")
+    assert result.status == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if ": W3" in line]
+    assert result.stderr.splitlines()[-1] == (
+        f"check passed ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})"
+    )
+    assert result.stdout == ""
+
+
+def test_check_json_is_the_problems_on_stdout(project: Path) -> None:
+    result = run_shuttle(project, "check", "--json")
+    assert result.status == 0
+    problems = json.loads(result.stdout)
+    assert all(p["severity"] == "warning" for p in problems)
+    assert result.stderr == ""
+
+
+def test_check_codes_lists_the_catalog() -> None:
+    result = run_shuttle(REPO, "check", "--codes")
+    assert result.status == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == list(CATALOG)
+
+
+def test_a_root_that_is_not_a_project_is_e005(tmp_path: Path) -> None:
+    result = run_shuttle(tmp_path / "nowhere", "check")
+    assert result.status == 1 and "Traceback" not in result.output
+    assert "seeds: E005 folder is missing" in result.stderr
+
+
+def test_extract_names_files_only_with_json(project: Path) -> None:
+    result = run_shuttle(project, "extract", "seeds/x.txt")
+    assert result.status == 2 and "--json" in result.stderr
+
+
+def test_extract_json_prints_what_it_finds_and_writes_nothing(project: Path) -> None:
+    before = tree_digest(project)
+    article = next((project / "seeds").glob("001_*.txt"))
+    result = run_shuttle(project, "extract", "--json", str(article), "--published", "2024-02-08")
+    assert result.status == 0, result.output
+    found = json.loads(result.stdout)
+    assert len(found) == 1 and found[0]["quotes"]
+    text = article.read_text(encoding="utf-8")
+    for quote in found[0]["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+    assert tree_digest(project) == before
+
+
+def test_extract_json_of_a_missing_or_binary_file_is_a_problem(project: Path) -> None:
+    binary = project.parent / "binary.txt"
+    binary.write_bytes(b"\x00\x01")
+    result = run_shuttle(project, "extract", "--json", str(project / "nope.txt"), str(binary))
+    assert result.status == 1 and "Traceback" not in result.output
+    assert " E005 " in result.stderr and " E009 " in result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_extract_of_an_unknown_source_is_e201(project: Path) -> None:
+    before = tree_digest(project)
+    result = run_shuttle(project, "extract", "--source", "no-such-source")
+    assert result.status == 1
+    assert "seeds/sources.yml: E201 no source with id 'no-such-source'" in result.stderr
+    assert tree_digest(project) == before
+
+
+def test_a_wrong_date_is_a_usage_error(project: Path) -> None:
+    result = run_shuttle(project, "extract", "--json", "x.txt", "--published", "2024-02-30")
+    assert result.status == 2 and "is not a date" in result.stderr
+
+
+def test_an_interrupt_exits_130_without_a_traceback(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "cmd_check", interrupted)
+    result = run_shuttle(project, "check")
+    assert result.status == 130 and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_the_installed_command_runs(project: Path) -> None:
+    result = run_shuttle_process(project, "check")
+    assert result.status == 0, result.output
+    assert "check passed" in result.stderr
