@@ -47,7 +47,7 @@ def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
     if args.files:
         sys.stderr.write("shuttle extract: name files only with --json; use --source ID\n")
         return 2
-    written, problems = extracting.run_extract(paths, args.source or ())
+    written, problems = extracting.run_extract(paths, args.source or (), jobs=args.jobs)
     for shown in written:
         sys.stderr.write(f"updated {shown}\n")
     if not written and not problems:
@@ -146,6 +146,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print what is found; write nothing")
     p.add_argument("--published", type=_day, help="date that resolves 'on Tuesday' (--json)")
     p.add_argument("--source", action="append", help="only this source id (repeatable)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     p.set_defaults(run=cmd_extract)
 
     p = verbs.add_parser("check", help="validate seeds/ and data/; exit 1 on errors")

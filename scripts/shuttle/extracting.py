@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from shuttle import merge, yamlio
 from shuttle.extract import extract_article, to_json
-from shuttle.extract.candidates import KnownPerson
+from shuttle.extract.candidates import ArticleCandidates, KnownPerson
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
+from shuttle.progress import Progress
 from shuttle.proposals import PeopleIndex, article_records, known_people
 from shuttle.sources import hash_problem
 from shuttle.store import Store, load_store
 from shuttle.textio import MAX_ARTICLE_BYTES, read_text
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 PEOPLE_HEADER = (
     "People and organisations quoted or met. Quotes name them by id.\n"
@@ -45,7 +53,9 @@ def people_for_extraction(paths: Paths) -> tuple[list[KnownPerson], list[Problem
     return known_people(store.people), problems
 
 
-def run_extract(paths: Paths, only: Sequence[str] = ()) -> tuple[list[str], list[Problem]]:
+def run_extract(
+    paths: Paths, only: Sequence[str] = (), *, jobs: int | None = None
+) -> tuple[list[str], list[Problem]]:
     """Extract from every source (or the ids in `only`) and merge; returns files written.
 
     Writes nothing while a file of seeds/ or data/ does not load (merging into a file
@@ -72,12 +82,18 @@ def run_extract(paths: Paths, only: Sequence[str] = ()) -> tuple[list[str], list
                 changed.append(found)
     if changed:
         return [], changed
-    return _merge_sources(paths, store, sorted(wanted))
+    return _merge_sources(paths, store, sorted(wanted), jobs)
 
 
 def _merge_sources(
-    paths: Paths, store: Store, source_ids: Sequence[str]
+    paths: Paths, store: Store, source_ids: Sequence[str], jobs: int | None = None
 ) -> tuple[list[str], list[Problem]]:
+    """Extract and merge every source; a process pool shares the work for large runs.
+
+    The extractors (pure) and the merge of each article's file (its own file) run in the
+    pool; new people are named in the main process in source order, so ids and output
+    are the same whatever the number of workers.
+    """
     written: list[str] = []
     problems: list[Problem] = []
     people = known_people(store.people)
@@ -89,21 +105,28 @@ def _merge_sources(
         )
     except ProblemError as exc:
         return [], exc.problems
-    for source_id in source_ids:
-        article = store.articles.get(source_id)
-        if article is None:
-            continue  # unreadable; load_store reported why
-        found = extract_article(article.text, published=article.source.event_date, people=people)
-        records = article_records(source_id, found, index)
-        path = paths.article_data(source_id)
-        shown = paths.relative(path)
-        try:
-            doc = merge.load_or_new(path, shown, merge.ARTICLE_HEADER, {"source": source_id})
-            if merge.merge_article(doc, records):
-                yamlio.save(doc)
+    work = [
+        (source_id, article.text, article.source.event_date)
+        for source_id in source_ids
+        if (article := store.articles.get(source_id)) is not None  # else: load_store said why
+    ]
+    workers = pool_size(len(work), jobs)
+    progress = Progress("shuttle extract", len(work))
+    with _Workers(workers, people) as pool:
+        found_all = pool.map(_extract_one, work)
+        merges = []
+        for done, ((source_id, _, _), found) in enumerate(zip(work, found_all, strict=True)):
+            records = article_records(source_id, found, index)
+            path = paths.article_data(source_id)
+            merges.append(pool.submit(_merge_one, (path, paths.relative(path), source_id, records)))
+            progress.update(done + 1, " articles read")
+        for done, pending in enumerate(merges):
+            shown, found_problems = pending()
+            if shown is not None:
                 written.append(shown)
-        except ProblemError as exc:
-            problems.extend(exc.problems)
+            problems.extend(found_problems)
+            progress.update(done + 1, " articles merged")
+    progress.done()
     try:
         if merge.merge_people(people_doc, index.new):
             yamlio.save(people_doc)
@@ -111,3 +134,83 @@ def _merge_sources(
     except ProblemError as exc:
         problems.extend(exc.problems)
     return written, problems
+
+
+# Below this many articles a pool costs more (start-up, pickling) than it saves.
+POOL_MIN_ARTICLES = 48
+
+
+def pool_size(articles: int, jobs: int | None = None) -> int:
+    """Workers for `articles`: `jobs` (or SHUTTLE_JOBS) when given, else one per core."""
+    if jobs is None and os.environ.get("SHUTTLE_JOBS", "").isdigit():
+        jobs = int(os.environ["SHUTTLE_JOBS"])
+    if jobs is None:
+        if articles < POOL_MIN_ARTICLES:
+            return 1
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(jobs or 1, articles))
+
+
+_PEOPLE: Sequence[KnownPerson] = ()
+
+
+def _init_worker(people: Sequence[KnownPerson]) -> None:
+    global _PEOPLE
+    _PEOPLE = people
+
+
+def _extract_one(job: tuple[str, str, date | None]) -> ArticleCandidates:
+    _, text, published = job
+    return extract_article(text, published=published, people=_PEOPLE)
+
+
+def _merge_one(job: tuple[Path, str, str, dict[str, Any]]) -> tuple[str | None, list[Problem]]:
+    path, shown, source_id, records = job
+    try:
+        doc = merge.load_or_new(path, shown, merge.ARTICLE_HEADER, {"source": source_id})
+        if merge.merge_article(doc, records):
+            yamlio.save(doc)
+            return shown, []
+    except ProblemError as exc:
+        return None, exc.problems
+    return None, []
+
+
+class _Workers:
+    """A process pool, or the calling process itself for one worker: same interface.
+
+    map() yields results in input order (chunked); submit() returns a callable that
+    waits for its result.
+    """
+
+    def __init__(self, workers: int, people: Sequence[KnownPerson]) -> None:
+        self.workers = workers
+        self.people = people
+        self.pool: Any = None
+
+    def __enter__(self) -> _Workers:
+        if self.workers > 1:
+            method = "fork" if sys.platform.startswith("linux") else None
+            context = multiprocessing.get_context(method)
+            self.pool = context.Pool(self.workers, _init_worker, (self.people,))
+        else:
+            _init_worker(self.people)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] is not None else self.pool.close()
+            self.pool.join()
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        if self.pool is None:
+            return map(fn, items)
+        chunk = max(1, min(16, len(items) // (self.workers * 8)))
+        return cast(Iterator[R], self.pool.imap(fn, items, chunksize=chunk))
+
+    def submit(self, fn: Callable[[T], R], item: T) -> Callable[[], R]:
+        if self.pool is None:
+            result = fn(item)
+            return lambda: result
+        pending = self.pool.apply_async(fn, (item,))
+        return cast(Callable[[], R], pending.get)
