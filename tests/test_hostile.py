@@ -168,11 +168,12 @@ def hostile_project(root: Path) -> None:
                     "start": f0,
                     "end": f1,
                     "value": 1234,
-                    "measure": "other",
+                    # every other one a Ministry count: on the chart, with its outlet
+                    "measure": "other" if index % 2 else "killed",
                     "qualifier": payload,
                     "label": payload,
                     "subject": payload,
-                    "attribution": payload,
+                    "attribution": f"Gaza health ministry {payload}",
                     "as_of": DAY,
                     **common,
                 }
@@ -367,6 +368,49 @@ def test_the_article_itself_reads_verbatim(hostile_pages: dict[str, Page]) -> No
         page = hostile_pages[f"sources/{ident(index)}/index.html"]
         for paragraph in text.splitlines():
             assert squash(expected_text(paragraph)) in page.text, (payload["name"], paragraph)
+
+
+@pytest.mark.slow
+def test_chart_images_hold_nothing_executable(hostile_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    svgs = list(hostile_site.rglob("*.svg"))
+    assert svgs, "no chart was drawn"
+    found_payload = False
+    for svg in svgs:
+        text = svg.read_text(encoding="utf-8")
+        found_payload |= "onerror" in text  # the hostile trip stops are on the chart
+        text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)  # see the test below
+        for element in ET.fromstring(text).iter():
+            tag = element.tag.rsplit("}", 1)[-1]
+            assert tag not in ("script", "foreignObject", "iframe"), (svg.name, tag)
+            for name, value in element.attrib.items():
+                assert not name.rsplit("}", 1)[-1].startswith("on"), (svg.name, name)
+                assert not is_script_url(value), (svg.name, name, value)
+    assert found_payload
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="charting/ passes control characters from article text into the SVG, which "
+    "XML forbids: browsers then show no static chart at all (reported, not ours to fix)",
+)
+def test_chart_images_are_well_formed_xml(hostile_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    for svg in hostile_site.rglob("*.svg"):
+        ET.fromstring(svg.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_chart_specs_hold_the_payloads_as_data(hostile_site: Path) -> None:
+    specs = list(hostile_site.rglob("*.vl.json"))
+    assert specs
+    text = "".join(spec.read_text(encoding="utf-8") for spec in specs)
+    assert "</script" not in text.lower() and "<img" not in text  # < is written \u003c
+    values = json.dumps([json.loads(spec.read_text(encoding="utf-8")) for spec in specs])
+    assert "onerror=alert(1)" in values
 
 
 @pytest.mark.slow
