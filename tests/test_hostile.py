@@ -89,8 +89,9 @@ def hostile_project(root: Path) -> None:
     trip = next(t for t in trips.data["trips"] if t["ordinal"] == TRIP)
     trip["summary"] = " / ".join(texts)
     trip["note"] = texts[0]
-    trip["stops"] = CommentedSeq([*trip["stops"], *texts])
-    trip["reported_by"] = CommentedSeq(texts)
+    indented = next(t for t in texts if t.startswith("    "))
+    trip["stops"] = CommentedSeq([indented, *texts, *trip["stops"]])  # lists start hostile
+    trip["reported_by"] = CommentedSeq([indented, *texts])
     for index, payload in enumerate(texts):
         sid = ident(index)
         text, spans = article_text(payload)
@@ -355,6 +356,7 @@ def test_every_payload_reads_verbatim(hostile_pages: dict[str, Page]) -> None:
             "people/index.html",
             "figures/index.html",
             "timeline/index.html",
+            f"trips/trip-{TRIP:02d}/index.html",
         ):
             if want not in hostile_pages[page].text:
                 missing.append((payload["name"], page))
