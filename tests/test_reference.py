@@ -61,7 +61,9 @@ def test_the_series_is_read_sorted_by_day(tmp_path: Path) -> None:
         (json.dumps([{"report_date": "2024-02-08"}]), [("E103", None)] * 3),
         (json.dumps([1, row("2024-02-08", 1, 1)]), [("E102", None)]),
         (
-            '[{"report_date": "2024-02-08", "report_source": "mohtel", "ext_killed_cum": NaN, "ext_injured_cum": 1}]',
+            json.dumps([row("2024-02-08", 1, 1)]).replace(
+                '"ext_killed_cum": 1', '"ext_killed_cum": NaN'
+            ),
             [("E102", None)],
         ),
     ],
