@@ -21,6 +21,7 @@ from .context import Ctx
 from .dates import anchor_positions
 from .events import extract_events
 from .figures import extract_figures
+from .keywords import Keywords
 from .marks import find_quote_spans
 from .people import candidates as people_candidates
 from .people import find_people
@@ -40,11 +41,12 @@ def extract_article(
     marks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in spans]
     segs = segment(text, marks, paras)
     found = find_people(text, segs, people)
-    ctx = Ctx(text, segs, found, published, spans, anchor_positions(text))
+    kw = Keywords(text)
+    ctx = Ctx(text, segs, found, published, spans, anchor_positions(text), kw)
     quotes = extract_quotes(ctx)
     figures = extract_figures(text, segs, published, ctx)
-    trip = extract_trip(text, segs, found)
-    events = extract_events(text, segs, published, found, ctx.anchors)
+    trip = extract_trip(text, segs, found, kw)
+    events = extract_events(ctx)
     extra: dict[str, str] = {}
     for q, r in zip(spans, ctx.results, strict=True):
         if r.speaker is not None and r.found and q is not None:

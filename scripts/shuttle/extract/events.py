@@ -9,12 +9,11 @@ nearest the verb; its actors the people the sentence names. An editor writes the
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from .candidates import EventCandidate
-from .dates import find_dates
-from .people import People
-from .text import Segments
+from .context import Ctx
+from .keywords import EVENT, Keywords, matches
+from .text import WORD_START
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("resignation", r"resign(?:ed|s|ing|ation)?|quit|quits|stepped\s+down|steps\s+down"),
@@ -28,31 +27,30 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("attack", r"attacked|launched|fired|bombed|struck|shelled|stormed|invaded"),
     ("agreement", r"agreed|accepted|rejected|endorsed|signed|approved"),
 )
-# Every verb starts a word: the scan looks only after a space (the engine skips fast).
+# Run only where a word of lexicon.EVENT_FIRST_WORDS stands (keywords.py).
 _EVENT_RE = re.compile(
-    "[\\s(—–]"
+    WORD_START
     + "(?:"
     + "|".join(rf"(?P<{kind}>(?:{alt}))" for kind, alt in _KINDS)
     + r")(?![\w’'-])"
 )
 
 
-def extract_events(
-    text: str, segs: Segments, published: date | None, people: People, anchors: list[int]
-) -> list[EventCandidate]:
+def extract_events(ctx: Ctx) -> list[EventCandidate]:
+    text, segs, people, anchors = ctx.text, ctx.segs, ctx.people, ctx.anchors
+    kw = ctx.kw if ctx.kw is not None else Keywords(text)
     out: list[EventCandidate] = []
     if not segs.sentences:
         return out
     sentences = sorted({segs.sentence_index(p) for p in anchors if _day_anchor(text, p)})
     for si in sentences:
         s0, s1 = segs.sentences[si]
-        m = next((m for m in _EVENT_RE.finditer(text, s0, s1) if not _quoted(text, s0, m)), None)
+        found = matches(_EVENT_RE, text, kw.starts(EVENT, s0, s1), s0, s1)
+        m = next((m for m in found if not _quoted(text, s0, m)), None)
         if m is None:
             continue
         dates = [
-            d
-            for d in find_dates(text, s0, s1, published, anchors)
-            if d.on is not None and d.precision in ("day", "week")
+            d for d in ctx.dates(s0, s1) if d.on is not None and d.precision in ("day", "week")
         ]
         if not dates:
             continue

@@ -24,7 +24,8 @@ from datetime import date
 
 from .candidates import FigureCandidate, Measure
 from .context import Ctx
-from .dates import OCT7, DateMention, find_dates, nearest
+from .dates import OCT7, DateMention, nearest
+from .keywords import NUMBER
 from .numbers import NumberMention, find_numbers, qualifier_at
 from .phrases import np_after, np_before
 from .text import Segments, word_trie
@@ -159,7 +160,7 @@ _LOCATIVE_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     number: NumberMention
     noun: str | None
@@ -337,7 +338,7 @@ def extract_figures(
 ) -> list[FigureCandidate]:
     """Every figure in the text, in order."""
     out: list[FigureCandidate] = []
-    numbers = find_numbers(text)
+    numbers = find_numbers(text, word_starts=ctx.kw.starts(NUMBER) if ctx.kw else None)
     by_sentence: dict[int, list[NumberMention]] = {}
     for n in numbers:
         by_sentence.setdefault(segs.sentence_index(n.start), []).append(n)
@@ -396,7 +397,7 @@ def _sentence_figures(
         prev_end = n.end
     if not found:
         return []
-    dates = find_dates(text, s0, s1, published, ctx.anchors)
+    dates = ctx.dates(s0, s1)
     found = [f for f in found if not any(d.start <= f.number.start < d.end for d in dates)]
     # the verb after each noun, up to the next number; "and"-joined numbers share one
     for i, f in enumerate(found):

@@ -81,6 +81,42 @@ SPEECH_FRAGMENT = _words(
 )
 SPEECH_VERBS = SPEECH_DECLARATIVE | SPEECH_FRAGMENT
 
+# The first word of every phrase the trip and event patterns look for (trips._TRAVEL_RE,
+# trips._MEET_RE, events._EVENT_RE) and of every number in words (numbers.py): the one
+# keyword scan (keywords.py) finds them all, and a pattern runs only where they stand.
+TRAVEL_FIRST_WORDS = _words(
+    """
+    arrived arrives arriving landed lands landing touched flew flies flying traveled
+    travelled travels traveling travelling travel fly head headed heads heading went came comes
+    visited visiting visits visit trip tour stop stops stopover stopped arrival moved going taken
+    took takes take brought brings bring held holds holding talks met meeting meetings said says
+    spoke speaking told was is left leaves leaving departed departs return returned returning
+    back then on
+    """
+)
+MEET_FIRST_WORDS = _words(
+    """
+    met meet meets meeting talks sat hosted received attended conversation call spoke
+    meetings discussions
+    """
+)
+EVENT_FIRST_WORDS = _words(
+    """
+    resign resigned resigns resigning resignation quit quits stepped steps rescue
+    rescued rescues rescuing assassinated assassination was were killing killed proposed proposal
+    proposes put unveiled offered arrived arrives landed lands touched left departed leaves met
+    meets held talks released freed freeing attacked launched fired bombed struck shelled stormed
+    invaded agreed accepted rejected endorsed signed approved
+    """
+)
+NUMBER_FIRST_WORDS = _words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion dozen
+    """
+)
+
 # Adverbs and auxiliaries that may stand between a speaker and the verb.
 SPEECH_FILLERS = _words(
     """

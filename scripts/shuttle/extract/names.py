@@ -25,12 +25,15 @@ from .lexicon import (
 from .text import Segments, is_headline
 
 _SP = r"[^\S\n]+"
-_CAP = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'](?!s\b)[A-Z]?[a-z]+)*|[A-Z][’'][A-Z][a-z]+)"
-_PART = r"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+# Possessive quantifiers (++, *+) where giving characters back could never let the rest
+# match: the engine fails fast on the many capitalised words that start no name.
+_SPP = r"[^\S\n]++"
+_CAP = r"(?:[A-Z][a-z]++(?:[A-Z][a-z]++)?(?:[-’'](?!s\b)[A-Z]?[a-z]++)*+|[A-Z][’'][A-Z][a-z]+)"
+_PART = r"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
 _LOW = r"(?:bin|ibn|bint|de|da|di|du|van|von|der|den|del|della|le|la|dos|das)"
 _INIT = r"[A-Z]\."
 _TOK = rf"(?:{_CAP}|{_PART})"
-_NEXT = rf"{_SP}(?:{_INIT}{_SP})?(?:{_LOW}{_SP})?{_TOK}"
+_NEXT = rf"{_SPP}(?:{_INIT}{_SPP})?(?:{_LOW}{_SPP})?{_TOK}"
 NAME = rf"{_TOK}(?:{_NEXT})*"
 # The scans start with a capital, so the regex engine skips ahead fast; what must not
 # precede a name is checked by hand.
@@ -77,7 +80,7 @@ ROLE_WORDS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int  # span of the name as written (title and honorific excluded)
     end: int
@@ -309,36 +312,58 @@ def _titled_single(text: str, s: int, e: int, word: str, role: list[str]) -> Men
     return _mention(text, s, e, name, name != word, " ".join(role) or None)
 
 
+# What a capitalised word of a run is, as bit flags, read once per spelling: runs of
+# capitalised words repeat (names, titles), and a set lookup per flag per word adds up.
+_HON, _TITLE, _NAT, _NOTNAME, _PLACE = 1, 2, 4, 8, 16
+_KINDS: dict[str, int] = {}
+
+
+def _word_kind(word: str) -> int:
+    kind = _KINDS.get(word)
+    if kind is None:
+        lw = word.lower()
+        kind = (
+            (_HON if lw in HONORIFICS else 0)
+            | (_TITLE if lw in TITLE_CAPS else 0)
+            | (_NAT if lw in NATIONALITIES else 0)
+            | (_NOTNAME if lw in NOT_NAME else 0)
+            | (_PLACE if lw in PLACES else 0)
+        )
+        if len(_KINDS) > 50_000:
+            _KINDS.clear()  # a bound on memory over a long corpus; the answers never change
+        _KINDS[word] = kind
+    return kind
+
+
 def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     run = m.group()
     base = m.start()
     words = run.split()
+    kinds = [_word_kind(w) for w in words]
     first = 0  # index of the first name word
     titles: list[str] = []
     honorific = False
     for k in range(1, len(words)):
-        if words[k].lower() in HONORIFICS:
+        if kinds[k] & _HON:
             words = words[:k]  # "Compounding Mr. Blinken": the honorific starts a new name
             break
-    if words and words[0].lower() in HONORIFICS:
+    n = len(words)
+    if kinds[0] & _HON:
         honorific = True
         first = 1
-    while first < len(words):
-        lw = words[first].lower()
-        if lw in TITLE_CAPS or lw in NATIONALITIES:
+    while first < n:
+        kind = kinds[first]
+        if kind & (_TITLE | _NAT):
             titles.append(words[first])
-        elif lw not in NOT_NAME:
+        elif not kind & _NOTNAME:
             break
         else:
             titles.clear()  # "But President Biden": "But" is no part of the title
         first += 1
     last = first
-    while last + 1 < len(words):
-        lw = words[last + 1].lower()
-        if lw in NOT_NAME or lw in TITLE_CAPS:
-            break
+    while last + 1 < n and not kinds[last + 1] & (_NOTNAME | _TITLE):
         last += 1
-    if first >= len(words):
+    if first >= n:
         return None
     kept = words[first : last + 1]
     # offsets of the kept words in the text
@@ -346,11 +371,11 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     for w in words[:first]:
         pos = run.find(w, pos) + len(w)
     s = base + run.find(kept[0], pos)
-    e = (
-        s + len(" ".join(kept))
-        if " ".join(kept) == text[s : s + len(" ".join(kept))]
-        else (base + run.rfind(kept[-1]) + len(kept[-1]))
-    )
+    joined = " ".join(kept)
+    if text.startswith(joined, s):
+        e = s + len(joined)
+    else:
+        e = base + run.rfind(kept[-1]) + len(kept[-1])
     words = [w for w in kept if not (len(w) == 2 and w[1] == ".")]
     if not words:
         return None
@@ -358,7 +383,9 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     if glued != words[-1]:
         e -= len(words[-1]) - len(glued)
         words[-1] = glued
-    role_words = _role_before(text, base, 0, bool(titles)) + titles
+    role_words = _role_before(text, base, 0, bool(titles))
+    if titles:
+        role_words += titles
     role = " ".join(role_words) if role_words and _has_role_head(role_words) else None
     if len(words) == 1:
         if honorific:
@@ -370,7 +397,7 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
             return _mention(text, s, e, words[0], False, role_text)
         return None
     name = " ".join(words)
-    if name.lower() in PLACES or any(w.lower() in PLACES for w in words):
+    if name.lower() in PLACES or any(_word_kind(w) & _PLACE for w in words):
         return None
     mention = _mention(text, s, e, name, True, role)
     if mention.preceded_by_the and role is None:

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .text import word_trie
+from .lexicon import NUMBER_FIRST_WORDS
+from .text import WS, word_trie
 
 QUALIFIERS = ("more than", "at least", "about", "nearly", "fewer than", "up to")
 
@@ -57,15 +58,9 @@ _DIGITS_SCAN_RE = re.compile(
     r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?"
     r"(?:[^\S\n]*(?P<scale>(?i:million|billion|thousand)))?"
 )
-_FIRST_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion dozen"
-).split()
-
-
+_FIRST_WORDS = sorted(NUMBER_FIRST_WORDS)
 _WORD_SCAN_RE = re.compile(
-    '[\\s("“‘—–]'
+    f'[{WS}("“‘—–]'
     + word_trie(sorted(set(_FIRST_WORDS + [w.capitalize() for w in _FIRST_WORDS])))
     + r"(?![\w’'])"
 )
@@ -91,7 +86,7 @@ _QUALIFIER_MAP = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built in the thousands: plain slots are cheaper than frozen
 class NumberMention:
     start: int
     end: int
@@ -144,8 +139,12 @@ def digits_value(digits: str, scale: str | None) -> int | None:
     return int(value)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
-    """Every number in text[start:end] that could be a count, in order."""
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, word_starts: list[int] | None = None
+) -> list[NumberMention]:
+    """Every number in text[start:end] that could be a count, in order. `word_starts`:
+    where the words that may start a number in words stand in the whole text (keywords.py),
+    when the caller has them."""
     stop = len(text) if end is None else end
     out: list[NumberMention] = []
     for m in _DIGITS_SCAN_RE.finditer(text, start, stop):
@@ -161,9 +160,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(NumberMention(s, e, m.group(), value, False))
     words: list[NumberMention] = []
     last_end = -1
-    hits = [m.start() + 1 for m in _WORD_SCAN_RE.finditer(text, max(0, start - 1), stop)]
-    if start == 0 and _WORD_AT_START_RE.match(text, 0, stop):
-        hits.insert(0, 0)  # the scan needs a character before the word
+    if word_starts is not None and start == 0 and stop == len(text):
+        hits = word_starts
+    else:
+        hits = [m.start() + 1 for m in _WORD_SCAN_RE.finditer(text, max(0, start - 1), stop)]
+        if start == 0 and _WORD_AT_START_RE.match(text, 0, stop):
+            hits.insert(0, 0)  # the scan needs a character before the word
     for s in hits:
         if s < last_end or s < start:
             continue  # "hundred" inside "two hundred", already read

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .context import SPEECH_RE, Ctx, Who
+from .context import Ctx, Who
 from .lexicon import (
     DETERMINERS,
     GROUP_NOUNS,
@@ -61,8 +61,16 @@ _SUBJECT_SPLIT_RE = re.compile(r"[,;]\s+|\s[—–-]\s+")
 def np_before(ctx: Ctx, verb: int, lo: int) -> tuple[int, int] | None:
     """The speaker phrase that ends right before a verb: "Matt Miller, the … spokesman,"
     gives "Matt Miller"; "the minister’s office", "he", "Gaza’s health ministry"."""
-    text = ctx.text
     start = max(lo, verb - 120)
+    key = (verb, start)
+    if key in ctx.np_spans:
+        return ctx.np_spans[key]
+    found = _np_before(ctx.text, verb, start)
+    ctx.np_spans[key] = found
+    return found
+
+
+def _np_before(text: str, verb: int, start: int) -> tuple[int, int] | None:
     words = _TOKEN_RE.findall(text, start, verb)
     # offsets right to left (cheaper than a match object per token)
     toks: list[tuple[int, int, str]] = [(0, 0, "")] * len(words)
@@ -192,7 +200,17 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
     if stmt is not None:
         return classify(ctx, start + stmt.end(), end)
     if lower in PRONOUNS:
-        return pronoun(ctx, lower, start)
+        return pronoun(ctx, lower, start)  # depends on who has spoken so far: not kept
+    key = (start, end)
+    if key in ctx.phrases:
+        return ctx.phrases[key]
+    who = _classify(ctx, phrase, lower, start, end)
+    ctx.phrases[key] = who
+    return who
+
+
+def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | None:
+    text = ctx.text
     for mt in ctx.people.in_span(start, end):
         if mt.possessive:
             head = _word_after(text, mt.end, end)
@@ -322,7 +340,7 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
         r = ctx.results[k]
         if r.speaker is not None and r.kind == "person":
             best_pos, best = ctx.quotes[k].open, r.speaker
-    for m in SPEECH_RE.finditer(ctx.text, lo, s0):
+    for m in ctx.speech(lo, s0):
         if m.group("verb") not in SPEECH_DECLARATIVE or ctx.quoted(m.start("v")):
             continue
         span = np_before(ctx, m.start("v"), lo)
@@ -367,7 +385,7 @@ def _it(ctx: Ctx, pos: int) -> Who:
     pi = segs.paragraph_index(pos)
     lo = segs.paragraphs[pi - 1][0] if pi > 0 else segs.paragraph_at(pos)[0]
     best: Who = Who(None, "organisation")
-    for m in SPEECH_RE.finditer(ctx.text, lo, segs.sentence_at(pos)[0]):
+    for m in ctx.speech(lo, segs.sentence_at(pos)[0]):
         if ctx.quoted(m.start("v")):
             continue
         span = np_before(ctx, m.start("v"), lo)

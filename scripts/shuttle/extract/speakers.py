@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .context import SPEECH_RE, Attribution, Ctx
+from .context import Attribution, Ctx
 from .dates import find_dates
 from .phrases import classify, np_after, np_before, subject
 
@@ -86,7 +86,7 @@ def _from_verb(ctx: Ctx, m: re.Match[str], a: int, b: int, immediate: bool) -> A
 
 
 def _after(ctx: Ctx, a: int, b: int, immediate: bool) -> Attribution | None:
-    for m in SPEECH_RE.finditer(ctx.text, a, min(b, a + 160) if immediate else b):
+    for m in ctx.speech(a, min(b, a + 160) if immediate else b):
         got = _from_verb(ctx, m, a, b, immediate)
         if got is not None or immediate:
             return got
@@ -125,7 +125,7 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
 def _before(ctx: Ctx, qi: int, s0: int, in_sentence: list[int]) -> Attribution | None:
     text = ctx.text
     q = ctx.quotes[qi]
-    verbs = [m for m in SPEECH_RE.finditer(text, s0, q.open) if not ctx.quoted(m.start("v"))]
+    verbs = [m for m in ctx.speech(s0, q.open) if not ctx.quoted(m.start("v"))]
     verb = verbs[-1] if verbs else None
     for m in verbs[:-1]:
         if _THAT_AFTER_RE.match(text, m.end("v"), q.open):

@@ -16,10 +16,11 @@ import re
 from bisect import bisect_left
 
 from .candidates import TripCandidate
+from .keywords import MEET, TRAVEL, Keywords, matches
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
 from .names import ROLE_WORDS, subject_position
 from .people import People
-from .text import Segments
+from .text import WORD_START, Segments, word_trie
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -29,16 +30,21 @@ _ORDINALS = {
 }  # fmt: skip
 _SP = r"[^\S\n]+"
 _ORD_RE = re.compile(
-    rf"[\s(—–](?i:(?P<det>his|the|its|blinken[’']s){_SP})?"
-    rf"(?P<ord>(?i:{'|'.join(_ORDINALS)})|\d{{1,2}}(?:st|nd|rd|th))"
+    rf"{WORD_START}(?i:(?P<det>his|the|its|blinken[’']s){_SP})?"
+    rf"(?P<ord>(?i:{word_trie(sorted(_ORDINALS))})|\d{{1,2}}(?:st|nd|rd|th))"
     rf"(?:{_SP}(?i:such|wartime|diplomatic|regional|crisis|official|overall|separate|emergency"
     rf"|whirlwind|middle{_SP}east|mideast|post-oct\.{_SP}7|war-time))*"
     rf"(?:{_SP}(?P<noun>(?i:visit|trip|tour|journey|mission|swing)))?"
     rf"(?P<tail>{_SP}(?i:to|in){_SP}(?:the{_SP})?(?:region|Middle{_SP}East|Mideast|Israel)\b)?"
 )
+# The traveller by name or description. The lookahead on the first letters lets the scan
+# skip most of the text; the alternatives are those of "\bBlinken\b|(?:\b[Tt]he\s+)?
+# \bsecretary of state\b|\btop U.S. diplomat\b|Washington’s top diplomat", in that order.
+_SOS = rf"(?i:secretary{_SP}of{_SP}state)\b"
 _TRAVELLER_RE = re.compile(
-    rf"\b{TRAVELLER_SURNAME}\b|(?:\b[Tt]he{_SP})?\b(?i:secretary{_SP}of{_SP}state)\b|\btop{_SP}(?:U\.S\.|US|American)"
-    rf"{_SP}diplomat\b|(?:Washington|America)[’']s{_SP}top{_SP}diplomat\b"
+    rf"(?=[{TRAVELLER_SURNAME[0]}SsTtWA])\b(?:{TRAVELLER_SURNAME}\b|[Tt]he{_SP}{_SOS}|{_SOS}"
+    rf"|top{_SP}(?:U\.S\.|US|American){_SP}diplomat\b|(?:Washington|America)[’']s{_SP}top{_SP}"
+    rf"diplomat\b)"
 )
 _PLACE = (
     r"(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z][\w’'-]*|al-[A-Z][\w-]*|el-[A-Z][\w-]*)){0,3}"
@@ -51,9 +57,9 @@ _STRONG = (
     r"|visiting|visits|visit|trip|tour|stop|stops|stopover|stopped|arrival|moved\s+on|going"
     r"|(?:taken|took|takes|take|brought|brings|bring)\s+him"
 )
-# The scans start with a space (a character class: the engine skips ahead fast).
+# Run only where a word of lexicon.TRAVEL_FIRST_WORDS stands (keywords.py).
 _TRAVEL_RE = re.compile(
-    rf"""[\s(—–](?P<cue>
+    rf"""{WORD_START}(?P<cue>
         (?:{_STRONG})(?:{_SP}(?:on|onward|onwards|back))?(?:{_SP}(?:in|to|at))?
        |stops?{_SP}(?:[a-z]+{_SP}){{0,2}}in
        |(?P<weak>(?:held|holds|holding){_SP}talks{_SP}in|talks{_SP}in|met{_SP}in|meeting{_SP}in
@@ -66,11 +72,12 @@ _TRAVEL_RE = re.compile(
 _IN_AT_START_RE = re.compile(rf"(?:In|From|At){_SP}(?P<places>{_PLACE_LIST})(?:{_SP}on\b|,)")
 # "met with Herzog and Lapid in Jerusalem": where a meeting took place
 _MET_IN_RE = re.compile(
-    rf"[\s(—–](?:met|meeting|meetings|talks)\b[^.;:\n]{{0,90}}?{_SP}in{_SP}(?P<places>{_PLACE})"
+    rf"{WORD_START}(?:met|meeting|meetings|talks)\b[^.;:\n]{{0,90}}?{_SP}in{_SP}(?P<places>{_PLACE})"
 )
 _PLACE_SPLIT_RE = re.compile(rf",{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}")
+# Run only where a word of lexicon.MEET_FIRST_WORDS stands (keywords.py).
 _MEET_RE = re.compile(
-    rf"""[\s(—–](?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
+    rf"""{WORD_START}(?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
         (?:{_SP}with)?|meet(?:s|ing)?(?:{_SP}with)?|talks{_SP}with|sat{_SP}down{_SP}with
         |hosted{_SP}by|received{_SP}by|attended{_SP}by|conversation{_SP}with|call{_SP}with
         |spoke{_SP}with|meetings{_SP}with|discussions{_SP}with)(?=[^\S\n])""",
@@ -97,15 +104,70 @@ def _is_traveller(name: str) -> bool:
     return TRAVELLER_SURNAME in name
 
 
-def extract_trip(text: str, segs: Segments, people: People) -> TripCandidate:
-    ordinal = _ordinal(text, segs)
+class _Sentence:
+    """One sentence that speaks of the traveller, with its clause subjects found once."""
+
+    __slots__ = ("text", "s0", "s1", "people", "kw", "_subjects", "_names_traveller")
+
+    def __init__(self, text: str, s0: int, s1: int, people: People, kw: Keywords) -> None:
+        self.text, self.s0, self.s1, self.people, self.kw = text, s0, s1, people, kw
+        self._subjects: list[tuple[int, int, bool]] | None = None
+        self._names_traveller: bool | None = None
+
+    def names_traveller(self) -> bool:
+        if self._names_traveller is None:
+            self._names_traveller = _TRAVELLER_RE.search(self.text, self.s0, self.s1) is not None
+        return self._names_traveller
+
+    def subject_is_traveller(self, cue: int) -> bool:
+        """The last clause subject before `cue` is the traveller (or there is none:
+        "After a stop in Egypt …, Blinken arrived")."""
+        if self._subjects is None:
+            self._subjects = _subjects(self.text, self.s0, self.s1, self.people)
+        last: tuple[int, bool] | None = None
+        for pos, end, traveller in self._subjects:
+            if pos >= cue:
+                break
+            if end <= cue and (last is None or (pos, traveller) > last):
+                last = (pos, traveller)
+        return last is None or last[1]
+
+
+def _subjects(text: str, s0: int, s1: int, people: People) -> list[tuple[int, int, bool]]:
+    """(start, end, is the traveller) of every clause subject of the sentence, in order."""
+    out = [
+        (mt.start, mt.start, _is_traveller(mt.canonical))
+        for mt in people.in_span(s0, s1)
+        if not mt.possessive and subject_position(text, mt.start, s0)
+    ]
+    out += [
+        (m.start(), m.end(), True)
+        for m in _TRAVELLER_RE.finditer(text, s0, s1)
+        if subject_position(text, m.start(), s0)
+    ]
+    if text.startswith("He ", s0, s1):
+        out.append((s0, s0 + 3, True))  # the sentence after one about the traveller
+    elif text.startswith("His ", s0, s1):
+        out.append((s0, s0 + 4, True))
+    out.sort()
+    return out
+
+
+def extract_trip(
+    text: str, segs: Segments, people: People, kw: Keywords | None = None
+) -> TripCandidate:
+    if kw is None:
+        kw = Keywords(text)
+    positions = traveller_positions(text)
+    ordinal = _ordinal(text, segs, positions)
     places: list[str] = []
     meetings: list[str] = []
-    for s0, s1 in _traveller_sentences(text, segs, people):
-        for place in _places(text, s0, s1, people):
+    for s0, s1 in _traveller_sentences(text, segs, people, positions):
+        sentence = _Sentence(text, s0, s1, people, kw)
+        for place in _places(sentence):
             if place not in places:
                 places.append(place)
-        for name in _meetings(text, s0, s1, people):
+        for name in _meetings(sentence):
             if name not in meetings and not _is_traveller(name):
                 meetings.append(name)
     if ordinal is None:
@@ -143,10 +205,11 @@ def traveller_positions(text: str) -> list[int]:
     return out
 
 
-def _traveller_sentences(text: str, segs: Segments, people: People) -> list[tuple[int, int]]:
+def _traveller_sentences(
+    text: str, segs: Segments, people: People, positions: list[int]
+) -> list[tuple[int, int]]:
     """Sentences that name the traveller, and those that start with "He" when the last
     person named before them is the traveller."""
-    positions = traveller_positions(text)
     chosen = {segs.sentence_index(pos) for pos in positions} if segs.sentences else set()
     for si, sentence in enumerate(segs.sentences):
         if si in chosen or not _starts_with_he(text, sentence):
@@ -164,9 +227,9 @@ def _starts_with_he(text: str, sentence: tuple[int, int]) -> bool:
     return text.startswith(("He ", "His "), sentence[0], sentence[1])
 
 
-def _ordinal(text: str, segs: Segments) -> tuple[int, str, int, int] | None:
+def _ordinal(text: str, segs: Segments, positions: list[int]) -> tuple[int, str, int, int] | None:
     seen: set[int] = set()
-    for pos in traveller_positions(text):
+    for pos in positions:
         si = segs.sentence_index(pos)
         for sj in (si, si + 1):  # "Blinken arrived. It is his eighth visit …"
             if sj in seen or sj >= len(segs.sentences):
@@ -199,24 +262,6 @@ def _ordinal_in(text: str, s0: int, s1: int) -> tuple[int, str, int, int] | None
     return None
 
 
-def _subject_is_traveller(text: str, cue: int, s0: int, people: People) -> bool:
-    """The last clause subject before the phrase is the traveller (or there is none:
-    "After a stop in Egypt …, Blinken arrived")."""
-    subjects: list[tuple[int, bool]] = [
-        (mt.start, _is_traveller(mt.canonical))
-        for mt in people.in_span(s0, cue)
-        if not mt.possessive and subject_position(text, mt.start, s0)
-    ]
-    subjects += [
-        (m.start(), True)
-        for m in _TRAVELLER_RE.finditer(text, s0, cue)
-        if subject_position(text, m.start(), s0)
-    ]
-    if text.startswith(("He ", "His "), s0, cue):
-        subjects.append((s0, True))  # the sentence after one about the traveller
-    return not subjects or max(subjects)[1]
-
-
 def _clean_place(raw: str) -> str:
     place = raw.strip()
     if place.lower().startswith("the "):
@@ -224,10 +269,11 @@ def _clean_place(raw: str) -> str:
     return place
 
 
-def _places(text: str, s0: int, s1: int, people: People) -> list[str]:
+def _places(sentence: _Sentence) -> list[str]:
+    text, s0, s1, people = sentence.text, sentence.s0, sentence.s1, sentence.people
     found: list[tuple[int, int, str]] = []
-    for m in _TRAVEL_RE.finditer(text, s0, s1):
-        if not _subject_is_traveller(text, m.start(), s0, people):
+    for m in matches(_TRAVEL_RE, text, sentence.kw.starts(TRAVEL, s0, s1), s0, s1):
+        if not sentence.subject_is_traveller(m.start()):
             continue
         weak = m.group("weak") is not None
         for raw in _PLACE_SPLIT_RE.split(m.group("places")):
@@ -235,7 +281,7 @@ def _places(text: str, s0: int, s1: int, people: People) -> list[str]:
             if place:
                 found.append((m.start("places"), len(found), place))
     for m3 in _MET_IN_RE.finditer(text, s0, s1):
-        if _subject_is_traveller(text, m3.start(), s0, people):
+        if sentence.subject_is_traveller(m3.start()):
             for raw in _PLACE_SPLIT_RE.split(m3.group("places")):
                 place = _place_ok(raw, True, people, m3.start("places"))
                 if place:
@@ -289,9 +335,10 @@ def _titles_only(text: str, a: int, b: int, first: bool) -> bool:
     )
 
 
-def _meetings(text: str, s0: int, s1: int, people: People) -> list[str]:
+def _meetings(sentence: _Sentence) -> list[str]:
+    text, s0, s1, people = sentence.text, sentence.s0, sentence.s1, sentence.people
     out: list[str] = []
-    for m in _MEET_RE.finditer(text, s0, s1):
+    for m in matches(_MEET_RE, text, sentence.kw.starts(MEET, s0, s1), s0, s1):
         after = people.in_span(m.end(), s1)
         met_traveller = _TRAVELLER_RE.match(text, m.end() + 1, s1) is not None or (
             bool(after)
@@ -308,9 +355,9 @@ def _meetings(text: str, s0: int, s1: int, people: People) -> list[str]:
             if subjects and not _is_traveller(subjects[-1].canonical):
                 out.append(subjects[-1].canonical)
             continue
-        if not _subject_is_traveller(text, m.start(), s0, people):
+        if not sentence.subject_is_traveller(m.start()):
             continue
-        if _TRAVELLER_RE.search(text, s0, s1) is None and not _starts_with_he(text, (s0, s1)):
+        if not sentence.names_traveller() and not _starts_with_he(text, (s0, s1)):
             continue
         prev_end = m.end()
         for i, mt in enumerate(after):
