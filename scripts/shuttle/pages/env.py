@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from shuttle.dates import day_span, long_day
 from shuttle.pages import view as v
-from shuttle.pages.escape import finalize, text
+from shuttle.pages.escape import finalize, standalone, text
 from shuttle.schema import Person, Trip
 
 
@@ -33,7 +33,7 @@ def environment() -> Environment:
     env.filters["span"] = lambda t: Markup(day_span(t.start, t.end))
     env.filters["ordinal"] = ordinal
     # join() would escape for HTML only: untrusted lists are joined, then escaped by us
-    env.filters["join"] = lambda items, sep=", ": text(sep.join(str(i) for i in items))
+    env.filters["join"] = lambda items, sep=", ": standalone(sep.join(str(i) for i in items))
     return env
 
 
