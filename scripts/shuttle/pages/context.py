@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from shuttle.extract.text import Segments, segment
 from shuttle.pages.escape import text
-from shuttle.pages.view import QuoteItem
+from shuttle.pages.view import QuoteItem, View
 
 
 def _inline(piece: str) -> str:
@@ -34,13 +34,28 @@ def in_sentence(item: QuoteItem, segments: Segments) -> Markup:
     )
 
 
-def contexts(quotes: list[QuoteItem]) -> dict[str, Markup]:
-    """Quote id -> its sentence with the quote marked, for every quote given."""
+def contexts(quotes: list[QuoteItem], view: View | None = None) -> dict[str, Markup]:
+    """Quote id -> its sentence with the quote marked, for every quote given.
+
+    With a view, what was worked out for one page is kept for the others (an article's
+    sentences depend on the quotes given from it: reused only for the same ones).
+    """
     by_article: dict[str, list[QuoteItem]] = defaultdict(list)
     for item in quotes:
         by_article[item.source.id].append(item)
     out: dict[str, Markup] = {}
-    for items in by_article.values():
+    memo = view.contexts if view is not None else {}
+    for source_id, items in by_article.items():
+        key = (source_id, tuple(id(q) for q in items))
+        if key not in memo:
+            memo[key] = _article_contexts(items)
+        out.update(memo[key])
+    return out
+
+
+def _article_contexts(items: list[QuoteItem]) -> dict[str, Markup]:
+    out: dict[str, Markup] = {}
+    if items:
         article = items[0].article
         # quotation spans with their marks, so a "." inside a quote does not end a sentence
         spans = sorted({(max(0, q.quote.start - 1), q.quote.end + 1) for q in items})

@@ -45,7 +45,7 @@ def render_quotes(view: v.View) -> dict[str, str]:
     return {
         v.QUOTES: render(
             "quotes.md.j2", v.QUOTES, groups=ordered, speakers=speakers,
-            contexts=contexts(view.quotes),
+            contexts=contexts(view.quotes, view),
         )
     }  # fmt: skip
 
@@ -63,7 +63,8 @@ def render_people(view: v.View) -> dict[str, str]:
         SpeakerRow(p, len(by_person.get(p.id, [])), by_person.get(p.id, []))
         for p in sorted(shown, key=lambda p: (p.name.split()[-1].lower(), p.name))
     ]
-    return {v.PEOPLE: render("people.md.j2", v.PEOPLE, people=rows, contexts=contexts(view.quotes))}
+    page = render("people.md.j2", v.PEOPLE, people=rows, contexts=contexts(view.quotes, view))
+    return {v.PEOPLE: page}
 
 
 def _met(view: v.View, person_id: str) -> bool:

@@ -61,9 +61,7 @@ def render_sources(view: v.View) -> dict[str, str]:
     rows = []
     for source in sorted(view.sources.values(), key=lambda s: (s.published, s.id)):
         article = view.store.articles[source.id]
-        quotes = [q for q in view.quotes if q.source.id == source.id]
-        figures = [f for f in view.figures if f.source.id == source.id]
-        events = [e for e in view.events if e.source.id == source.id]
+        quotes, figures, events = view.of_source(source.id)
         claim = _published_claim(view, source.id)
         spans = [
             Span(q.quote.start, q.quote.end,

@@ -29,7 +29,7 @@ def render_trips(view: v.View) -> dict[str, str]:
     for trip in view.trips:
         page = v.trip_page(trip.ordinal)
         sources = sorted(view.sources_of_trip(trip), key=lambda s: (s.published, s.id))
-        quotes = [q for q in view.quotes if q.trip == trip]
+        quotes, figures, events = view.of_trip(trip)
         pages[page] = render(
             "trip.md.j2",
             page,
@@ -37,16 +37,19 @@ def render_trips(view: v.View) -> dict[str, str]:
             sources=sources,
             met=[view.people[p] for p in trip.meetings if p in view.people],
             quotes=quotes,
-            figures=[f for f in view.figures if f.trip == trip],
-            events=[e for e in view.events if e.trip == trip],
+            figures=figures,
+            events=events,
             toll_start=view.report_on(trip.start),
             toll_end=view.report_on(trip.end),
-            contexts=contexts(quotes),
+            contexts=contexts(quotes, view),
         )
         rows.append({"trip": trip, "page": page, "sources": len(sources)})
     pages[v.TRIPS] = render("trips_index.md.j2", v.TRIPS, trips=rows)
     pages[v.TIMELINE] = render(
-        "timeline.md.j2", v.TIMELINE, entries=timeline(view), contexts=contexts(view.quotes)
+        "timeline.md.j2",
+        v.TIMELINE,
+        entries=timeline(view),
+        contexts=contexts(view.quotes, view),
     )
     return pages
 
@@ -60,7 +63,7 @@ def timeline(view: v.View) -> list[Entry]:
                 trip=trip,
                 trip_page=v.trip_page(trip.ordinal),
                 toll=view.report_on(trip.start),
-                quotes=tuple(q for q in view.quotes if q.trip == trip),
+                quotes=tuple(view.of_trip(trip)[0]),
                 sources=tuple(sorted(view.sources_of_trip(trip), key=lambda s: s.published)),
                 met=tuple(view.people[p] for p in trip.meetings if p in view.people),
             )

@@ -8,10 +8,13 @@ can link to `sources/<id>.md#p<n>` and the source page can highlight it there.
 from __future__ import annotations
 
 import bisect
+import functools
 import posixpath
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from shuttle.checks.consistency import Disagreement, canonical_trip
 from shuttle.schema import DailyReport, Event, Figure, Person, Quote, Source, Trip
@@ -40,8 +43,14 @@ def source_page(source_id: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link target from one page source to another (mkdocs resolves .md)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_page: str, from_dir: str) -> str:
+    # A site links the same few folders to each other over and over: compute each once.
+    return posixpath.relpath(to_page, from_dir)
 
 
 def url_of(page: str) -> str:
@@ -129,6 +138,9 @@ class View:
     events: list[EventItem] = field(default_factory=list)
     series: list[DailyReport] = field(default_factory=list)
     _series_days: list[date] = field(default_factory=list)
+    _trips_by_key: dict[tuple[int | None, date], Trip | None] = field(default_factory=dict)
+    # the quotes in their sentences (pages.context), worked out once for every page
+    contexts: dict[Any, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: Store, *, preview: bool, disagreements: Sequence[Disagreement] = ()) -> View:
@@ -146,7 +158,11 @@ class View:
         return status == "verified" or (self.preview and status == "candidate")
 
     def trip_of(self, source: Source) -> Trip | None:
-        return canonical_trip(source, self.trips)
+        # The canonical trip depends on these two fields only: look each pair up once.
+        key = (source.trip, source.event_date)
+        if key not in self._trips_by_key:
+            self._trips_by_key[key] = canonical_trip(source, self.trips)
+        return self._trips_by_key[key]
 
     def _cited(self, source_id: str, start: int) -> tuple[Source, Article, Paragraph | None] | None:
         source = self.sources.get(source_id)
@@ -196,4 +212,74 @@ class View:
         return self.series[index] if index >= 0 else None
 
     def sources_of_trip(self, trip: Trip) -> list[Source]:
+        if self._only(trip):
+            return list(self._index.sources.get(id(trip), ()))
         return [s for s in self.sources.values() if self.trip_of(s) == trip]
+
+    def of_source(
+        self, source_id: str
+    ) -> tuple[list[QuoteItem], list[FigureItem], list[EventItem]]:
+        """The published quotes, figures and events of one source, in view order."""
+        index = self._index
+        return (
+            list(index.quotes.get(source_id, ())),
+            list(index.figures.get(source_id, ())),
+            list(index.events.get(source_id, ())),
+        )
+
+    def of_trip(self, trip: Trip) -> tuple[list[QuoteItem], list[FigureItem], list[EventItem]]:
+        """The published quotes, figures and events whose trip is `trip`, in view order."""
+        if self._only(trip):
+            index = self._index
+            return (
+                list(index.trip_quotes.get(id(trip), ())),
+                list(index.trip_figures.get(id(trip), ())),
+                list(index.trip_events.get(id(trip), ())),
+            )
+        return (
+            [q for q in self.quotes if q.trip == trip],
+            [f for f in self.figures if f.trip == trip],
+            [e for e in self.events if e.trip == trip],
+        )
+
+    def _only(self, trip: Trip) -> bool:
+        """True when `trip` is one of the view's trips and equals no other (as is usual):
+        records can then be found by the trip object itself."""
+        same = [t for t in self.trips if t == trip]
+        return len(same) == 1 and same[0] is trip
+
+    @functools.cached_property
+    def _index(self) -> _Index:
+        return _Index.of(self)
+
+
+@dataclass
+class _Index:
+    """The view's records grouped once (by source id, and by trip object), in view order."""
+
+    quotes: dict[str, list[QuoteItem]]
+    figures: dict[str, list[FigureItem]]
+    events: dict[str, list[EventItem]]
+    trip_quotes: dict[int, list[QuoteItem]]
+    trip_figures: dict[int, list[FigureItem]]
+    trip_events: dict[int, list[EventItem]]
+    sources: dict[int, list[Source]]
+
+    @classmethod
+    def of(cls, view: View) -> _Index:
+        index = cls(
+            defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list),
+            defaultdict(list), defaultdict(list), defaultdict(list),
+        )  # fmt: skip
+        for q in view.quotes:
+            index.quotes[q.source.id].append(q)
+            index.trip_quotes[id(q.trip)].append(q)
+        for f in view.figures:
+            index.figures[f.source.id].append(f)
+            index.trip_figures[id(f.trip)].append(f)
+        for e in view.events:
+            index.events[e.source.id].append(e)
+            index.trip_events[id(e.trip)].append(e)
+        for s in view.sources.values():
+            index.sources[id(view.trip_of(s))].append(s)
+        return index
