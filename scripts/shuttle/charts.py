@@ -9,17 +9,19 @@ chart_html. The pieces live in shuttle.charting, one job a module.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from collections.abc import Sequence
 from datetime import date
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from .charting import death_toll_data as data
 from .charting import death_toll_text as words
-from .charting.death_toll_spec import death_toll_spec, static_spec
 from .charting.html import chart_html, spec_json
 from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
-from .charting.render import javascript_bundle, render_svg
+from .charting.render import javascript_bundle, render_svg, write_atomic
 from .charting.style import SVG_WIDTH
 
 __all__ = [
@@ -48,8 +50,18 @@ def death_toll_chart(
 ) -> Chart:
     """The Ministry's cumulative killed and injured, the figures articles reported, and
     Blinken's trips, up to and including `until`. Raises ValueError on a link that is
-    not site-relative, an unknown measure or a day listed twice in the series."""
+    not site-relative, an unknown measure or a day listed twice in the series.
+
+    With a cache folder, a chart drawn before from the same records (and the same code)
+    is read back whole: no Altair (slow to import), no spec building, no rendering."""
     window = data.cut(series, reported, trips, until)
+    key = _chart_key(window) if cache_dir is not None else None
+    if cache_dir is not None and key is not None:
+        cached = _read_chart(cache_dir / f"chart-{key}.json")
+        if cached is not None:
+            return cached
+    from .charting.death_toll_spec import death_toll_spec, static_spec  # imports Altair
+
     description = words.describe(window)
     spec = death_toll_spec(
         data.series_rows(window.series),
@@ -59,7 +71,7 @@ def death_toll_chart(
         description=description,
     )
     svg = render_svg(static_spec(spec, SVG_WIDTH), cache_dir=cache_dir)
-    return Chart(
+    chart = Chart(
         name="death-toll",
         title=DEATH_TOLL_TITLE,
         spec=spec,
@@ -68,6 +80,40 @@ def death_toll_chart(
         table_header=words.TABLE_HEADER,
         table_rows=words.table(window),
     )
+    if cache_dir is not None and key is not None:
+        write_atomic(cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)))
+    return chart
+
+
+def _chart_key(window: data.Window) -> str:
+    """What a chart depends on: its records, the charting code, Altair and vl-convert."""
+    sha = hashlib.sha256()
+    for name in ("altair", "vl-convert-python"):
+        try:
+            sha.update(metadata.version(name).encode())
+        except metadata.PackageNotFoundError:
+            sha.update(b"?")
+    here = Path(__file__).parent
+    for path in sorted([here / "charts.py", *(here / "charting").glob("*.py")]):
+        sha.update(path.read_bytes())
+    sha.update(json.dumps(dataclasses.asdict(window), default=str, sort_keys=True).encode())
+    return sha.hexdigest()[:32]
+
+
+def _read_chart(path: Path) -> Chart | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return Chart(
+            name=raw["name"],
+            title=raw["title"],
+            spec=raw["spec"],
+            svg=raw["svg"],
+            description=raw["description"],
+            table_header=tuple(raw["table_header"]),
+            table_rows=tuple(tuple(row) for row in raw["table_rows"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def chart_javascript(cache_dir: Path) -> str:
