@@ -156,3 +156,95 @@ def test_count_of_a_noun_named_before() -> None:
 def test_estimated_is_a_qualifier_not_a_source() -> None:
     (f,) = figures("An estimated 1.9 million people have been displaced, the U.N. says.")
     assert (f.qualifier, f.attribution) == ("about", "U.N.")
+
+
+# ------------------------------------------------------------------ rules from the held-out set
+# (each written with new sentences: a rule, not a fix for one sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb read as a modifier: "taken hostage"
+        (
+            "Some 300 people were killed and 120 taken hostage.",
+            [(300, "killed", "about"), (120, "hostages_taken", None)],
+        ),
+        ("Israel said it had killed 900 insurgents.", [(900, "killed", None)]),
+        # the counted people act: the verb further on is what they did to others
+        ("Three gunmen opened fire on a checkpoint, killing two soldiers.", [(2, "killed", None)]),
+        ("The three attackers were shot dead.", [(3, "killed", None)]),
+        # a dash aside does not end the clause
+        (
+            "About 85,000 people – a third of the town – face starvation.",
+            [(85000, "other", "about")],
+        ),
+        # "a day": the things counted just before
+        (
+            "Only 90 trucks entered on Sunday, down from 300 a day in March.",
+            [(90, "other", None), (300, "other", None)],
+        ),
+        # a count right after its verb, with no noun
+        (
+            "Strikes killed 40 Palestinians and wounded 96 since Saturday.",
+            [(40, "killed", None), (96, "injured", None)],
+        ),
+        ("The blast resulted in the deaths of 19 people.", [(19, "killed", None)]),
+        ("The deal led to the release of 24 hostages.", [(24, "hostages_released", None)]),
+        # part of the figure before, unless its own words say otherwise
+        (
+            "Of the 120 people seized, 70 remain in captivity, including 30 who are believed dead.",
+            [(120, "hostages_taken", None), (70, "hostages_held", None), (30, "killed", None)],
+        ),
+        (
+            "The strike killed 9 people, including four children, and wounded 31 others.",
+            [(9, "killed", None), (4, "killed", None), (31, "injured", None)],
+        ),
+        ("Aid workers said 12 bodies were recovered from the rubble.", [(12, "killed", None)]),
+        (
+            "More than 1.2 million people have been forced from their homes.",
+            [(1_200_000, "displaced", "more than")],
+        ),
+        (
+            "The war has killed more than 50,000 people since 2023.",
+            [(50000, "killed", "more than")],
+        ),
+        ("The army told 100,000 residents to evacuate the area.", [(100000, "other", None)]),
+        (
+            "Over 3,000 people are thought to be buried under collapsed buildings.",
+            [(3000, "other", "more than")],
+        ),
+    ],
+)
+def test_figure_rules(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan would see 50 prisoners released in a first stage.",
+        "Israel will free 30 detainees next week under the deal.",
+        "A truce could allow 200 trucks a day into Gaza.",
+    ],
+)
+def test_numbers_of_a_plan_are_not_figures(text: str) -> None:
+    assert simple(text) == []
+
+
+def test_an_uncertain_count_is_a_figure() -> None:
+    assert simple("Up to 40 people may have been killed in the strike.") == [
+        (40, "killed", "up to")
+    ]
+
+
+def test_coordinated_figures_share_their_date() -> None:
+    found = figures(
+        "The strike on Tuesday killed 9 people, including four children, and wounded 31."
+    )
+    assert [f.as_of for f in found] == [date(2024, 3, 19)] * 3
+
+
+def test_hostages_taken_date_from_the_attack() -> None:
+    (f,) = figures("Militants seized 251 hostages, the army said.")
+    assert (f.measure, f.as_of) == ("hostages_taken", date(2023, 10, 7))

@@ -41,3 +41,9 @@ def test_multi_paragraph_quotation() -> None:
 
 def test_unclosed_single_mark_is_an_apostrophe() -> None:
     assert spans("Rock ‘n roll and ‘90s nostalgia.") == []
+
+
+def test_guillemets_with_inner_spaces() -> None:
+    text = "« We have a common interest », he added, « in a stable Syria »."
+    assert spans(text) == ["We have a common interest", "in a stable Syria"]
+    assert spans("«Iraq will not be a field», he said.") == ["Iraq will not be a field"]

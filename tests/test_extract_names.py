@@ -33,3 +33,12 @@ def test_scan_roles() -> None:
     text = "Egyptian intelligence chief Abbas Kamel met Gantz, a former army chief, in Cairo."
     found = {m.name: m.role for m in scan(text, segment(text))}
     assert found == {"Abbas Kamel": "Egyptian intelligence chief", "Gantz": "former army chief"}
+
+
+def test_a_name_in_apposition_to_an_object_is_no_subject() -> None:
+    text = "Blinken met the Israeli president, Isaac Herzog, in Jerusalem."
+    assert not subject_position(text, text.index("Isaac"), 0)
+    text = "Israel’s prime minister, Benjamin Netanyahu, said no."
+    assert subject_position(text, text.index("Benjamin"), 0)
+    text = "Secretary of State Antony Blinken left."
+    assert subject_position(text, text.index("Antony"), 0)

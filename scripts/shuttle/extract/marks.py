@@ -5,7 +5,8 @@
   (British style), but an apostrophe is never a mark: "Gaza’s", "they’d", "Hamas’ leader",
   "’90s".
 - Direction comes from context (a mark after a space and before a word opens), falling back
-  to the glyph; a straight mark toggles. A closing mark with nothing open is ignored, and an
+  to the glyph; a straight mark toggles. Guillemets set with inner spaces (« … », French
+  style) open and close by their glyph. A closing mark with nothing open is ignored, and an
   opening mark while one is open restarts the quotation there, so one stray mark in broken
   text derails at most one quotation.
 - A quotation still open at a paragraph's end continues when the next paragraph starts with
@@ -69,7 +70,9 @@ def _scan(
         if ch in '"“”„‟«»':
             if sopen is not None:
                 continue  # a double mark nested in a single quotation
-            if left and not right:
+            if ch in "«»" and (text[i + 1 : i + 2] if ch == "«" else text[i - 1 : i]).isspace():
+                opening = ch == "«"  # French spacing: « a word » opens and closes inside spaces
+            elif left and not right:
                 opening = True
             elif right and not left:
                 opening = False

@@ -37,8 +37,9 @@ _NEXT = rf"{_SPP}(?:{_INIT}{_SPP})?(?:{_LOW}{_SPP})?{_TOK}"
 NAME = rf"{_TOK}(?:{_NEXT})*"
 # The scans start with a capital, so the regex engine skips ahead fast; what must not
 # precede a name is checked by hand.
+_REGNAL = rf"(?:{_SPP}(?:II|III|IV)(?![\w’'-]))?"  # "King Abdullah II"
 _MULTI_RE = re.compile(
-    rf"{_CAP}(?:(?:{_NEXT})+|(?P<appos>(?=,{_SP}(?:the{_SP}|an?{_SP}|\d{{1,3}},|(?:head|chief"
+    rf"{_CAP}(?:(?:{_NEXT})+{_REGNAL}|(?P<appos>(?=,{_SP}(?:the{_SP}|an?{_SP}|\d{{1,3}},|(?:head|chief"
     rf"|leader|director|spokesman|spokeswoman|spokesperson|commander|member|minister|president"
     rf"|secretary){_SP}of{_SP}))))"
 )
@@ -182,9 +183,15 @@ def subject_position(text: str, start: int, s0: int) -> bool:
     if after is not None and text[after.end() : after.end() + 1] in (".", ";", ":", ")", ""):
         return False
     end = start
-    for _ in range(10):
+    in_role = False  # walking back through a role the name stands in apposition to
+    for _ in range(12):
         while end > s0 and text[end - 1].isspace():
             end -= 1
+        if end > s0 and text[end - 1] == "," and not in_role and _after_role(text, end - 1, s0):
+            # "met the Israeli president, Isaac Herzog,": the name is where its role is
+            end -= 1
+            in_role = True
+            continue
         if end <= s0 or text[end - 1] in ',;—–(”"':
             return True
         chunk = text[max(s0, end - 40) : end].split()
@@ -202,6 +209,8 @@ def subject_position(text: str, start: int, s0: int) -> bool:
             and lw in NOT_NAME
             and lw not in ("the", "a", "an")
             and lw not in NATIONALITIES
+            and lw not in TITLE_CAPS  # "Secretary of State Antony Blinken said"
+            and (not in_role or lw in _SENTENCE_PREPOSITIONS)
         ):
             return False  # "In", "After", "With": the name sits in a phrase
         if lw in ("the", "a", "an", "of") or lw.rstrip(".") in HONORIFICS:
@@ -210,6 +219,17 @@ def subject_position(text: str, start: int, s0: int) -> bool:
             return False
         end -= len(word)
     return False
+
+
+_SENTENCE_PREPOSITIONS = frozenset(
+    "in after with at on for from by during before since as while when if despite amid".split()
+)
+
+
+def _after_role(text: str, comma: int, s0: int) -> bool:
+    """Whether the word before the comma at `comma` heads a role ("president", "minister")."""
+    words = text[max(s0, comma - 30) : comma].split()
+    return bool(words) and words[-1].lower().removesuffix("’s") in ROLE_HEADS
 
 
 def _has_role_head(words: Sequence[str]) -> bool:
@@ -309,8 +329,12 @@ def _titled_single(text: str, s: int, e: int, word: str, role: list[str]) -> Men
     name = word
     if role[-1].lower() in ROYAL_TITLES:
         name = f"{role[-1]} {word}"  # "King Abdullah": the title is part of a royal name
+    elif word.endswith((" II", " III", " IV")):
+        name = word.rsplit(" ", 1)[0]  # a regnal number without a royal title: no name
     return _mention(text, s, e, name, name != word, " ".join(role) or None)
 
+
+_REGNAL_WORDS = frozenset(("II", "III", "IV"))
 
 # What a capitalised word of a run is, as bit flags, read once per spelling: runs of
 # capitalised words repeat (names, titles), and a set lookup per flag per word adds up.
@@ -386,7 +410,14 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     role_words = _role_before(text, base, 0, bool(titles))
     if titles:
         role_words += titles
+        if not role_words[: -len(titles)] and text[max(0, base - 2) : base] == ", ":
+            # "his Qatari counterpart, Sheikh Mohammed …": the role before the comma
+            before = _role_before(text, base - 2, 0)
+            if before and _has_role_head(before):
+                role_words = before + role_words
     role = " ".join(role_words) if role_words and _has_role_head(role_words) else None
+    if len(words) == 2 and words[1] in _REGNAL_WORDS and role is not None:
+        return _titled_single(text, s, e, " ".join(words), role_words)  # "King Abdullah II"
     if len(words) == 1:
         if honorific:
             return _mention(text, s, e, words[0], False, None)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .candidates import KnownPerson, PersonCandidate, PersonKind
+from .lexicon import ROYAL_TITLES
 from .names import Mention, clean_name, is_possessive, scan, subject_position, surname_key
 from .text import Segments, word_trie
 
@@ -128,10 +129,20 @@ def _register(
         return None
 
     mentions = _drop_surname_first(mentions, known_for)
+    titled: dict[tuple[str, str], str] = {}  # (royal title, first name) -> full name
     for mt in mentions:
         if not mt.full:
             continue
-        canonical = known_for(mt.name) or mt.name
+        words = mt.name.split()
+        title = words[0].lower()
+        if len(words) == 2 and title in ROYAL_TITLES and (title, words[1]) in titled:
+            canonical = titled[(title, words[1])]  # "Sheikh Mohammed" after his full name
+        else:
+            canonical = known_for(mt.name) or mt.name
+            if len(words) > 1 and mt.role:
+                for t in mt.role.lower().split():
+                    if t in ROYAL_TITLES:
+                        titled.setdefault((t, words[0]), canonical)
         mt.canonical = canonical
         key = surname_key(mt.name.split()[-1])
         surnames.setdefault(key, canonical)

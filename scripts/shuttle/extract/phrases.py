@@ -12,7 +12,9 @@ import re
 from .context import Ctx, Who
 from .lexicon import (
     DETERMINERS,
+    DOCUMENT_HEADS,
     GROUP_NOUNS,
+    NATIONALITIES,
     NOT_NAME,
     NP_WORDS,
     ORG_HEADS,
@@ -21,6 +23,7 @@ from .lexicon import (
     ROLE_HEADS,
     SPEECH_DECLARATIVE,
     SPEECH_FILLERS,
+    TRAVELLER_SURNAME,
 )
 from .names import subject_position
 from .text import Segments
@@ -87,16 +90,35 @@ def _np_before(text: str, verb: int, start: int) -> tuple[int, int] | None:
         i -= 1
     if i < 0:
         return None
+    if toks[i][2] in ("who", "which") and i > 0 and toks[i - 1][2] == ",":
+        # "Yoav Gallant, who told him": the speaker is the name the clause hangs on
+        i -= 1
+        if i > 0 and toks[i - 1][2] == ",":
+            return _name_before_appositives(toks, i - 1) or _relative_head(toks, i)
+        return _relative_head(toks, i)
     if toks[i][2] == ",":
         return _name_before_appositives(toks, i)
     return _core_np(toks, i)
+
+
+def _relative_head(toks: list[tuple[int, int, str]], comma: int) -> tuple[int, int] | None:
+    """The noun phrase before ", who": a name, or a description ("the minister")."""
+    if comma == 0:
+        return None
+    k = comma - 1
+    j = k
+    while j >= 0 and (toks[j][2][:1].isupper() or toks[j][2].lower() in ("al", "bin", "ibn")):
+        j -= 1
+    if j < k and _is_name(toks[j + 1 : k + 1]):
+        return toks[j + 1][0], toks[k][1]
+    return _core_np(toks, k)
 
 
 # Words an appositive may start with: "X, the spokesman, said", "X, who is on his eighth
 # trip, said", "X, on his eighth trip to the region, spoke".
 _APPOSITIVE_STARTS = frozenset(
     "the a an former now who whose which on in at during after before speaking standing "
-    "writing".split()
+    "writing for however meanwhile too also though".split()  # "X, for his part, said"
 )
 _STOP_PUNCT = frozenset(',;:“”"()[]—–')
 
@@ -131,7 +153,9 @@ def _name_before_appositives(
 def _is_name(seg: list[tuple[int, int, str]]) -> bool:
     return (
         all(
-            t[0].isupper() or t.lower() in ("al", "bin", "ibn", "de", "van", "von")
+            t[0].isupper()
+            or t.lower() in ("al", "bin", "ibn", "de", "van", "von")
+            or (t[:3].lower() in ("al-", "el-") and t[3:4].isupper())  # "Suhail al-Hindi"
             for _, _, t in seg
         )
         and seg[-1][2].lower() not in NOT_NAME
@@ -159,6 +183,8 @@ def _core_np(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | No
             pass
         elif tl in ("of", "in", "for") and accepted and toks[i + 1][2][0].isupper():
             pass
+        elif tl == "of" and accepted and i > 0 and toks[i - 1][2].lower() in ROLE_HEADS:
+            pass  # "secretary of state", "head of diplomacy", "minister of defence"
         elif tl in DETERMINERS:
             accepted += 1
             i -= 1
@@ -224,6 +250,28 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
     if not core:
         return None
     head = core[-1].lower().strip("’'")
+    if head in DOCUMENT_HEADS and len(core) > 1:
+        # "a State Department readout", "a Hamas statement": whose document it is
+        inner_start = start + phrase.find(core[0], len(words[0]) if det else 0)
+        inner_end = start + phrase.rfind(core[-1])
+        who = classify(ctx, inner_start, inner_end)
+        if who is not None:
+            return who
+    if det in ("his", "her") and head in _POSSESSOR_HEADS:
+        # "according to a statement from his office": the man the sentence is about
+        s0 = ctx.segs.sentence_at(start)[0]
+        sub = subject(ctx, s0, start) if s0 < start else None
+        if sub is None or sub.name is None or sub.kind != "person":
+            sub = pronoun(ctx, "he" if det == "his" else "she", start)
+        if sub is not None and sub.name is not None:
+            return sub
+    if head == "state" and lower.endswith("secretary of state"):
+        return describe(ctx, core, start, det) or Who(None)  # "US secretary of state says"
+    diplomacy = _DIPLOMACY_RE.fullmatch(" ".join(core))
+    if diplomacy is not None:
+        # "the head of American diplomacy": the country's top diplomat
+        nation = diplomacy.group("n1") or diplomacy.group("n2") or ""
+        return describe(ctx, [w for w in (nation, "diplomat") if w], start, det)
     poss = next((k for k, w in enumerate(core[:-1]) if w.endswith(("’s", "'s"))), None)
     if poss is not None and head in _POSSESSOR_HEADS:
         owner = [w.removesuffix("’s").removesuffix("'s") for w in core[: poss + 1]]
@@ -246,6 +294,8 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
         return describe(ctx, core, start, det) or Who(None)
     if head in GROUP_NOUNS or (head.endswith("s") and head[:-1] in ROLE_HEADS):
         return Who(None)
+    if det == "the" and all(w[:1].isupper() for w in core):
+        return Who(ctx.people.resolve_org(" ".join(core)), "organisation")  # "the United Nations"
     if len(core) == 1 and (core[0][:1].isupper() or core[0][3:4].isupper()):
         w = core[0].removesuffix("’s").removesuffix("'s")
         if w.lower() in ORG_NAMES or (w.isupper() and len(w) > 1):
@@ -257,6 +307,10 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
 
 
 _GENERIC_ORGS = frozenset("group movement organization organisation militia faction".split())
+_DIPLOMACY_RE = re.compile(
+    r"(?:head|chief)[^\S\n]+of[^\S\n]+(?:(?P<n1>[A-Z][\w.]*)[^\S\n]+)?diplomacy"
+    r"|(?:(?P<n2>[A-Z][\w.]*)[^\S\n]+)?diplomacy[^\S\n]+(?:chief|head)"
+)
 _NAMED_ORG_RE = re.compile(
     r"(?<![\w-])(?:Hamas|Hezbollah|Houthis|Fatah|Islamic Jihad|UNRWA|IDF|Pentagon|Kremlin"
     r"|NATO)(?![\w-])"
@@ -285,15 +339,16 @@ def describe(ctx: Ctx, words: list[str], pos: int, det: str | None) -> Who | Non
     lowered = [w.lower().strip(",") for w in words]
     if not lowered:
         return None
+    if lowered[-3:] == ["secretary", "of", "state"]:
+        lowered = [*lowered[:-3], "state", "secretary"]  # the role, its head last
     head = lowered[-1]
     modifiers = [w for w in lowered[:-1] if w in _ROLE_MODIFIERS]
+    nations = {_NATION.get(w, w) for w in lowered[:-1] if w in NATIONALITIES}
     wanted = _ROLE_SYNONYMS.get(head, (head,))
     generic = head in _GENERIC_HEADS
     lo = max(0, pos - 6000)
     recent: str | None = None
     for mt in ctx.people.before(pos, lo):
-        if mt.possessive and recent is None:
-            pass
         role = (ctx.people.roles.get(mt.canonical) or mt.role or "").lower()
         if recent is None:
             recent = mt.canonical
@@ -301,10 +356,45 @@ def describe(ctx: Ctx, words: list[str], pos: int, det: str | None) -> Who | Non
             continue
         if place is not None and not _place_fits(place, role):
             continue
-        if any(w in role for w in wanted) and all(m in role for m in modifiers):
+        role_nations = _nations(role)
+        if nations and role_nations and not role_nations & nations:
+            continue  # "the Egyptian minister" is not Israel's prime minister
+        fits = any(w in role for w in wanted) or (
+            "counterpart" in role  # "his Egyptian counterpart": a minister of that country
+            and head in _COUNTERPART
+            and (not nations or bool(role_nations & nations))
+        )
+        if fits and all(m in role for m in modifiers):
             return Who(mt.canonical)
+    if head in ("secretary", "diplomat") and (
+        place in _US_PLACES or nations & {"american"} or "state" in lowered or "top" in lowered
+    ):
+        # the U.S. secretary of state, described before or without his name: the traveller
+        traveller = _traveller(ctx)
+        if traveller is not None:
+            return Who(traveller)
     if generic and recent is not None and place is None:
         return Who(recent)
+    return None
+
+
+_COUNTERPART = frozenset("minister secretary diplomat premier".split())
+_US_PLACES = frozenset({"washington", "america", "u.s", "us", "united states"})
+_NATION = {"u.s.": "american", "us": "american", "usa": "american", "u.s": "american"}
+
+
+def _nations(role: str) -> set[str]:
+    return {
+        _NATION.get(w, w)
+        for w in role.replace("’s", " ").replace("'s", " ").split()
+        if w in NATIONALITIES
+    }
+
+
+def _traveller(ctx: Ctx) -> str | None:
+    for mt in ctx.people.mentions:
+        if TRAVELLER_SURNAME in mt.canonical:
+            return mt.canonical
     return None
 
 
@@ -331,6 +421,17 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
         back -= 1  # a paragraph of quotation: who speaks is named before it
         lo = segs.paragraphs[back][0]
     s0 = segs.sentence_at(pos)[0]
+    # 0. the last subject of an earlier sentence of this paragraph: "Blinken later met
+    #    Herzog. “…,” he told Herzog" (a speaker of the paragraph before does not come first)
+    p0 = segs.paragraphs[pi][0] if segs.paragraphs else 0
+    if p0 < s0:
+        for mt in ctx.people.before(s0, p0):
+            if (
+                not mt.possessive
+                and not ctx.quoted(mt.start)
+                and _subject_position(ctx.text, mt.start, segs)
+            ):
+                return Who(mt.canonical)
     # 1. the last one who said something, in this or the previous paragraph
     best_pos = -1
     best: str | None = None
@@ -406,6 +507,12 @@ def _subject_position(text: str, start: int, segs: Segments) -> bool:
 def subject(ctx: Ctx, s0: int, limit: int) -> Who | None:
     """The subject of a sentence: the first person, pronoun or description that starts it
     or starts a clause after a comma ("Shortly before X spoke, though, Mr. Netanyahu …")."""
+    found = subject_span(ctx, s0, limit)
+    return found[0] if found is not None else None
+
+
+def subject_span(ctx: Ctx, s0: int, limit: int) -> tuple[Who, int] | None:
+    """`subject`, and where its phrase ends."""
     text = ctx.text
     starts = [s0] + [m.end() for m in _SUBJECT_SPLIT_RE.finditer(text, s0, limit)]
     for p in starts:
@@ -416,16 +523,16 @@ def subject(ctx: Ctx, s0: int, limit: int) -> Who | None:
             if m is None or m.group(1).lower() not in _CONJUNCTIONS:
                 break
             p = m.end()
-        who = _subject_at(ctx, p, limit)
-        if who is not None:
-            return who
+        found = _subject_at(ctx, p, limit)
+        if found is not None:
+            return found
     return None
 
 
 _FORWARD_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+\.?")
 
 
-def _subject_at(ctx: Ctx, p: int, limit: int) -> Who | None:
+def _subject_at(ctx: Ctx, p: int, limit: int) -> tuple[Who, int] | None:
     text = ctx.text
     end = p
     n = 0
@@ -436,7 +543,7 @@ def _subject_at(ctx: Ctx, p: int, limit: int) -> Who | None:
         wl = w.lower().rstrip(".")
         if n == 0 and wl in PRONOUNS:
             found = pronoun(ctx, wl, m.start())
-            return found if found is not None and found.name is not None else None
+            return (found, m.end()) if found is not None and found.name is not None else None
         title_of = wl == "of" and n > 0 and text[m.end() + 1 : m.end() + 2].isupper()
         if (
             w[0].isupper()
@@ -453,12 +560,13 @@ def _subject_at(ctx: Ctx, p: int, limit: int) -> Who | None:
         return None
     for mt in ctx.people.in_span(p, end):
         if not mt.possessive:
-            return Who(mt.canonical)
+            return Who(mt.canonical), end
         return None
     words = text[p:end].split()
     if not words or words[0].lower() not in DETERMINERS:
         return None  # "Shortly", "Compounding": no subject phrase
-    return classify(ctx, p, end)
+    who = classify(ctx, p, end)
+    return (who, end) if who is not None else None
 
 
 # ---------------------------------------------------------------------------- quotations

@@ -21,21 +21,34 @@ _LAST_WORD_RE = re.compile(r"([\w’'-]+)\W*\Z")
 _INTRO_PUNCT = (":", ",", "—", "–", "-")
 
 
-def _kind(text: str, s0: int, q_open: int, start: int, end: int, continued: bool) -> str:
-    if continued:
+def _kind(text: str, s0: int, q: QuoteSpan, split: bool) -> str:
+    """`split`: the quotation before it in the sentence is a full one ("“A,” he said, “b.”")."""
+    if q.continued:
         return "full"
-    pre = text[s0:q_open].rstrip()
-    words = text[start:end].lstrip("…. ([")
+    pre = text[s0 : q.open].rstrip()
+    words = text[q.start : q.end].lstrip("…. ([")
     starts_upper = bool(words) and words[0].isupper()
-    ends_sentence = text[start:end].rstrip().endswith((".", "?", "!", "…", ".,", "?,", "!,"))
+    ends_sentence = text[q.start : q.end].rstrip().endswith((".", "?", "!", "…", ".,", "?,", "!,"))
     if not pre or pre.endswith(_INTRO_PUNCT):
+        if split and pre.endswith(","):
+            return "full"  # the second half of a quotation split by its attribution
         intro = True
     else:
         m = _LAST_WORD_RE.search(pre, max(0, len(pre) - 30))
         intro = m is not None and m.group(1).lower() in SPEECH_DECLARATIVE
+        if intro and starts_upper and not ends_sentence and _continues(text, q):
+            return "fragment"  # "reiterated “Israel’s commitment” to the proposal"
     if intro and (starts_upper or ends_sentence):
         return "full"
     return "fragment"
+
+
+def _continues(text: str, q: QuoteSpan) -> bool:
+    """Whether the reporter's sentence goes on in lower case after the closing mark."""
+    if q.close is None:
+        return False
+    rest = text[q.close + 1 : q.close + 3].lstrip()
+    return bool(rest) and rest[0].islower()
 
 
 _SMALL = frozenset("a an the of and or in on at to for with by from as is".split())
@@ -52,13 +65,16 @@ def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
     kinds: list[str] = []
     for qi, q in enumerate(ctx.quotes):
         s0 = ctx.segs.sentence_at(q.open)[0]
-        kinds.append(_kind(text, s0, q.open, q.start, q.end, q.continued))
+        split = qi > 0 and ctx.quotes[qi - 1].open >= s0 and kinds[-1] == "full"
+        kinds.append(_kind(text, s0, q, split))
         ctx.full.append(kinds[-1] == "full")
         ctx.results.append(attribute(ctx, qi))
     # a quotation over several paragraphs is often attributed only in a later one
     for qi in range(len(ctx.quotes) - 2, -1, -1):
-        if ctx.quotes[qi].continues and not ctx.results[qi].found:
-            nxt = ctx.results[qi + 1]
+        got = ctx.results[qi]
+        nxt = ctx.results[qi + 1]
+        own = got.found and not got.inherited
+        if ctx.quotes[qi].continues and not own and nxt.found and not nxt.inherited:
             ctx.results[qi] = Attribution(nxt.speaker, nxt.found, nxt.kind)
     out: list[QuoteCandidate] = []
     for q, kind, got in zip(ctx.quotes, kinds, ctx.results, strict=True):

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .context import Attribution, Ctx
+from .context import Attribution, Ctx, Who
 from .dates import find_dates
-from .phrases import classify, np_after, np_before, subject
+from .lexicon import MEDIA_HEADS, SPEECH_INVERTIBLE
+from .phrases import classify, np_after, np_before, subject, subject_span
 
-_INVERTIBLE = frozenset("said says added adds asked wrote writes continued replied".split())
 _S = r"[^\S\n]+"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # What may follow a speech verb in its cue: "told reporters", "in a statement", "at a
@@ -67,7 +67,7 @@ def _from_verb(ctx: Ctx, m: re.Match[str], a: int, b: int, immediate: bool) -> A
             return None
         return Attribution(who.name, True, who.kind, text[m.start("v") : span[1]])
     gap = text[a : m.start("v")]
-    if not gap.strip(" ,.;:—–-…\t") and m.group("verb") in _INVERTIBLE:
+    if not gap.strip(" ,.;:—–-…\t") and m.group("verb") in SPEECH_INVERTIBLE:
         span = np_after(ctx, m.end("v"), b)
         if span is not None:
             who = classify(ctx, *span)
@@ -85,8 +85,18 @@ def _from_verb(ctx: Ctx, m: re.Match[str], a: int, b: int, immediate: bool) -> A
     return Attribution(who.name, True, who.kind, cue, _said_on(ctx, cs, ce))
 
 
+# A clause of its own between a quotation and a later verb: "… ‘generous’ offer as Netanyahu
+# vows …" gives Netanyahu's verb, not the speaker of the quotation.
+_SUBORDINATE_RE = re.compile(
+    r"(?<![\w’'-])(?:as|while|when|whereas|after|before|because|since|although|though|if"
+    r"|until|unless)(?![\w’'-])"
+)
+
+
 def _after(ctx: Ctx, a: int, b: int, immediate: bool) -> Attribution | None:
     for m in ctx.speech(a, min(b, a + 160) if immediate else b):
+        if not immediate and _SUBORDINATE_RE.search(ctx.text, a, m.start("v")):
+            return None
         got = _from_verb(ctx, m, a, b, immediate)
         if got is not None or immediate:
             return got
@@ -111,6 +121,11 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
     if later and q.close is not None and later[0][0] == q.close + 1:
         got = _after(ctx, *later[0], immediate=True)
         if got is not None:
+            if got.kind == "organisation" and _is_medium(got.speaker):
+                # "He also rejected “…”, the agency said": the words are the subject's
+                own = _own_subject(ctx, s0, q.open)
+                if own is not None:
+                    return Attribution(own.name, True, own.kind, got.cue, got.said_on)
             return got
     for a, b in later:
         got = _after(ctx, a, b, immediate=False)
@@ -120,6 +135,25 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
     if got is not None:
         return got
     return _inherit(ctx, qi)
+
+
+def _is_medium(name: str | None) -> bool:
+    """A news agency or broadcaster that passes words on ("the agency", "news agency WAFA")."""
+    return name is not None and any(w in MEDIA_HEADS for w in name.lower().split())
+
+
+def _own_subject(ctx: Ctx, s0: int, q_open: int) -> Who | None:
+    """A person who is the subject of the sentence's own verb before the quotation
+    ("He also rejected “…”"), when the quotation does not follow the subject at once
+    ("Mr. Blinken “emphasized …”, the State Department said" is the department's)."""
+    found = subject_span(ctx, s0, q_open)
+    if found is None:
+        return None
+    who, end = found
+    if who.name is None or who.kind != "person" or not ctx.text[end:q_open].strip(" ,"):
+        return None
+    between = ctx.text[end:q_open]
+    return who if any(ch.isalpha() for ch in between) else None
 
 
 def _before(ctx: Ctx, qi: int, s0: int, in_sentence: list[int]) -> Attribution | None:
@@ -167,4 +201,4 @@ def _inherit(ctx: Ctx, qi: int) -> Attribution:
     if not prev.found or pi - ppi > 1:
         return _NONE
     said_on = prev.said_on if pi == ppi or q.continued else None
-    return Attribution(prev.speaker, True, prev.kind, None, said_on)
+    return Attribution(prev.speaker, True, prev.kind, None, said_on, inherited=True)

@@ -46,10 +46,21 @@ _TRAVELLER_RE = re.compile(
     rf"|top{_SP}(?:U\.S\.|US|American){_SP}diplomat\b|(?:Washington|America)[’']s{_SP}top{_SP}"
     rf"diplomat\b)"
 )
+# A place as written; "the Saudi city of Jeddah", "the southern port of Ashdod" name it last.
 _PLACE = (
+    r"(?:the[^\S\n]+(?:[A-Za-z]+[^\S\n]+)?(?:city|town|port|capital|resort|village)"
+    r"[^\S\n]+of[^\S\n]+)?"
     r"(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z][\w’'-]*|al-[A-Z][\w-]*|el-[A-Z][\w-]*)){0,3}"
 )
-_PLACE_LIST = rf"{_PLACE}(?:(?:,{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}){_PLACE})*"
+_PLACE_SEP = rf"(?:,{_SP}and{_SP}|,{_SP}in{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP})"
+_PLACE_LIST = rf"{_PLACE}(?:{_PLACE_SEP}{_PLACE})*"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# When, between a travel word and where: "tour on Thursday in Aqaba", "travelled earlier in
+# the day to Ashdod".
+_WHEN = (
+    rf"(?:{_SP}(?:(?:earlier|later)(?:{_SP}(?:in{_SP}the{_SP}(?:day|week)|that{_SP}day|on))?"
+    rf"|(?:on|last|this|next){_SP}{_WEEKDAY}(?:{_SP}(?:morning|afternoon|evening|night))?))?"
+)
 _STRONG = (
     r"arrived|arrives|arriving|landed|lands|landing|touched\s+down|flew|flies|flying|traveled"
     r"|travelled|travels|traveling|travelling|travel|fly|head|headed|heads|heading|went|came"
@@ -60,27 +71,46 @@ _STRONG = (
 # Run only where a word of lexicon.TRAVEL_FIRST_WORDS stands (keywords.py).
 _TRAVEL_RE = re.compile(
     rf"""{WORD_START}(?P<cue>
-        (?:{_STRONG})(?:{_SP}(?:on|onward|onwards|back))?(?:{_SP}(?:in|to|at))?
+        (?:{_STRONG})(?:{_SP}(?:on(?!{_SP}{_WEEKDAY})|onward|onwards|back))?{_WHEN}
+          (?:{_SP}(?:in|to|at))?
        |stops?{_SP}(?:[a-z]+{_SP}){{0,2}}in
-       |(?P<weak>(?:held|holds|holding){_SP}talks{_SP}in|talks{_SP}in|met{_SP}in|meeting{_SP}in
+       |(?P<weak>(?:expected|due)(?:{_SP}back)?{_SP}in|spent{_SP}(?:[A-Za-z]+{_SP}){{1,3}}?in
+         |(?:held|holds|holding){_SP}talks{_SP}in|talks{_SP}in|met{_SP}in|meeting{_SP}in
          |meetings{_SP}in|said{_SP}in|says{_SP}in|spoke{_SP}in|speaking{_SP}in
          |told{_SP}reporters{_SP}in|was{_SP}in|is{_SP}in|left|leaves|leaving|departed|departs
          |(?:return|returned|returning|back){_SP}(?:to|in)|then{_SP}to|on{_SP}to)
     ){_SP}(?P<places>{_PLACE_LIST})""",
     re.X,
 )
-_IN_AT_START_RE = re.compile(rf"(?:In|From|At){_SP}(?P<places>{_PLACE_LIST})(?:{_SP}on\b|,)")
+_IN_AT_START_RE = re.compile(
+    rf"(?:In|From|At|(?:(?:After|Before|Upon|On){_SP})?(?:Speaking|Arriving|Landing|arriving"
+    rf"|landing|speaking){_SP}(?:in|at)){_SP}(?P<places>{_PLACE_LIST})(?:{_SP}on\b|,)"
+)
 # "met with Herzog and Lapid in Jerusalem": where a meeting took place
 _MET_IN_RE = re.compile(
     rf"{WORD_START}(?:met|meeting|meetings|talks)\b[^.;:\n]{{0,90}}?{_SP}in{_SP}(?P<places>{_PLACE})"
 )
-_PLACE_SPLIT_RE = re.compile(rf",{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}then{_SP}")
+_PLACE_SPLIT_RE = re.compile(_PLACE_SEP)
+# "flew to the Jordanian capital from Tel Aviv": where the traveller came from was a stop
+_FROM_RE = re.compile(
+    rf"{WORD_START}(?:flew|flying|flies|traveled|travelled|traveling|travelling|arrived|arriving"
+    rf"|arrives|came|comes|headed|heading|returned|departed)\b[^.;:\n]{{0,60}}?{_SP}from{_SP}"
+    rf"(?P<places>{_PLACE})"
+)
+_NOT_BEFORE_RE = re.compile(rf"(?:\bnot|n[’']t|\bnever|\bno{_SP}longer){_SP}\Z")
+# What a meeting's place phrase hangs on when it is not the meeting's: "a meeting with
+# relatives of Americans held in Gaza".
+_HELD_IN_RE = re.compile(
+    r"\b(?:with|of)\b.*\b(?:[a-z]+ed|held|taken|kept|born)[^\S\n]+in[^\S\n]*\Z"
+)
 # Run only where a word of lexicon.MEET_FIRST_WORDS stands (keywords.py).
 _MEET_RE = re.compile(
-    rf"""{WORD_START}(?:met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
+    rf"""{WORD_START}(?:(?:meeting|meetings|talks)(?:{_SP}[\w’'-]+){{1,5}}?{_SP}with
+        |met(?:{_SP}(?:later|separately|again|also|privately|first|briefly))?
         (?:{_SP}with)?|meet(?:s|ing)?(?:{_SP}with)?|talks{_SP}with|sat{_SP}down{_SP}with
         |hosted{_SP}by|received{_SP}by|attended{_SP}by|conversation{_SP}with|call{_SP}with
-        |spoke{_SP}with|meetings{_SP}with|discussions{_SP}with)(?=[^\S\n])""",
+        |spoke{_SP}with|meetings{_SP}with|discussions{_SP}with
+        |(?:co-)?chaired{_SP}[^.;:\n]{{1,80}}?{_SP}with|conference{_SP}with)(?=[^\S\n])""",
     re.X,
 )
 _NEXT_GAP_RE = re.compile(
@@ -107,10 +137,13 @@ def _is_traveller(name: str) -> bool:
 class _Sentence:
     """One sentence that speaks of the traveller, with its clause subjects found once."""
 
-    __slots__ = ("text", "s0", "s1", "people", "kw", "_subjects", "_names_traveller")
+    __slots__ = ("text", "s0", "s1", "people", "kw", "he", "_subjects", "_names_traveller")
 
-    def __init__(self, text: str, s0: int, s1: int, people: People, kw: Keywords) -> None:
+    def __init__(
+        self, text: str, s0: int, s1: int, people: People, kw: Keywords, he: bool = False
+    ) -> None:
         self.text, self.s0, self.s1, self.people, self.kw = text, s0, s1, people, kw
+        self.he = he  # chosen because its "he" is the traveller
         self._subjects: list[tuple[int, int, bool]] | None = None
         self._names_traveller: bool | None = None
 
@@ -123,7 +156,7 @@ class _Sentence:
         """The last clause subject before `cue` is the traveller (or there is none:
         "After a stop in Egypt …, Blinken arrived")."""
         if self._subjects is None:
-            self._subjects = _subjects(self.text, self.s0, self.s1, self.people)
+            self._subjects = _subjects(self.text, self.s0, self.s1, self.people, self.he)
         last: tuple[int, bool] | None = None
         for pos, end, traveller in self._subjects:
             if pos >= cue:
@@ -133,7 +166,9 @@ class _Sentence:
         return last is None or last[1]
 
 
-def _subjects(text: str, s0: int, s1: int, people: People) -> list[tuple[int, int, bool]]:
+def _subjects(
+    text: str, s0: int, s1: int, people: People, he: bool = False
+) -> list[tuple[int, int, bool]]:
     """(start, end, is the traveller) of every clause subject of the sentence, in order."""
     out = [
         (mt.start, mt.start, _is_traveller(mt.canonical))
@@ -149,6 +184,9 @@ def _subjects(text: str, s0: int, s1: int, people: People) -> list[tuple[int, in
         out.append((s0, s0 + 3, True))  # the sentence after one about the traveller
     elif text.startswith("His ", s0, s1):
         out.append((s0, s0 + 4, True))
+    elif he:
+        # "The talks came a day after he met in Tel Aviv …": he is the traveller
+        out += [(m.start(), m.end(), True) for m in _HE_SUBJECT_RE.finditer(text, s0, s1)]
     out.sort()
     return out
 
@@ -162,8 +200,8 @@ def extract_trip(
     ordinal = _ordinal(text, segs, positions)
     places: list[str] = []
     meetings: list[str] = []
-    for s0, s1 in _traveller_sentences(text, segs, people, positions):
-        sentence = _Sentence(text, s0, s1, people, kw)
+    for s0, s1, he in _traveller_sentences(text, segs, people, positions):
+        sentence = _Sentence(text, s0, s1, people, kw, he)
         for place in _places(sentence):
             if place not in places:
                 places.append(place)
@@ -207,20 +245,62 @@ def traveller_positions(text: str) -> list[int]:
 
 def _traveller_sentences(
     text: str, segs: Segments, people: People, positions: list[int]
-) -> list[tuple[int, int]]:
-    """Sentences that name the traveller, and those that start with "He" when the last
-    person named before them is the traveller."""
-    chosen = {segs.sentence_index(pos) for pos in positions} if segs.sentences else set()
+) -> list[tuple[int, int, bool]]:
+    """Sentences that name the traveller, and those whose "he" is the traveller (no one else
+    named since him, or he opened the sentence before): (start, end, chosen for "he")."""
+    named = {segs.sentence_index(pos) for pos in positions} if segs.sentences else set()
+    chosen = {si: False for si in named}
     for si, sentence in enumerate(segs.sentences):
-        if si in chosen or not _starts_with_he(text, sentence):
+        if si in named or _HE_RE.search(text, *sentence) is None:
             continue
-        i = bisect_left(positions, sentence[0]) - 1
-        if i < 0:
-            continue
-        others = [mt for mt in people.in_span(positions[i], sentence[0]) if not mt.possessive]
-        if all(_is_traveller(mt.canonical) for mt in others):
-            chosen.add(si)
-    return [segs.sentences[si] for si in sorted(chosen)]
+        if _he_is_traveller(text, segs, people, positions, sentence[0]):
+            chosen[si] = True
+    return [(*segs.sentences[si], chosen[si]) for si in sorted(chosen)]
+
+
+_HE_RE = re.compile(r"(?<![\w’'-])[Hh](?:e|is)(?![\w’'-])")
+_HE_SUBJECT_RE = re.compile(r"(?<![\w’'-])he(?![\w’'-])")
+
+
+def _he_is_traveller(
+    text: str, segs: Segments, people: People, positions: list[int], s0: int
+) -> bool:
+    """Whether "he" at the start of a sentence is the traveller: no one else is named since
+    the traveller was, or the last subject named before (two sentences back at most) is he
+    ("Blinken arrived from Jeddah, where he met the crown prince. He is due …")."""
+    i = bisect_left(positions, s0) - 1
+    if i < 0:
+        return False
+    others = [mt for mt in people.in_span(positions[i], s0) if not mt.possessive]
+    if all(_is_traveller(mt.canonical) for mt in others):
+        return True
+    si = segs.sentence_index(s0)
+    for sj in range(si - 1, max(-1, si - 3), -1):
+        p0, p1 = segs.sentences[sj]
+        opener = _opener(text, p0, p1, people, positions)
+        if opener is not None:
+            return opener
+    return False
+
+
+def _opener(text: str, s0: int, s1: int, people: People, positions: list[int]) -> bool | None:
+    """Whether the sentence opens with the traveller (True), with someone else (False), or
+    with no one named (None): "U.S. Secretary of State Antony Blinken arrived …"."""
+    first: tuple[int, bool] | None = None
+    for mt in people.in_span(s0, s1):
+        if not mt.possessive:
+            first = (mt.start, _is_traveller(mt.canonical))
+        break
+    j = bisect_left(positions, s0)
+    if j < len(positions) and positions[j] < s1 and (first is None or positions[j] <= first[0]):
+        first = (positions[j], True)
+    if first is None or not _TITLES_ONLY_RE.fullmatch(text, s0, first[0]):
+        return None
+    return first[1]
+
+
+# What may stand before a sentence's subject: "U.S. Secretary of State", "The top", "Mr.".
+_TITLES_ONLY_RE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|the|top|and)[^\S\n]+)*")
 
 
 def _starts_with_he(text: str, sentence: tuple[int, int]) -> bool:
@@ -262,8 +342,13 @@ def _ordinal_in(text: str, s0: int, s1: int) -> tuple[int, str, int, int] | None
     return None
 
 
+_PLACE_OF_RE = re.compile(
+    r"the\s+(?:[A-Za-z]+\s+)?(?:city|town|port|capital|resort|village)\s+of\s+", re.I
+)
+
+
 def _clean_place(raw: str) -> str:
-    place = raw.strip()
+    place = _PLACE_OF_RE.sub("", raw.strip(), count=1)
     if place.lower().startswith("the "):
         place = place[4:]
     return place
@@ -272,15 +357,26 @@ def _clean_place(raw: str) -> str:
 def _places(sentence: _Sentence) -> list[str]:
     text, s0, s1, people = sentence.text, sentence.s0, sentence.s1, sentence.people
     found: list[tuple[int, int, str]] = []
-    for m in matches(_TRAVEL_RE, text, sentence.kw.starts(TRAVEL, s0, s1), s0, s1):
+    lead = max(0, s0 - 1)  # the space before the sentence: "Speaking in Tel Aviv, Blinken …"
+    travel = sentence.kw.starts(TRAVEL, s0, s1)
+    for m in matches(_TRAVEL_RE, text, travel, lead, s1):
         if not sentence.subject_is_traveller(m.start()):
             continue
+        if _NOT_BEFORE_RE.search(text, max(s0, m.start() - 16), m.start() + 1):
+            continue  # "the first in which he will not stop in Israel"
         weak = m.group("weak") is not None
         for raw in _PLACE_SPLIT_RE.split(m.group("places")):
             place = _place_ok(raw, weak, people, m.start("places"))
             if place:
                 found.append((m.start("places"), len(found), place))
-    for m3 in _MET_IN_RE.finditer(text, s0, s1):
+    for m4 in matches(_FROM_RE, text, travel, lead, s1):
+        if sentence.subject_is_traveller(m4.start()):
+            place = _place_ok(m4.group("places"), True, people, m4.start("places"))
+            if place:
+                found.append((m4.start("places"), len(found), place))
+    for m3 in _MET_IN_RE.finditer(text, lead, s1):
+        if _HELD_IN_RE.search(text, m3.start(), m3.start("places")):
+            continue
         if sentence.subject_is_traveller(m3.start()):
             for raw in _PLACE_SPLIT_RE.split(m3.group("places")):
                 place = _place_ok(raw, True, people, m3.start("places"))
@@ -318,21 +414,27 @@ def _place_ok(raw: str, weak: bool, people: People, pos: int) -> str | None:
 
 
 def _titles_only(text: str, a: int, b: int, first: bool) -> bool:
-    """Whether text[a:b] holds only title words ("Prime Minister", "war Cabinet member") and,
-    between two names, an appositive and "and" or a comma."""
+    """Whether text[a:b] holds only what stands between a meeting word and the people met:
+    titles and roles ("Prime Minister", "his Egyptian counterpart"), where and when ("in
+    Baghdad", "on Tuesday"), and, between two names, "and", "as well as" or a comma with
+    other guests unnamed ("and the top diplomats of Saudi Arabia, Qatar and the UAE")."""
     gap = text[a:b]
-    if not first:
-        m = _NEXT_GAP_RE.match(gap)
-        if m is None:
-            return False
-        gap = gap[m.end() :]
-    words = gap.split()
-    if first:
-        words = [w.rstrip(",") for w in words]  # "Qatar’s prime minister, Sheikh Mohammed …"
+    if len(gap) > 160:
+        return False
+    words = _GAP_WORD_RE.findall(gap)
+    if not first and not any(w in (",", "and") for w in words):
+        return False
     return all(
-        w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in ("of", "including")
+        w == "," or w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower() in _GAP_WORDS
         for w in words
     )
+
+
+_GAP_WORD_RE = re.compile(r"[\w’'.-]+|,")
+_GAP_WORDS = frozenset(
+    """of including and as well the a an his her their its in at on with also both
+    later separately again""".split()
+)
 
 
 def _meetings(sentence: _Sentence) -> list[str]:
@@ -357,11 +459,11 @@ def _meetings(sentence: _Sentence) -> list[str]:
             continue
         if not sentence.subject_is_traveller(m.start()):
             continue
-        if not sentence.names_traveller() and not _starts_with_he(text, (s0, s1)):
+        if not (sentence.names_traveller() or sentence.he or _starts_with_he(text, (s0, s1))):
             continue
         prev_end = m.end()
         for i, mt in enumerate(after):
-            if mt.start - prev_end > 80 or not _titles_only(text, prev_end, mt.start, i == 0):
+            if mt.start - prev_end > 160 or not _titles_only(text, prev_end, mt.start, i == 0):
                 break
             out.append(mt.canonical)
             prev_end = mt.end
