@@ -77,9 +77,13 @@ _AGE_AFTER_RE = re.compile(r"[^\S\n]*-?years?-old|[^\S\n]+years?[^\S\n]+old")
 _COORD_RE = re.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?:and|as[^\S\n]+well[^\S\n]+as|,)[^\S\n]+(?:(?:at[^\S\n]+least|more[^\S\n]+than|over|some|about|nearly|almost|around|roughly)[^\S\n]+)?\Z"
 )
-_CLAUSE_END_RE = re.compile(r"[;.!?]|[^\S\n]—|[^\S\n]–")
-_TOLL_RE = re.compile(r"\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
-_ATTACK_RE = re.compile(r"\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I)
+# A clause ends at a stop or at a dash after a space (the match starts at that space). The
+# lookaheads name the first characters, so that a search skips the text between fast.
+_CLAUSE_END_RE = re.compile(r"(?=[;.!?]|[^\S\n][—–])(?:[;.!?]|[^\S\n]—|[^\S\n]–)")
+_TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
+_ATTACK_RE = re.compile(
+    r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I
+)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 _KILLED = frozenset(
@@ -164,11 +168,11 @@ def _measure(verb: str, noun: str | None) -> Measure | None:
 
 
 _SOURCE_VERB_RE = re.compile(
-    r"(?<![\w’'-])(?:says|said|reported|reports|estimates|estimated|announced|stated|counts"
+    r"(?=[sreac])(?<![\w’'-])(?:says|said|reported|reports|estimates|estimated|announced|stated|counts"
     r"|counted|recorded|confirmed|added)(?![\w’'-])"
 )
 _ACCORDING_RE = re.compile(
-    r"(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
+    r"(?=[Aa])(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
     r"|[A-Z]|\d)))"
 )
 _LOCATIVE_RE = re.compile(
@@ -398,6 +402,7 @@ def _sentence_figures(
 ) -> list[FigureCandidate]:
     found: list[_Found] = []
     prev_end = s0
+    modal = _MODAL_RE.search(text, s0, s1) is not None  # most sentences have none
     for n in numbers:
         noun_m = _NOUN_RE.match(text, n.end, s1)
         bare = el = False
@@ -430,7 +435,7 @@ def _sentence_figures(
             prev_end = n.end
             continue
         qualifier, q_start = qualifier_at(text, n.start, n.end, s0, s1)
-        if _hypothetical(text, max(s0, prev_end), q_start):
+        if modal and _hypothetical(text, max(s0, prev_end), q_start):
             prev_end = n.end
             continue  # "the deal would see Hamas release 33 hostages": nothing has happened
         noun = mods = None

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from .lexicon import (
     EVENT_FIRST_WORDS,
+    HE_WORDS,
     MEET_FIRST_WORDS,
     NUMBER_FIRST_WORDS,
     SPEECH_VERBS,
@@ -23,7 +24,7 @@ from .lexicon import (
 )
 from .text import WS, word_trie
 
-SPEECH, NUMBER, TRAVEL, MEET, EVENT = 1, 2, 4, 8, 16
+SPEECH, NUMBER, TRAVEL, MEET, EVENT, HE = 1, 2, 4, 8, 16, 32
 
 _KIND: dict[str, int] = {}
 for _kind, _words in (
@@ -32,6 +33,7 @@ for _kind, _words in (
     (TRAVEL, TRAVEL_FIRST_WORDS),
     (MEET, MEET_FIRST_WORDS),
     (EVENT, EVENT_FIRST_WORDS),
+    (HE, HE_WORDS),
 ):
     for _w in _words:
         _KIND[_w] = _KIND.get(_w, 0) | _kind
@@ -47,7 +49,7 @@ class Keywords:
     __slots__ = ("_starts", "_all")
 
     def __init__(self, text: str) -> None:
-        starts: dict[int, list[int]] = {k: [] for k in (SPEECH, NUMBER, TRAVEL, MEET, EVENT)}
+        starts: dict[int, list[int]] = {k: [] for k in (SPEECH, NUMBER, TRAVEL, MEET, EVENT, HE)}
         kinds = _KIND
         hits = [(m.start(1), kinds[m.group(1)]) for m in _SCAN_RE.finditer(text)]
         first = _AT_START_RE.match(text)

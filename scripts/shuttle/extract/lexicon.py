@@ -135,6 +135,8 @@ EVENT_FIRST_WORDS = _words(
     invaded agreed accepted rejected endorsed signed approved
     """
 )
+# "he" and "his", for the sentences whose subject may be the traveller (trips.py).
+HE_WORDS = frozenset(("he", "He", "his", "His"))
 NUMBER_FIRST_WORDS = _words(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen

@@ -40,6 +40,15 @@ class People:
     kinds: dict[str, str] = field(default_factory=dict)  # canonical -> "person"/"organisation"
     known_forms: dict[str, str] = field(default_factory=dict)  # lower-case name/alias -> name
     by_end: dict[int, int] = field(default_factory=dict)  # name end offset -> mention index
+    _subjects: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def subject(self, text: str, start: int, s0: int) -> bool:
+        """names.subject_position, asked once per place (trips and pronouns ask again)."""
+        key = (start, s0)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = subject_position(text, start, s0)
+        return found
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)

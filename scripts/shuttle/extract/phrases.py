@@ -25,8 +25,6 @@ from .lexicon import (
     SPEECH_FILLERS,
     TRAVELLER_SURNAME,
 )
-from .names import subject_position
-from .text import Segments
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St)\.|[\w’'-]+(?:\.(?=\w))?"
@@ -73,7 +71,23 @@ def np_before(ctx: Ctx, verb: int, lo: int) -> tuple[int, int] | None:
     return found
 
 
+class _NeedMore(Exception):
+    """The phrase may begin before the window read: read a longer one."""
+
+
 def _np_before(text: str, verb: int, start: int) -> tuple[int, int] | None:
+    # Most speaker phrases are a few words long: read the last words first, from a space
+    # (a whole token), and the whole window only when the phrase reaches back that far.
+    near = text.find(" ", max(start, verb - 48), verb)
+    if near > start:
+        try:
+            return _np_in_window(text, verb, near + 1, cut=True)
+        except _NeedMore:
+            pass
+    return _np_in_window(text, verb, start, cut=False)
+
+
+def _np_in_window(text: str, verb: int, start: int, cut: bool) -> tuple[int, int] | None:
     words = _TOKEN_RE.findall(text, start, verb)
     # offsets right to left (cheaper than a match object per token)
     toks: list[tuple[int, int, str]] = [(0, 0, "")] * len(words)
@@ -88,30 +102,38 @@ def _np_before(text: str, verb: int, start: int) -> tuple[int, int] | None:
         or (toks[i][2].endswith("ly") and toks[i][2].islower() and len(toks[i][2]) > 4)
     ):
         i -= 1
+    if i <= 0 and cut:
+        raise _NeedMore
     if i < 0:
         return None
     if toks[i][2] in ("who", "which") and i > 0 and toks[i - 1][2] == ",":
         # "Yoav Gallant, who told him": the speaker is the name the clause hangs on
         i -= 1
         if i > 0 and toks[i - 1][2] == ",":
-            return _name_before_appositives(toks, i - 1) or _relative_head(toks, i)
-        return _relative_head(toks, i)
+            return _name_before_appositives(toks, i - 1, cut) or _relative_head(toks, i, cut)
+        return _relative_head(toks, i, cut)
     if toks[i][2] == ",":
-        return _name_before_appositives(toks, i)
-    return _core_np(toks, i)
+        return _name_before_appositives(toks, i, cut)
+    return _core_np(toks, i, cut)
 
 
-def _relative_head(toks: list[tuple[int, int, str]], comma: int) -> tuple[int, int] | None:
+def _relative_head(
+    toks: list[tuple[int, int, str]], comma: int, cut: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase before ", who": a name, or a description ("the minister")."""
     if comma == 0:
+        if cut:
+            raise _NeedMore
         return None
     k = comma - 1
     j = k
     while j >= 0 and (toks[j][2][:1].isupper() or toks[j][2].lower() in ("al", "bin", "ibn")):
         j -= 1
+    if j < 0 and cut:
+        raise _NeedMore
     if j < k and _is_name(toks[j + 1 : k + 1]):
         return toks[j + 1][0], toks[k][1]
-    return _core_np(toks, k)
+    return _core_np(toks, k, cut)
 
 
 # Words an appositive may start with: "X, the spokesman, said", "X, who is on his eighth
@@ -124,13 +146,15 @@ _STOP_PUNCT = frozenset(',;:“”"()[]—–')
 
 
 def _name_before_appositives(
-    toks: list[tuple[int, int, str]], comma: int
+    toks: list[tuple[int, int, str]], comma: int, cut: bool = False
 ) -> tuple[int, int] | None:
     j = comma
     for n in range(3):
         k = j - 1
         while k >= 0 and toks[k][2] not in _STOP_PUNCT:
             k -= 1
+        if k < 0 and cut:
+            raise _NeedMore
         seg = toks[k + 1 : j]
         if not seg or len(seg) > 18:
             return None
@@ -163,7 +187,9 @@ def _is_name(seg: list[tuple[int, int, str]]) -> bool:
     )
 
 
-def _core_np(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | None:
+def _core_np(
+    toks: list[tuple[int, int, str]], end: int, cut: bool = False
+) -> tuple[int, int] | None:
     i = end
     last = toks[end][2]
     if last.lower() in PRONOUNS:
@@ -179,7 +205,7 @@ def _core_np(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | No
                 break
             if tl in _CONJUNCTIONS or (tl in NOT_NAME and tl in _SENTENCE_WORDS):
                 break
-        elif tl in NP_WORDS or tl.removesuffix("’s").removesuffix("'s") in NP_WORDS | ROLE_HEADS:
+        elif tl in NP_WORDS or tl.removesuffix("’s").removesuffix("'s") in _NP_OR_ROLE:
             pass
         elif tl in ("of", "in", "for") and accepted and toks[i + 1][2][0].isupper():
             pass
@@ -193,11 +219,15 @@ def _core_np(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | No
             break
         accepted += 1
         i -= 1
+    else:
+        if cut:
+            raise _NeedMore  # every token read belongs to the phrase: it may go on
     if not accepted:
         return None
     return toks[i + 1][0], toks[end][1]
 
 
+_NP_OR_ROLE = NP_WORDS | ROLE_HEADS
 _SENTENCE_WORDS = frozenset(
     "but and or yet so still however meanwhile after before during while when if as in on "
     "at with for of to from by about".split()
@@ -426,11 +456,7 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
     p0 = segs.paragraphs[pi][0] if segs.paragraphs else 0
     if p0 < s0:
         for mt in ctx.people.before(s0, p0):
-            if (
-                not mt.possessive
-                and not ctx.quoted(mt.start)
-                and _subject_position(ctx.text, mt.start, segs)
-            ):
+            if not mt.possessive and not ctx.quoted(mt.start) and _subject_position(ctx, mt.start):
                 return Who(mt.canonical)
     # 1. the last one who said something, in this or the previous paragraph
     best_pos = -1
@@ -472,7 +498,7 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
             break
     # 3. the last subject, then the last person named
     for mt in mentioned:
-        if not mt.possessive and _subject_position(ctx.text, mt.start, segs):
+        if not mt.possessive and _subject_position(ctx, mt.start):
             return Who(mt.canonical)
     for mt in mentioned:
         if not mt.possessive:
@@ -500,8 +526,8 @@ def _it(ctx: Ctx, pos: int) -> Who:
     return best
 
 
-def _subject_position(text: str, start: int, segs: Segments) -> bool:
-    return subject_position(text, start, segs.sentence_at(start)[0])
+def _subject_position(ctx: Ctx, start: int) -> bool:
+    return ctx.people.subject(ctx.text, start, ctx.segs.sentence_at(start)[0])
 
 
 def subject(ctx: Ctx, s0: int, limit: int) -> Who | None:

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 
 from .candidates import TripCandidate
-from .keywords import MEET, TRAVEL, Keywords, matches
+from .keywords import HE, MEET, TRAVEL, Keywords, matches
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
 from .names import ROLE_WORDS, subject_position
 from .people import People
@@ -173,12 +173,12 @@ def _subjects(
     out = [
         (mt.start, mt.start, _is_traveller(mt.canonical))
         for mt in people.in_span(s0, s1)
-        if not mt.possessive and subject_position(text, mt.start, s0)
+        if not mt.possessive and people.subject(text, mt.start, s0)
     ]
     out += [
         (m.start(), m.end(), True)
         for m in _TRAVELLER_RE.finditer(text, s0, s1)
-        if subject_position(text, m.start(), s0)
+        if people.subject(text, m.start(), s0)
     ]
     if text.startswith("He ", s0, s1):
         out.append((s0, s0 + 3, True))  # the sentence after one about the traveller
@@ -200,7 +200,7 @@ def extract_trip(
     ordinal = _ordinal(text, segs, positions)
     places: list[str] = []
     meetings: list[str] = []
-    for s0, s1, he in _traveller_sentences(text, segs, people, positions):
+    for s0, s1, he in _traveller_sentences(text, segs, people, positions, kw):
         sentence = _Sentence(text, s0, s1, people, kw, he)
         for place in _places(sentence):
             if place not in places:
@@ -244,21 +244,21 @@ def traveller_positions(text: str) -> list[int]:
 
 
 def _traveller_sentences(
-    text: str, segs: Segments, people: People, positions: list[int]
+    text: str, segs: Segments, people: People, positions: list[int], kw: Keywords
 ) -> list[tuple[int, int, bool]]:
     """Sentences that name the traveller, and those whose "he" is the traveller (no one else
     named since him, or he opened the sentence before): (start, end, chosen for "he")."""
-    named = {segs.sentence_index(pos) for pos in positions} if segs.sentences else set()
+    if not segs.sentences:
+        return []
+    named = {segs.sentence_index(pos) for pos in positions}
     chosen = {si: False for si in named}
-    for si, sentence in enumerate(segs.sentences):
-        if si in named or _HE_RE.search(text, *sentence) is None:
-            continue
-        if _he_is_traveller(text, segs, people, positions, sentence[0]):
+    with_he = {segs.sentence_index(p) for p in kw.starts(HE)}
+    for si in sorted(with_he - named):
+        if _he_is_traveller(text, segs, people, positions, segs.sentences[si][0]):
             chosen[si] = True
     return [(*segs.sentences[si], chosen[si]) for si in sorted(chosen)]
 
 
-_HE_RE = re.compile(r"(?<![\w’'-])[Hh](?:e|is)(?![\w’'-])")
 _HE_SUBJECT_RE = re.compile(r"(?<![\w’'-])he(?![\w’'-])")
 
 
@@ -374,7 +374,7 @@ def _places(sentence: _Sentence) -> list[str]:
             place = _place_ok(m4.group("places"), True, people, m4.start("places"))
             if place:
                 found.append((m4.start("places"), len(found), place))
-    for m3 in _MET_IN_RE.finditer(text, lead, s1):
+    for m3 in matches(_MET_IN_RE, text, sentence.kw.starts(MEET, s0, s1), lead, s1):
         if _HELD_IN_RE.search(text, m3.start(), m3.start("places")):
             continue
         if sentence.subject_is_traveller(m3.start()):
