@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shuttle.extract import extract_article
 from shuttle.extract.candidates import KnownPerson
+from shuttle.extract.quotes import _last_word
 
 
 def quotes(
@@ -372,3 +376,12 @@ def test_kinds_of_split_and_woven_quotations() -> None:
     ]
     text = "Prime Minister Benjamin Netanyahu reiterated “Israel’s right” to act."
     assert quotes(text) == [("Israel’s right", "Benjamin Netanyahu", "fragment")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1 ’'-.,:“é\n", max_size=60))
+def test_last_word_reads_as_the_pattern_it_replaced(pre: str) -> None:
+    m = re.search(r"([\w’'-]+)\W*\Z", pre[max(0, len(pre) - 30) :])
+    word = m.group(1) if m else ""
+    expected = word if any(ch.isalnum() or ch == "_" for ch in word) else ""
+    assert _last_word(pre) == expected

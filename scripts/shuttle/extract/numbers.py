@@ -128,6 +128,10 @@ def words_value(text: str) -> int | None:
 
 
 def digits_value(digits: str, scale: str | None) -> int | None:
+    if not scale and "." not in digits:
+        plain = digits.replace(",", "")
+        if plain.isdigit() and plain.isascii():
+            return int(plain)  # the common case, without a Decimal
     try:
         value = Decimal(digits.replace(",", ""))
     except InvalidOperation:

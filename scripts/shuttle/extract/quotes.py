@@ -9,15 +9,12 @@ or a title, not a quotation, and is dropped; a full quotation with no speaker is
 
 from __future__ import annotations
 
-import re
-
 from .candidates import QuoteCandidate
 from .context import Attribution, Ctx
 from .lexicon import SPEECH_DECLARATIVE
 from .marks import QuoteSpan
 from .speakers import attribute
 
-_LAST_WORD_RE = re.compile(r"([\w’'-]+)\W*\Z")
 _INTRO_PUNCT = (":", ",", "—", "–", "-")
 
 
@@ -34,13 +31,30 @@ def _kind(text: str, s0: int, q: QuoteSpan, split: bool) -> str:
             return "full"  # the second half of a quotation split by its attribution
         intro = True
     else:
-        m = _LAST_WORD_RE.search(pre, max(0, len(pre) - 30))
-        intro = m is not None and m.group(1).lower() in SPEECH_DECLARATIVE
+        intro = _last_word(pre).lower() in SPEECH_DECLARATIVE
         if intro and starts_upper and not ends_sentence and _continues(text, q):
             return "fragment"  # "reiterated “Israel’s commitment” to the proposal"
     if intro and (starts_upper or ends_sentence):
         return "full"
     return "fragment"
+
+
+def _last_word(pre: str) -> str:
+    r"""The last word of `pre` within its last 30 characters, with the ’ ' - that cling to it:
+    what `([\w’'-]+)\W*\Z` finds there, read backwards instead of tried at each place."""
+    lo = max(0, len(pre) - 30)
+    r = len(pre) - 1
+    while r >= lo and not (pre[r].isalnum() or pre[r] == "_"):
+        r -= 1
+    if r < lo:
+        return ""  # no word character: no speech verb
+    e = r + 1
+    while e < len(pre) and pre[e] in "’'-":
+        e += 1
+    p = r
+    while p > lo and (pre[p - 1].isalnum() or pre[p - 1] in "_’'-"):
+        p -= 1
+    return pre[p:e]
 
 
 def _continues(text: str, q: QuoteSpan) -> bool:

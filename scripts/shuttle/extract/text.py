@@ -82,10 +82,8 @@ def segment(
         paras = paragraphs(text)
     qstarts = [q[0] for q in quotes]
     # one scan of the whole text (cheaper than one per paragraph), shared out below
-    found = [
-        (m.start(1), m.end(), m.end(1) == m.end() and m.group(1) == ".")
-        for m in _BOUNDARY_RE.finditer(text)
-    ]
+    spans = [m.span() for m in _BOUNDARY_RE.finditer(text)]
+    found = [(s, e, e - s == 1 and text[s] == ".") for s, e in spans]  # a bare period
     bounds = [f[0] for f in found]
     sents: list[tuple[int, int]] = []
     for p_start, p_end in paras:
