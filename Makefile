@@ -68,8 +68,10 @@ test: $(STAMP) browser lint types
 	$(BIN)/shuttle check
 	SHUTTLE_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
+# The benchmarks (not part of `make test`): seed site, 100, 1,000 and 5,000 articles; the
+# table and build/bench/results.json. Options through BENCH, e.g. BENCH="--sizes seed,100".
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 clean:
 	rm -rf build

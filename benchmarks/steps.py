@@ -1,0 +1,149 @@
+"""Steps timed from inside one process, printed as one line of JSON.
+
+`python -m benchmarks.steps STEP ROOT [ARGS]`, run by the runner in a fresh process:
+
+- build: `shuttle build` (building.build) with each part timed: check, page
+  generation, charts, the plugin's other work, mkdocs' own work, the link check and the
+  swap into build/site; with the peak memory after each part.
+- extract-speed: the extractors alone over every article, on one core and with a
+  process pool of 2: MB/s and the speed-up.
+- bare: the site's generated pages and files written out as a plain mkdocs project
+  (docs/ + mkdocs.yml without our plugin) in ARGS[0].
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from shuttle.paths import Paths
+
+Timers = dict[str, float]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(timers: Timers, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            timers[name] = timers.get(name, 0.0) + time.perf_counter() - started
+            timers[f"{name}_peak_mb"] = _peak_mb()
+
+    return wrapper
+
+
+def step_build(paths: Paths) -> dict[str, Any]:
+    from shuttle import building, charts, linkcheck, pages, plugin
+    from shuttle.pages import figures
+
+    timers: Timers = {}
+    building.run_checks = _timed(timers, "check", building.run_checks)
+    plugin.ShuttlePlugin.on_files = _timed(timers, "plugin", plugin.ShuttlePlugin.on_files)
+    pages.render_site = _timed(timers, "render", pages.render_site)
+    figures.death_toll = _timed(timers, "chart", figures.death_toll)
+    charts.chart_javascript = _timed(timers, "chart_js", charts.chart_javascript)
+    building._mkdocs_build = _timed(timers, "mkdocs", building._mkdocs_build)
+    linkcheck.check_dir = _timed(timers, "linkcheck", linkcheck.check_dir)
+    building._make_readable = _timed(timers, "finish", building._make_readable)
+    started = time.perf_counter()
+    problems = building.build(paths)
+    total = time.perf_counter() - started
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if errors:
+        raise SystemExit("build failed:\n" + "\n".join(errors[:20]))
+    charts_time = timers.get("chart", 0.0) + timers.get("chart_js", 0.0)
+    return {
+        "total": total,
+        "check": timers.get("check", 0.0),
+        "pages": timers.get("render", 0.0) - timers.get("chart", 0.0),
+        "charts": charts_time,
+        "plugin_other": timers.get("plugin", 0.0)
+        - timers.get("render", 0.0)
+        - timers.get("chart_js", 0.0),
+        "mkdocs": timers.get("mkdocs", 0.0) - timers.get("plugin", 0.0),
+        "linkcheck": timers.get("linkcheck", 0.0),
+        "finish": timers.get("finish", 0.0),
+        "peak_mb": _peak_mb(),
+        "peaks_mb": {k: v for k, v in timers.items() if k.endswith("_peak_mb")},
+        "warnings": len(problems),
+    }
+
+
+def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
+    from shuttle.extracting import _extract_one, _Workers
+    from shuttle.proposals import known_people
+    from shuttle.store import load_store
+
+    store, _ = load_store(paths)
+    work = [(sid, a.text, a.source.event_date) for sid, a in sorted(store.articles.items())]
+    size = sum(len(text.encode("utf-8")) for _, text, _ in work)
+    people = known_people(store.people)
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(runs):
+        for workers in (1, 2):  # interleaved, so that both see the same machine
+            with _Workers(workers, people) as pool:
+                started = time.perf_counter()
+                for _found in pool.map(_extract_one, work):
+                    pass
+                times[workers].append(time.perf_counter() - started)
+    return {"bytes": size, "articles": len(work), "one_core": times[1], "two_cores": times[2]}
+
+
+def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
+    """Our plugin's output, written out as plain Markdown and files, with a mkdocs.yml
+    that does not load the plugin: what mkdocs alone costs for the same pages."""
+    from shuttle import charts
+    from shuttle.checks import consistency, run_checks
+    from shuttle.pages import render_site
+    from shuttle.pages.view import View
+    from shuttle.plugin import JS_DIR
+
+    store, _ = run_checks(paths)
+    view = View.of(store, preview=False, disagreements=consistency.find(store))
+    cache = paths.cache / "charts"
+    generated = render_site(view, site_url="http://127.0.0.1:8000/", cache=cache)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(paths.docs, out / "docs")
+    files = dict(generated.pages)
+    files.update(generated.files)
+    if any(p.startswith("assets/charts/") for p in generated.files):
+        files[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache)
+        files[f"{JS_DIR}/charts.js"] = charts.loader_javascript()
+    for rel, content in files.items():
+        target = out / "docs" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    config = paths.mkdocs_file.read_text(encoding="utf-8")
+    lines = [line for line in config.splitlines() if line.strip() != "- shuttle"]
+    (out / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"pages": len(generated.pages), "files": len(files)}
+
+
+def main(argv: list[str]) -> int:
+    step, root = argv[0], Path(argv[1]).resolve()
+    paths = Paths(root)
+    if step == "build":
+        result = step_build(paths)
+    elif step == "extract-speed":
+        result = step_extract_speed(paths, int(argv[2]) if len(argv) > 2 else 3)
+    elif step == "bare":
+        result = step_bare(paths, Path(argv[2]).resolve())
+    else:
+        raise SystemExit(f"unknown step {step!r}")
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

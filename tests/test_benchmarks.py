@@ -1,0 +1,78 @@
+"""The benchmark code itself (not a timed test: nothing here asserts a duration).
+
+The corpus generator is deterministic and varied; the runner, on a tiny corpus, prints
+and writes a report with every row of the issue's targets.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(REPO))
+    try:
+        yield importlib.import_module("benchmarks.corpus")
+    finally:
+        sys.path.remove(str(REPO))
+
+
+def test_the_corpus_is_deterministic_and_grows_by_prefix(bench: ModuleType) -> None:
+    ref = bench.reference()
+    five = bench.generate(5, ref)
+    again = bench.generate(5, ref)
+    assert [a.text for a in five] == [a.text for a in again]
+    assert [a.text for a in bench.generate(3, ref)] == [a.text for a in five[:3]]
+
+
+def test_the_corpus_is_varied(bench: ModuleType) -> None:
+    articles = bench.generate(60, bench.reference())
+    assert len({a.text for a in articles}) == 60
+    assert len({a.outlet for a in articles}) >= 10
+    assert len({len(a.text.splitlines()) for a in articles}) >= 5
+    days = sorted(a.event_date for a in articles)
+    assert (days[-1] - days[0]).days > 365
+    text = "\n".join(a.text for a in articles)
+    for mark in ("“", "said", "killed", "hostages", " trip", "Blinken"):
+        assert mark in text
+
+
+@pytest.mark.slow
+def test_the_report_has_every_row(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "benchmarks", "--sizes", "4", "--runs", "1",
+            "--no-lighthouse", "--no-serve", "--out", str(tmp_path / "out"),
+            "--corpora", str(tmp_path / "corpora"),
+        ],
+        cwd=REPO, env=env, capture_output=True, text=True, check=False, timeout=1200,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    sys.path.insert(0, str(REPO))
+    try:
+        report = importlib.import_module("benchmarks.report")
+    finally:
+        sys.path.remove(str(REPO))
+    for row in report.TARGET_ROWS:
+        assert row in result.stdout, row
+    data = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [t["measure"] for t in data["targets"]] == list(report.TARGET_ROWS)
+    corpus = data["corpora"]["4"]
+    assert corpus["articles"] == 4 and corpus["pages"] > 10
+    for part in ("extract", "cold", "warm", "bare", "rebuild"):
+        assert corpus[part]["wall_s"] > 0, part
+    assert corpus["pages_report"]["chart_js_without_chart"] == []
+    assert data["extraction"]["mb_per_s"] > 0

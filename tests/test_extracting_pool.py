@@ -1,0 +1,49 @@
+"""`shuttle extract` writes the same files whatever the number of worker processes."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from shuttle.extracting import POOL_MIN_ARTICLES, pool_size, run_extract
+from shuttle.paths import Paths
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _corpus(dest: Path, count: int) -> Path:
+    sys.path.insert(0, str(REPO))
+    try:
+        corpus = importlib.import_module("benchmarks.corpus")
+    finally:
+        sys.path.remove(str(REPO))
+    corpus.fresh_project(dest)
+    corpus.write_seeds(corpus.generate(count, corpus.reference()), dest / "seeds")
+    return dest
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.yml"))}
+
+
+@pytest.mark.slow
+def test_one_worker_and_two_write_the_same_bytes(tmp_path: Path) -> None:
+    one = _corpus(tmp_path / "one", 24)
+    two = _corpus(tmp_path / "two", 24)
+    written_one, problems_one = run_extract(Paths(one), jobs=1)
+    written_two, problems_two = run_extract(Paths(two), jobs=2)
+    assert problems_one == problems_two == []
+    assert written_one == written_two and len(written_one) == 25  # 24 articles, people.yml
+    assert _files(one / "data") == _files(two / "data")
+
+
+def test_small_runs_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SHUTTLE_JOBS", raising=False)
+    assert pool_size(POOL_MIN_ARTICLES - 1) == 1
+    assert pool_size(1000, 3) == 3
+    assert pool_size(2, 8) == 2
+    monkeypatch.setenv("SHUTTLE_JOBS", "1")
+    assert pool_size(1000) == 1
