@@ -6,8 +6,10 @@ explainer shows readers the disagreement with both citations.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -191,30 +193,56 @@ def _between_articles(store: Store) -> list[Disagreement]:
         groups[(figure.measure, day, _subject_key(figure))].append((source_id, figure))
     found = []
     for (measure, day, _), members in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        for i, (a_id, a) in enumerate(members):
-            for b_id, b in members[i + 1 :]:
-                if a_id == b_id or max(a.value, b.value) > 10 * max(1, min(a.value, b.value)):
-                    continue  # same article, or plainly counts of different things
-                a_low, a_high = value_range(a.value, a.qualifier)
-                b_low, b_high = value_range(b.value, b.qualifier)
-                if a_low <= b_high and b_low <= a_high:
-                    continue
-                found.append(
-                    Disagreement(
-                        kind="between articles",
-                        code="W303",
-                        summary=(
-                            f"For {measure.replace('_', ' ')} as of {long_day(day)}, "
-                            f"{sources[a_id].outlet} reported {_written(a)} and "
-                            f"{sources[b_id].outlet} reported {_written(b)}."
-                        ),
-                        citations=(
-                            Citation(a_id, a.id, a.start, a.end),
-                            Citation(b_id, b.id, b.start, b.end),
-                        ),
-                    )
+        for i, j in disagreeing_pairs(members):
+            (a_id, a), (b_id, b) = members[i], members[j]
+            found.append(
+                Disagreement(
+                    kind="between articles",
+                    code="W303",
+                    summary=(
+                        f"For {measure.replace('_', ' ')} as of {long_day(day)}, "
+                        f"{sources[a_id].outlet} reported {_written(a)} and "
+                        f"{sources[b_id].outlet} reported {_written(b)}."
+                    ),
+                    citations=(
+                        Citation(a_id, a.id, a.start, a.end),
+                        Citation(b_id, b.id, b.start, b.end),
+                    ),
                 )
+            )
     return found
+
+
+def disagreeing_pairs(members: Sequence[tuple[str, Figure]]) -> list[tuple[int, int]]:
+    """Index pairs i < j, in that order, of figures from different articles whose ranges
+    do not overlap, leaving out counts plainly of different things (10 times apart).
+
+    The ranges are sorted once, so the pairs that agree (most of them) are never looked
+    at: the work grows with the figures and the disagreements, not with every pair.
+    """
+    ranges = [value_range(f.value, f.qualifier) for _, f in members]
+    if any(math.isnan(high) for _, high in ranges):  # 0 x inf: only the plain loop is exact
+        candidates = [
+            (i, j)
+            for i in range(len(members))
+            for j in range(i + 1, len(members))
+            if not (ranges[i][0] <= ranges[j][1] and ranges[j][0] <= ranges[i][1])
+        ]
+    else:
+        order = sorted(range(len(members)), key=lambda k: ranges[k][0])
+        lows = [ranges[k][0] for k in order]
+        candidates = []
+        for i, (_, high) in enumerate(ranges):
+            for k in order[bisect.bisect_right(lows, high) :]:  # wholly above i's range
+                candidates.append((i, k) if i < k else (k, i))
+        candidates.sort()
+    pairs = []
+    for i, j in candidates:
+        (a_id, a), (b_id, b) = members[i], members[j]
+        if a_id == b_id or max(a.value, b.value) > 10 * max(1, min(a.value, b.value)):
+            continue  # same article, or plainly counts of different things
+        pairs.append((i, j))
+    return pairs
 
 
 def _written(figure: Figure) -> str:
