@@ -15,6 +15,7 @@ loader, which reports the problem with its line exactly as before.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,9 +55,13 @@ class _Unsupported(Exception):
     """Outside the plain subset: the round-trip loader must read this file."""
 
 
+@functools.lru_cache(maxsize=8192)  # statuses, kinds, cues, dates, numbers: a few values
 def _plain_scalar(value: str) -> Any:
     """What ruamel's round-trip loader, then yamlio.plain, make of a plain scalar."""
-    tag = next((t for t, regexp in _RESOLVERS.get(value[:1], ()) if regexp.match(value)), None)
+    resolvers = _RESOLVERS.get(value[:1])
+    if resolvers is None:  # most text: no resolver starts with its first character
+        return value
+    tag = next((t for t, regexp in resolvers if regexp.match(value)), None)
     if tag is None:
         return value
     if tag == _NULL:
@@ -96,43 +101,51 @@ class Parsed:
     lines: Lines
 
 
-def _scalar(event: Any, text: str) -> Any:
-    if event.anchor is not None or event.tag is not None:
-        raise _Unsupported("anchor or tag")
-    style = event.style
-    if style in ("", None):
-        return _plain_scalar(event.value)
-    if style in ("|", ">") and not _BLOCK_HEADER.match(text, event.start_mark.index):
-        raise _Unsupported("block scalar header")  # libyaml is laxer here
-    return event.value
-
-
 def loads(text: str) -> Parsed | None:
     """Plain data and lines, or None when the file needs the round-trip loader."""
     if _PARSER is None or _DISPUTED.search(text) or _MARKERS.search(text):
         return None
+    parser = _PARSER(text)
     try:
-        return _build(yaml.parse(text, Loader=_PARSER), text)
+        return _build(parser, text)
     except (_Unsupported, yaml.YAMLError, RecursionError, ValueError, TypeError):
         return None
+    finally:
+        parser.dispose()
 
 
-def _build(events: Any, text: str) -> Parsed:
+_SCALAR = yaml.ScalarEvent
+_MAPPING = yaml.MappingStartEvent
+_SEQUENCE = yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+
+
+def _build(parser: Any, text: str) -> Parsed:
     lines = Lines()
     stack: list[Any] = []  # open containers: dict or list
     keys: list[Any] = []  # per open container: the pending key of a dict
     item_lines: list[int] | None = None  # lines of the items of the open top-level list
     root: Any = None
     documents = 0
-    for event in events:
+    next_event = parser.get_event
+    while (event := next_event()) is not None:
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            value = _scalar(event, text)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        if kind is _SCALAR:
             if event.anchor is not None or event.tag is not None:
                 raise _Unsupported("anchor or tag")
-            value = {} if kind is yaml.MappingStartEvent else []
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            style = event.style
+            if not style:
+                value = _plain_scalar(event.value)
+            elif style in ("|", ">") and not _BLOCK_HEADER.match(text, event.start_mark.index):
+                raise _Unsupported("block scalar header")  # libyaml is laxer here
+            else:
+                value = event.value
+        elif kind is _MAPPING or kind is _SEQUENCE:
+            if event.anchor is not None or event.tag is not None:
+                raise _Unsupported("anchor or tag")
+            value = {} if kind is _MAPPING else []
+        elif kind in _ENDS:
             stack.pop()
             keys.pop()
             continue
@@ -141,13 +154,10 @@ def _build(events: Any, text: str) -> Parsed:
             if documents > 1 or event.version is not None or event.tags:
                 raise _Unsupported("directive or second document")
             continue
-        elif kind is yaml.StreamStartEvent or kind is yaml.StreamEndEvent:
-            continue
-        elif kind is yaml.DocumentEndEvent:
+        elif kind in _SKIPPED:
             continue
         else:  # an alias, or anything new
             raise _Unsupported(kind.__name__)
-        line = event.start_mark.line + 1
         depth = len(stack)
         if depth == 0:
             root = value
@@ -163,7 +173,7 @@ def _build(events: Any, text: str) -> Parsed:
                         raise _Unsupported("duplicate key")
                     keys[-1] = shown
                     if depth == 1:
-                        lines.keys[shown] = line
+                        lines.keys[shown] = event.start_mark.line + 1
                     continue
                 parent[key] = value
                 keys[-1] = _NO_KEY
@@ -172,7 +182,7 @@ def _build(events: Any, text: str) -> Parsed:
             else:
                 parent.append(value)
                 if depth == 2 and item_lines is not None and type(stack[0]) is dict:
-                    item_lines.append(line)
+                    item_lines.append(event.start_mark.line + 1)
         if type(value) is dict or type(value) is list:
             if depth >= _MAX_DEPTH:
                 raise _Unsupported("nested deeper than data files are")

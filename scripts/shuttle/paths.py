@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +91,12 @@ class Paths:
     def relative(self, path: Path) -> str:
         """A path as shown in messages: relative to the root when inside it."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(_resolved(self.root, os.getcwd())).as_posix()
         except ValueError:
             return str(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path, cwd: str) -> Path:
+    # Every message names a file relative to the root: resolve the root once, not per file.
+    return root.resolve()

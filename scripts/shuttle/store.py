@@ -156,14 +156,20 @@ def _fast(model: type[M], text: str) -> tuple[M, Lines] | None:
 
 
 def _load_file(
-    paths: Paths, path: Path, model: type[M], problems: list[Problem], *, required: bool = True
+    paths: Paths,
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    *,
+    required: bool = True,
+    shown: str | None = None,
 ) -> tuple[M | None, Lines | None]:
     """A data file as its model, and where its records are written.
 
     Most files are plain and valid: they take the fast path (fastyaml). Any other is read
     by the round-trip loader, which reports every problem with its line.
     """
-    shown = paths.relative(path)
+    shown = paths.relative(path) if shown is None else shown
     if not path.exists() and not required:
         return None, None
     try:
@@ -261,11 +267,11 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
 
     if paths.articles_dir.is_dir():
         for path in sorted(paths.articles_dir.glob("*.yml")):
-            parsed, lines = _load_file(paths, path, ArticleFile, problems)
+            shown = paths.relative(path)
+            parsed, lines = _load_file(paths, path, ArticleFile, problems, shown=shown)
             _mark_unusable(store, path, parsed)
             if parsed is None or lines is None:
                 continue
-            shown = paths.relative(path)
             source_line = lines.key("source") or 1
             if parsed.source != path.stem:
                 problems.append(
