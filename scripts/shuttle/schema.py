@@ -13,19 +13,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+# The vocabularies the extractors propose are the ones the data holds: declared once.
+from shuttle.extract.candidates import Measure, PersonKind, QuoteKind
+
 Status = Literal["candidate", "verified", "rejected"]
-QuoteKind = Literal["full", "fragment"]
-PersonKind = Literal["person", "organisation"]
-Measure = Literal[
-    "killed",
-    "injured",
-    "hostages_taken",
-    "hostages_released",
-    "hostages_held",
-    "prisoners_released",
-    "displaced",
-    "other",
-]
 ReportSource = Literal["mohtel", "gmotel", "unocha", "missing"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 QuoteKind = Literal["full", "fragment"]
 Measure = Literal[
@@ -21,16 +21,7 @@ Measure = Literal[
     "displaced",
     "other",
 ]
-MEASURES: tuple[str, ...] = (
-    "killed",
-    "injured",
-    "hostages_taken",
-    "hostages_released",
-    "hostages_held",
-    "prisoners_released",
-    "displaced",
-    "other",
-)
+MEASURES: tuple[str, ...] = get_args(Measure)
 PersonKind = Literal["person", "organisation"]
 
 
