@@ -18,6 +18,8 @@ from typing import Any
 from benchmarks import corpus, lighthouse, report, runner, serve
 from benchmarks.measure import REPO, cores, load_average
 
+LARGE = 5000  # from this many articles: --large-runs, and cold builds only
+
 
 def _sizes(text: str) -> list[str]:
     sizes = [s.strip() for s in text.split(",") if s.strip()]
@@ -38,6 +40,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--corpora", type=Path, default=REPO / "build" / "bench" / "corpora",
         help="where generated corpora are cached",
+    )  # fmt: skip
+    p.add_argument(
+        "--full-large", action="store_true",
+        help=f"for corpora of {LARGE:,} articles or more, also the warm, bare and rebuild builds",
+    )  # fmt: skip
+    p.add_argument(
+        "--large-timeout", type=float, default=1800,
+        help="seconds a build of the largest corpora may take before it is stopped",
     )  # fmt: skip
     p.add_argument("--no-lighthouse", action="store_true")
     p.add_argument("--no-serve", action="store_true")
@@ -71,10 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         count = 0 if size == "seed" else int(size)
         projects[size] = corpus.build_corpus(count, corpora, log, fresh=args.fresh)
-        runs = args.large_runs if count >= 5000 else args.runs
+        large = count >= LARGE
+        runs = args.large_runs if large else args.runs
         results[size] = runner.bench_corpus(
-            size, projects[size], runs=runs, cold_runs=runs, extract_runs=runs, log=log
-        )
+            size, projects[size], runs=runs, cold_runs=runs, extract_runs=runs, log=log,
+            cold_only=large and not args.full_large,
+            timeout=args.large_timeout if large else None,
+        )  # fmt: skip
     speed = None
     generated = [s for s in args.sizes if s != "seed"]
     if generated:

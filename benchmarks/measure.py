@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +34,15 @@ class Sample:
     status: int
     stdout: str = ""
     stderr: str = ""
+    timed_out: bool = False
+
+
+def _stop(pid: int) -> None:
+    """Stop a process group that ran out of time (started with its own session)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -55,17 +66,30 @@ def run(
     cwd: Path | None = None,
     env: Mapping[str, str] | None = None,
     check: bool = True,
+    timeout: float | None = None,
 ) -> Sample:
-    """Run `cmd` to completion; its wall time, CPU time and peak memory."""
+    """Run `cmd` to completion; its wall time, CPU time and peak memory. After `timeout`
+    seconds the process (and its children) are stopped: status -9, timed_out."""
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{os.getpid()}.out"
     err_path = out_path.with_suffix(".err")
     with out_path.open("w+b") as out, err_path.open("w+b") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd), cwd=cwd, env=dict(env or environment()), stdout=out, stderr=err
+            list(cmd),
+            cwd=cwd,
+            env=dict(env or environment()),
+            stdout=out,
+            stderr=err,
+            start_new_session=timeout is not None,
         )
+        timer = None
+        if timeout is not None:
+            timer = threading.Timer(timeout, _stop, (proc.pid,))
+            timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - started
+        if timer is not None:
+            timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -80,7 +104,10 @@ def run(
         status=proc.returncode,
         stdout=stdout,
         stderr=stderr,
+        timed_out=timeout is not None and wall >= timeout,
     )
+    if sample.timed_out:
+        return sample
     if check and sample.status != 0:
         raise RuntimeError(
             f"{' '.join(cmd)} exited with {sample.status}:\n{stderr[-4000:]}{stdout[-2000:]}"
@@ -97,8 +124,12 @@ def step_cmd(step: str, root: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "benchmarks.steps", step, str(root), *args]
 
 
-def run_step(step: str, root: Path, *args: str) -> tuple[dict[str, Any], Sample]:
-    sample = run(step_cmd(step, root, *args), cwd=REPO)
+def run_step(
+    step: str, root: Path, *args: str, timeout: float | None = None
+) -> tuple[dict[str, Any], Sample]:
+    sample = run(step_cmd(step, root, *args), cwd=REPO, timeout=timeout)
+    if sample.timed_out:
+        return {"timed_out": True}, sample
     return json.loads(sample.stdout.strip().splitlines()[-1]), sample
 
 

@@ -101,9 +101,33 @@ def _edit_one_quote(project: Path) -> tuple[Path, str]:
     raise RuntimeError("no quote with a speaker to edit")
 
 
-def measure_builds(project: Path, runs: int, cold_runs: int, log: Log) -> dict[str, Any]:
+def measure_builds(
+    project: Path,
+    runs: int,
+    cold_runs: int,
+    log: Log,
+    *,
+    cold_only: bool = False,
+    timeout: float | None = None,
+) -> dict[str, Any]:
     """Cold builds (nothing under build/), rebuilds after editing one quote, warm builds
-    side by side with the bare mkdocs build of the same pages."""
+    side by side with the bare mkdocs build of the same pages. `cold_only`: the cold
+    builds alone (for the largest corpora, where each build takes many minutes)."""
+    if cold_only:
+        samples, phases = [], []
+        for i in range(cold_runs):
+            log(f"  cold build (run {i + 1}/{cold_runs})")
+            shutil.rmtree(project / "build", ignore_errors=True)
+            result, sample = run_step("build", project, timeout=timeout)
+            samples.append(sample)
+            if sample.timed_out:
+                log(f"  stopped after {timeout:.0f} s: the build did not finish")
+                break
+            phases.append(result)
+        cold = {**_stats(samples), "phases": _phases(phases)}
+        cold["timed_out"] = any(s.timed_out for s in samples)
+        skipped = {"skipped": "cold builds only for this corpus (--full-large measures all)"}
+        return {"cold": cold, "rebuild": skipped, "warm": skipped, "bare": skipped}
     cold: list[Sample] = []
     cold_phases: list[dict[str, Any]] = []
     rebuild: list[Sample] = []
@@ -180,7 +204,15 @@ def page_sizes(site: Path) -> dict[str, Any]:
 
 
 def bench_corpus(
-    name: str, project: Path, *, runs: int, cold_runs: int, extract_runs: int, log: Log
+    name: str,
+    project: Path,
+    *,
+    runs: int,
+    cold_runs: int,
+    extract_runs: int,
+    log: Log,
+    cold_only: bool = False,
+    timeout: float | None = None,
 ) -> CorpusResult:
     articles, mb = text_size(project)
     result = CorpusResult(name=name, articles=articles, text_mb=mb, runs=runs)
@@ -188,11 +220,12 @@ def bench_corpus(
     result.extract = measure_extract(
         project, project.parent / f"{project.name}-extract", extract_runs, log
     )
-    builds = measure_builds(project, runs, cold_runs, log)
+    builds = measure_builds(project, runs, cold_runs, log, cold_only=cold_only, timeout=timeout)
     result.cold, result.rebuild = builds["cold"], builds["rebuild"]
     result.warm, result.bare = builds["warm"], builds["bare"]
-    result.pages_report = page_sizes(project / "build" / "site")
-    result.pages = result.pages_report["pages"]
+    site = project / "build" / "site"
+    result.pages_report = page_sizes(site) if site.is_dir() else {"skipped": "no site built"}
+    result.pages = result.pages_report.get("pages", 0)
     return result
 
 
