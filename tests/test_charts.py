@@ -1,5 +1,6 @@
-"""Charts: the death toll spec (golden), its SVG, description, table and HTML, the
-caches, and that article text stays data everywhere it lands.
+"""Charts: the death toll chart and the chart of people killed in Israel and the
+hostages (golden specs), their SVGs, descriptions, tables and HTML, the trip strip,
+colours and hover readout, the caches, and that article text stays data everywhere.
 
 Regenerate the golden files after an intended change with:
 
@@ -31,8 +32,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shuttle import charts
-from shuttle.charting import render
+from shuttle.charting import render, style
+from shuttle.charting import trips as trips_module
 from shuttle.charting.death_toll_data import check_href
+from shuttle.charting.israel_text import known_qualifier
 from shuttle.charting.text import format_date, format_int, format_span
 from shuttle.charts import Chart, ReportedPoint, SeriesPoint, TripSpan
 
@@ -418,6 +421,11 @@ def _parse(html: str) -> _Page:
     return page
 
 
+def _canvas(page: _Page) -> dict[str, str | None]:
+    (canvas,) = [attrs for tag, attrs in page.tags if tag == "div" and "data-spec" in attrs]
+    return canvas
+
+
 def _check_html(chart: Chart, html: str) -> _Page:
     page = _parse(html)
     names = [tag for tag, _ in page.tags]
@@ -442,11 +450,14 @@ def test_chart_html_shape(chart: Chart) -> None:
     )
     page = _check_html(chart, html)
     attrs = dict(page.tags)
-    assert attrs["div"]["data-spec"] == "../assets/charts/death-toll.vl.json"
+    canvas = _canvas(page)
+    assert canvas["data-spec"] == "../assets/charts/death-toll.vl.json"
     img = attrs["img"]
     assert img["src"] == "../assets/charts/death-toll.svg"
     assert img["width"] == "720" and img["height"] and img["alt"]
-    assert f"min-height: {img['height']}px" == attrs["div"]["style"]
+    assert f"min-height: {img['height']}px" == canvas["style"]
+    (region,) = [a for t, a in page.tags if a.get("role") == "region"]
+    assert region["tabindex"] == "0" and region["aria-label"] == f"The data: {chart.title}"
     assert [a.get("scope") for t, a in page.tags if t == "th"] == ["col"] * 7
     assert html.count("<tr>") == 1 + len(chart.table_rows)
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
@@ -457,7 +468,7 @@ def test_chart_html_escapes_everything() -> None:
     chart = replace(chart, title=HOSTILE[0], name='x" onmouseover="alert(1)')
     html = charts.chart_html(chart, spec_url='a" onload="x', svg_url="<b>")
     page = _check_html(chart, html)
-    assert dict(page.tags)["div"]["data-spec"] == 'a" onload="x'
+    assert _canvas(page)["data-spec"] == 'a" onload="x'
     for hostile in HOSTILE:
         if escape(hostile) != hostile:
             assert hostile not in html
@@ -491,6 +502,358 @@ def test_any_article_text_stays_text(text: str, outlet: str, title: str) -> None
     assert parsed == chart.spec
     (point,) = _points(parsed)
     assert (point["as_written"], point["outlet"], point["title"]) == (text, outlet, title)
+
+
+# --- trips, colours and the hover readout (shared by both charts) ------------------
+
+
+def test_trip_numbers_never_crowd_a_row() -> None:
+    """Numbers closer than a phone can show apart go to another row of the strip."""
+    start, end = date(2023, 10, 7), date(2025, 1, 20)
+    min_gap = (end - start).days * trips_module.NUMBER_GAP_PX / trips_module.NARROW_PLOT_PX
+    days = [date(2023, 10, 12), date(2023, 11, 3), date(2023, 11, 30), date(2024, 1, 5),
+            date(2024, 1, 9), date(2024, 1, 12), date(2024, 6, 10)]  # fmt: skip
+    spans = [
+        TripSpan(n + 1, d, d, f"Trip {n + 1}", f"../trips/{n + 1}/") for n, d in enumerate(days)
+    ]
+    rows = trips_module.trip_rows(spans, start, end)
+    staggers = [row["stagger"] for row in rows]
+    assert staggers[0] == 0 and staggers[-1] == 0  # alone in its stretch: the first row
+    assert len(set(staggers[3:6])) == 3  # three trips within a week: three rows
+    for stagger in set(staggers):
+        starts = [date.fromisoformat(r["start"]) for r in rows if r["stagger"] == stagger]
+        assert all((b - a).days >= min_gap for a, b in zip(starts, starts[1:], strict=False))
+    assert [r["row"] for r in rows] == [
+        trips_module.NUMBER_BOTTOM - s * trips_module.NUMBER_ROW for s in staggers
+    ]
+    assert trips_module.strip_height(rows) == -trips_module.NUMBER_BOTTOM + 3 * 12
+    assert trips_module.strip_height([]) == 0
+
+
+def _contrast(colour: str, background: str = style.WHITE) -> float:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_marks_meet_three_to_one_on_the_card() -> None:
+    marks = [style.KILLED, style.INJURED, style.PRISONERS, style.TRIP_MARK, style.AXIS]
+    assert all(_contrast(colour) >= 3 for colour in marks), [_contrast(c) for c in marks]
+    assert _contrast(style.TEXT) >= 4.5 and _contrast(style.TRIP_TEXT) >= 4.5  # text
+    assert _contrast(style.TRIP_FILL) < 1.5  # the band is decoration; the bar marks the trip
+
+
+def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(spec["layer"])
+
+
+def test_trips_are_marked_by_bar_and_number_not_by_the_pale_band(chart: Chart) -> None:
+    trip_layers = [layer for layer in _layers(chart.spec) if layer["data"]["name"] == "trips"]
+    band, bar, number = trip_layers
+    assert band["mark"]["type"] == "rect" and "href" not in band["encoding"]
+    assert bar["mark"]["type"] == "rule" and bar["encoding"]["href"]["field"] == "href"
+    assert bar["encoding"]["stroke"]["scale"]["range"] == [style.TRIP_MARK]
+    assert number["encoding"]["text"]["field"] == "number"
+    # the strip sits above the plot, and the legends clear it
+    assert bar["encoding"]["y"] == {"value": trips_module.BAR_Y} and trips_module.BAR_Y < 0
+    trips = chart.spec["datasets"]["trips"]
+    assert all(row["row"] < 0 for row in trips)
+    assert chart.spec["config"]["legend"]["offset"] == trips_module.strip_height(trips) + 8
+
+
+def _expressions(node: Any) -> Iterator[str]:
+    """Every string Vega would evaluate: expressions, signals, calculate, filters."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in {"expr", "signal", "calculate", "test", "filter"} and isinstance(value, str):
+                yield value
+            yield from _expressions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _expressions(value)
+
+
+def test_readout_pivots_the_series_and_names_the_gaps(chart: Chart) -> None:
+    (readout,) = [layer for layer in _layers(chart.spec) if layer.get("name") == "readout"]
+    assert readout["data"] == {"name": "series"}
+    pivot, calculate = readout["transform"]
+    assert pivot["pivot"] == "measure" and pivot["groupby"] == ["day", "note"]
+    titles = [t["title"] for t in readout["encoding"]["tooltip"]]
+    assert titles == ["Date", "Killed (Ministry)", "Injured (Ministry)", "Figures"]
+    # the only expressions in the spec are the package's own constants
+    assert sorted(set(_expressions(chart.spec))) == sorted(
+        {"width < 460 ? 2 : 0", 'isValid(datum.note) ? datum.note : "Both reported that day"'}
+    )
+    # notes ride only on the days with a missing figure, on every row of such a day
+    noted = {row["day"]: row["note"] for row in chart.spec["datasets"]["series"] if "note" in row}
+    assert noted == {
+        "2023-10-10": "Both gap-filled (no report that day)",
+        "2023-10-11": "Both gap-filled (no report that day)",
+        "2023-10-14": "Injured gap-filled (no report that day)",
+    }
+    for row in chart.spec["datasets"]["series"]:
+        assert ("note" in row) == (row["day"] in noted)
+    # the static image leaves the readout out
+    assert "readout" not in json.dumps(render.static_spec(chart.spec, 720)["layer"])
+    assert "params" not in render.static_spec(chart.spec, 720)
+
+
+# --- the chart of people killed in Israel and the hostages -------------------------
+
+ISRAEL_START = date(2023, 10, 7)
+ISRAEL_UNTIL = date(2024, 3, 1)
+
+
+def _israel_figures() -> list[ReportedPoint]:
+    def figure(
+        n: int, day: date, measure: str, value: int, text: str, **more: Any
+    ) -> ReportedPoint:
+        return ReportedPoint(
+            day=day, value=value, measure=measure, qualifier=more.get("qualifier"), text=text,
+            source_title=f"Article {n}", outlet=more.get("outlet", "AP"),
+            href=f"../sources/s-{n}/#p{n}", figure_id=f"fig-{n}",
+            candidate=more.get("candidate", False), subject=more.get("subject"),
+        )  # fmt: skip
+
+    attack = date(2023, 10, 7)
+    return [
+        figure(1, attack, "killed", 1200, "1,200", qualifier="about", subject="people in Israel"),
+        figure(2, attack, "killed", 1200, "1,200", qualifier="About", outlet="NYT"),
+        figure(3, attack, "hostages_taken", 250, "250", qualifier="some"),
+        figure(4, date(2023, 12, 1), "hostages_released", 105, "105", qualifier="more than"),
+        figure(5, date(2023, 12, 1), "prisoners_released", 240, "240", subject="prisoners"),
+        figure(6, date(2024, 2, 20), "hostages_released", 2, "two", candidate=True),
+        figure(7, date(2024, 5, 1), "hostages_held", 128, "128"),  # after ISRAEL_UNTIL
+    ]
+
+
+def _israel(
+    figures: list[ReportedPoint] | None = None, trips: list[TripSpan] | None = None
+) -> Chart | None:
+    return charts.israel_chart(
+        _israel_figures() if figures is None else figures,
+        _trips() if trips is None else trips,
+        start=ISRAEL_START,
+        until=ISRAEL_UNTIL,
+    )
+
+
+@pytest.fixture(scope="module")
+def israel(tmp_path_factory: pytest.TempPathFactory) -> Chart:
+    made = charts.israel_chart(
+        _israel_figures(), _trips(), start=ISRAEL_START, until=ISRAEL_UNTIL,
+        cache_dir=tmp_path_factory.mktemp("israel-cache"),
+    )  # fmt: skip
+    assert made is not None
+    return made
+
+
+def test_israel_golden_spec(israel: Chart) -> None:
+    pretty = json.dumps(json.loads(charts.spec_json(israel)), indent=2, sort_keys=True)
+    _check_golden("israel-hostages.vl.json", pretty + "\n")
+
+
+def test_israel_golden_words(israel: Chart) -> None:
+    words = {
+        "description": israel.description,
+        "table_header": list(israel.table_header),
+        "table_rows": [list(row) for row in israel.table_rows],
+        "title": israel.title,
+    }
+    _check_golden(
+        "israel-hostages.words.json", json.dumps(words, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def test_israel_chart_is_the_same_from_the_cache(israel: Chart, tmp_path: Path) -> None:
+    first = charts.israel_chart(
+        _israel_figures(), _trips(), start=ISRAEL_START, until=ISRAEL_UNTIL, cache_dir=tmp_path
+    )
+    assert list(tmp_path.glob("chart-*.json"))
+    with mock.patch.object(charts, "render_svg", side_effect=AssertionError):
+        again = charts.israel_chart(
+            _israel_figures(), _trips(), start=ISRAEL_START, until=ISRAEL_UNTIL,
+            cache_dir=tmp_path,
+        )  # fmt: skip
+    assert first == again == israel
+    assert _israel(list(reversed(_israel_figures())), list(reversed(_trips()))) == israel
+
+
+def test_israel_description_reflects_the_data(israel: Chart) -> None:
+    text = israel.description
+    assert text.startswith(
+        "Articles cited here reported 5 figures between 7 October 2023 and 1 December 2023: "
+        "killed in Israel: about 1,200 on 7 October 2023 (2 articles); hostages taken: some "
+        "250 on 7 October 2023; hostages freed: more than 105 on 1 December 2023; prisoners "
+        "freed: 240 on 1 December 2023."
+    )
+    assert "None of them said how many hostages were still held." in text  # after `until`
+    assert "1 unreviewed candidate figure as a hollow marker" in text
+    assert "no day-by-day reference series" in text and "not a line" in text
+    assert "3 trips" in text and "numbered 1 to 3" in text
+    assert israel.spec["description"] == text
+
+    figures = _israel_figures()
+    figures[3] = replace(figures[3], value=110, qualifier="nearly")
+    changed = _israel(figures)
+    assert (
+        changed is not None
+        and "hostages freed: nearly 110 on 1 December 2023" in changed.description
+    )
+
+    later = charts.israel_chart(
+        _israel_figures(), _trips(), start=ISRAEL_START, until=date(2024, 6, 1)
+    )
+    assert later is not None
+    assert "hostages still held: 128 on 1 May 2024" in later.description
+    assert "None of them said" not in later.description
+
+    early = charts.israel_chart(_israel_figures(), _trips(), start=ISRAEL_START, until=UNTIL)
+    assert early is not None and "reported 3 figures on 7 October 2023" in early.description
+    assert "Blinken made 2 trips" in early.description
+
+
+def test_israel_without_figures_there_is_no_chart() -> None:
+    assert _israel([]) is None
+    assert _israel([_israel_figures()[-1]]) is None  # its only figure is after `until`
+    only_held = _israel([replace(_israel_figures()[-1], day=date(2024, 1, 1))])
+    assert only_held is not None and only_held.spec["datasets"]["rows"] == [
+        {"measure": "Hostages still held"}
+    ]
+
+
+def test_israel_table_has_every_point(israel: Chart) -> None:
+    shown = [f for f in _israel_figures() if f.day <= ISRAEL_UNTIL]
+    assert len(israel.table_rows) == len(shown) == len(israel.spec["datasets"]["figures"])
+    assert {row["id"] for row in israel.spec["datasets"]["figures"]} == {f.figure_id for f in shown}
+    assert sorted(row[3] for row in israel.table_rows) == sorted(f.text for f in shown)
+    assert israel.table_rows[0] == (
+        "7 October 2023", "Killed in Israel", "about", "1,200", "1,200", "people in Israel",
+        "AP", "Article 1",
+    )  # fmt: skip
+    assert israel.table_rows[-1][1] == "Hostages freed (unreviewed candidate)"
+    assert all(len(row) == len(israel.table_header) for row in israel.table_rows)
+    html = charts.chart_html(israel, spec_url="a.json", svg_url="a.svg")
+    _check_html(israel, html)
+
+
+def test_israel_points_rows_and_labels(israel: Chart) -> None:
+    data = israel.spec["datasets"]
+    assert [row["measure"] for row in data["rows"]] == [
+        "Killed in Israel", "Hostages taken", "Hostages freed", "Prisoners freed",
+    ]  # fmt: skip
+    killed = [row for row in data["figures"] if row["measure"] == "Killed in Israel"]
+    assert len({row["y"] for row in killed}) == 2  # the same day twice: stacked, not hidden
+    assert len({row["href"] for row in killed}) == 2  # each to its own paragraph
+    both = data["labels_right"] + data["labels_left"]
+    labels = {(row["measure"], row["day"]): row["label"] for row in both}
+    assert labels[("Killed in Israel", "2023-10-07")] == "about 1,200 / About 1,200 (2 articles)"
+    assert labels[("Hostages freed", "2024-02-20")] == "2 (candidate)"
+    assert [row["side"] for row in data["labels_left"]] == ["left"]  # late in the axis
+    assert {row["side"] for row in data["labels_right"]} == {"right"}
+    # no line: points and text only, over the trip marks
+    marks = [layer["mark"]["type"] for layer in _layers(israel.spec)]
+    assert "line" not in marks and marks.count("point") == 1
+    (points,) = [layer for layer in _layers(israel.spec) if layer["mark"]["type"] == "point"]
+    assert points["encoding"]["href"] == {"field": "href", "type": "nominal"}
+    assert [t["title"] for t in points["encoding"]["tooltip"]] == [
+        "As written", "Value", "Qualifier", "What", "Who was counted", "Date", "Outlet", "Article",
+    ]  # fmt: skip
+    root = ElementTree.fromstring(israel.svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    drawn = [p for p in root.iter(f"{ns}path") if p.get("aria-roledescription") == "point"]
+    assert len(drawn) == len(data["figures"])
+    assert "<a " not in israel.svg
+
+
+def test_israel_hostile_strings_stay_data() -> None:
+    figures = [
+        replace(
+            f,
+            text=HOSTILE[n % 6],
+            outlet=HOSTILE[(n + 1) % 6],
+            source_title=HOSTILE[(n + 2) % 6],
+            subject=HOSTILE[(n + 3) % 6],
+            qualifier=HOSTILE[(n + 4) % 6],
+        )
+        for n, f in enumerate(_israel_figures())
+    ]
+    trips = [replace(t, label=HOSTILE[-t.ordinal]) for t in _trips()]
+    chart = _israel(figures, trips)
+    assert chart is not None
+    seen = set()
+    for path, value in _strings(chart.spec):
+        for hostile in HOSTILE:
+            if hostile in value:
+                assert path[0] == "datasets" and path[2] == "[]", (path, value)
+                allowed = {"as_written", "outlet", "title", "who", "qualifier", "label", "aria"}
+                assert path[-1] in allowed, path
+                seen.add(hostile)
+    assert seen == set(HOSTILE)
+    assert not any(h in chart.description for h in HOSTILE)  # the aria-label: no article text
+    assert not any(h in e for e in _expressions(chart.spec) for h in HOSTILE)
+    text = charts.spec_json(chart)
+    assert json.loads(text) == chart.spec and not re.search("[<>&\u2028\u2029]", text)
+    root = ElementTree.fromstring(chart.svg)
+    for element in root.iter():
+        assert not element.tag.endswith("script") and not element.tag.endswith("foreignObject")
+        assert not any(name.lower().startswith("on") for name in element.attrib)
+    html = charts.chart_html(chart, spec_url="a.json", svg_url="a.svg")
+    _check_html(chart, html)
+    for hostile in HOSTILE:
+        if escape(hostile) != hostile:
+            assert hostile not in html
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(), qualifier=st.text(), subject=st.text())
+def test_israel_any_text_stays_text(text: str, qualifier: str, subject: str) -> None:
+    figure = replace(_israel_figures()[0], text=text, qualifier=qualifier, subject=subject)
+    with mock.patch.object(charts, "render_svg", return_value='<svg width="720" height="300"/>'):
+        chart = _israel([figure])
+    assert chart is not None
+    assert chart.table_rows[0][2:6] == (qualifier, text, "1,200", subject or "")
+    _check_html(chart, charts.chart_html(chart, spec_url="a.json", svg_url="a.svg"))
+    (point,) = json.loads(charts.spec_json(chart))["datasets"]["figures"]
+    assert (point["as_written"], point["qualifier"], point["who"]) == (
+        text, qualifier or "(none)", subject or "(not given)",
+    )  # fmt: skip
+    plain = replace(figure, text="1,200", qualifier=known_qualifier(figure), subject=None)
+    with mock.patch.object(charts, "render_svg", return_value='<svg width="720" height="300"/>'):
+        benign = _israel([plain])
+    assert benign is not None and chart.description == benign.description
+
+
+def test_israel_rejects_unknown_measures_and_off_site_links() -> None:
+    with pytest.raises(ValueError, match="unknown measure"):
+        _israel([replace(_israel_figures()[0], measure="injured")])
+    with pytest.raises(ValueError, match="site-relative"):
+        _israel([replace(_israel_figures()[0], href="javascript:alert(1)")])
+    with pytest.raises(ValueError, match="site-relative"):
+        _israel(trips=[replace(_trips()[0], href="//evil.example/")])
+
+
+def test_figures_page_picks_israeli_counts_only() -> None:
+    from shuttle.pages.figures import is_about_israel
+    from shuttle.schema import Figure
+
+    def figure(measure: str, value: int, **more: Any) -> Figure:
+        return Figure(id="f", text=str(value), start=0, end=1, value=value, measure=measure, **more)
+
+    attack = date(2023, 10, 7)
+    assert is_about_israel(figure("killed", 1200, as_of=attack, subject="people"))
+    assert is_about_israel(figure("killed", 1139, subject="people in southern Israel"))
+    assert is_about_israel(figure("hostages_held", 101)) and is_about_israel(
+        figure("prisoners_released", 240)
+    )
+    assert not is_about_israel(figure("killed", 27840, attribution="Gaza's health ministry"))
+    assert not is_about_israel(figure("killed", 11, subject="people in Gaza", as_of=attack))
+    assert not is_about_israel(figure("killed", 11, subject="people"))  # a strike, not 7 October
+    assert not is_about_israel(figure("injured", 300, as_of=attack))
 
 
 # --- JavaScript ------------------------------------------------------------------
@@ -539,28 +902,39 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _write_site(root: Path, chart: Chart, bundle: str) -> None:
+def _write_site(root: Path, shown: list[Chart], bundle: str) -> None:
     files = {
-        "assets/charts/death-toll.vl.json": charts.spec_json(chart),
-        "assets/charts/death-toll.svg": chart.svg,
         "assets/javascripts/vega.js": bundle,
         "assets/javascripts/charts.js": charts.loader_javascript(),
         "figures/index.html": (
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Figures</title>'
             '<script src="../assets/javascripts/vega.js" defer></script>'
             '<script src="../assets/javascripts/charts.js" defer></script></head><body>'
-            + charts.chart_html(
-                chart,
-                spec_url="../assets/charts/death-toll.vl.json",
-                svg_url="../assets/charts/death-toll.svg",
+            + "".join(
+                charts.chart_html(
+                    chart,
+                    spec_url=f"../assets/charts/{chart.name}.vl.json",
+                    svg_url=f"../assets/charts/{chart.name}.svg",
+                )
+                for chart in shown
             )
             + "</body></html>"
         ),
         "sources/ap-1/index.html": "<!doctype html><title>AP</title><p id=p4>source</p>",
+        "sources/s-3/index.html": "<!doctype html><title>S3</title><p id=p3>source</p>",
     }
+    for chart in shown:
+        files[f"assets/charts/{chart.name}.vl.json"] = charts.spec_json(chart)
+        files[f"assets/charts/{chart.name}.svg"] = chart.svg
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
+
+
+def _centre(locator: Any) -> tuple[float, float]:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
 @pytest.mark.browser
@@ -571,7 +945,10 @@ def test_chart_renders_in_chromium_under_strict_csp(tmp_path: Path, bundle: str)
         pytest.skip("no Chromium at /usr/bin/chromium")
     figures = [replace(f, text=HOSTILE[0], outlet=HOSTILE[4]) for f in _reported()]
     chart = charts.death_toll_chart(_series(), figures, _trips(), until=UNTIL)
-    _write_site(tmp_path, chart, bundle)
+    hostile = [replace(f, text=HOSTILE[1], subject=HOSTILE[4]) for f in _israel_figures()]
+    israel = _israel(hostile)
+    assert israel is not None
+    _write_site(tmp_path, [chart, israel], bundle)
 
     class Handler(SimpleHTTPRequestHandler):
         def end_headers(self) -> None:
@@ -604,18 +981,52 @@ def test_chart_renders_in_chromium_under_strict_csp(tmp_path: Path, bundle: str)
             page.on("pageerror", lambda error: problems.append(str(error)))
             page.on("console", on_console)
             page.goto(f"{base}/figures/")
-            page.wait_for_selector(".shuttle-chart__live svg", timeout=10_000)
-            assert page.get_attribute("[data-spec]", "data-shuttle-state") == "live"
-            assert page.eval_on_selector(".shuttle-chart__fallback", "e => e.hidden")
-            label = page.eval_on_selector(
-                ".shuttle-chart__live", "e => e.getAttribute('aria-label')"
+            page.wait_for_function(
+                "document.querySelectorAll('.shuttle-chart__live svg').length == 2",
+                timeout=10_000,
             )
-            assert label == chart.description
-            point = page.locator('.shuttle-chart__live path[aria-roledescription="point"]').first
+            for state in page.eval_on_selector_all(
+                "[data-spec]", "es => es.map(e => e.getAttribute('data-shuttle-state'))"
+            ):
+                assert state == "live"
+            assert page.eval_on_selector_all(
+                ".shuttle-chart__fallback", "es => es.every(e => e.hidden)"
+            )
+            labels = page.eval_on_selector_all(
+                ".shuttle-chart__live", "es => es.map(e => e.getAttribute('aria-label'))"
+            )
+            assert labels == [chart.description, israel.description]
+
+            def tooltip_after(x: float, y: float) -> str:
+                page.mouse.move(x, y)
+                tip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+                assert tip is not None and tip.query_selector("script") is None
+                return tip.inner_text()
+
+            # the Ministry readout: anywhere over the plot, the nearest day's figures
+            toll = page.locator("#chart-death-toll .shuttle-chart__live svg")
+            box = toll.bounding_box()
+            assert box is not None
+            readout = tooltip_after(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.6)
+            for title in ("Date", "Killed (Ministry)", "Injured (Ministry)", "Figures"):
+                assert title in readout
+            assert re.search(r"\d{1,2} October 2023", readout)
+            # the chart of Israel and the hostages: a point's tooltip, then its paragraph
+            mark = '.shuttle-chart__live path[aria-roledescription="point"]'
+            hostage = page.locator(f"#chart-israel-hostages {mark}").nth(2)
+            hostage.scroll_into_view_if_needed()
+            hostage.hover()
+            text = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+            assert text is not None and HOSTILE[1] in text.inner_text()
+            assert HOSTILE[4] in text.inner_text()  # who was counted
+            with page.expect_navigation():
+                hostage.click()
+            assert page.url == f"{base}/sources/s-3/#p3"
+            page.goto(f"{base}/figures/")
+            page.wait_for_selector("#chart-death-toll .shuttle-chart__live svg", timeout=10_000)
+            point = page.locator(f"#chart-death-toll {mark}").first
             point.hover()
-            tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
-            assert tooltip is not None and HOSTILE[0] in tooltip.inner_text()
-            assert tooltip.query_selector("script") is None
+            assert HOSTILE[0] in tooltip_after(*_centre(point))
             with page.expect_navigation():
                 point.click()
             assert page.url == f"{base}/sources/ap-1/#p4"

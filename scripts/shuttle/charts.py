@@ -4,7 +4,13 @@ description and data table for every chart.
 The plugin writes, for each chart, assets/charts/<name>.vl.json (spec_json) and
 assets/charts/<name>.svg (chart.svg), and once per site assets/javascripts/vega.js
 (chart_javascript) and assets/javascripts/charts.js (loader_javascript); pages embed
-chart_html. The pieces live in shuttle.charting, one job a module.
+chart_html. The pieces live in shuttle.charting, one job a module: for each chart a
+*_data (records -> rows), *_spec (Altair) and *_text (description, table) module; trips
+(the trip rows and strip), frame (what the specs share), style, text, render, html.
+
+Charts: death_toll_chart (the Ministry's series, article figures, trips) and
+israel_chart (people killed in Israel, hostages and prisoners freed, as articles
+reported them: points, no line, since there is no reference series for them).
 """
 
 from __future__ import annotations
@@ -19,9 +25,10 @@ from pathlib import Path
 
 from .charting import death_toll_data as data
 from .charting import death_toll_text as words
+from .charting import israel_data, israel_text
 from .charting.html import chart_html, spec_json
 from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
-from .charting.render import javascript_bundle, render_svg, write_atomic
+from .charting.render import javascript_bundle, render_svg, static_spec, write_atomic
 from .charting.style import SVG_WIDTH
 
 __all__ = [
@@ -32,6 +39,7 @@ __all__ = [
     "chart_html",
     "chart_javascript",
     "death_toll_chart",
+    "israel_chart",
     "loader_javascript",
     "render_svg",
     "spec_json",
@@ -55,18 +63,18 @@ def death_toll_chart(
     With a cache folder, a chart drawn before from the same records (and the same code)
     is read back whole: no Altair (slow to import), no spec building, no rendering."""
     window = data.cut(series, reported, trips, until)
-    key = _chart_key(window) if cache_dir is not None else None
+    key = _chart_key("death-toll", window) if cache_dir is not None else None
     if cache_dir is not None and key is not None:
         cached = _read_chart(cache_dir / f"chart-{key}.json")
         if cached is not None:
             return cached
-    from .charting.death_toll_spec import death_toll_spec, static_spec  # imports Altair
+    from .charting.death_toll_spec import death_toll_spec  # imports Altair
 
     description = words.describe(window)
     spec = death_toll_spec(
         data.series_rows(window.series),
         data.point_rows(window.reported),
-        data.trip_rows(window.trips),
+        data.trip_rows(window.trips, window.series),
         data.end_label_rows(window.series),
         description=description,
     )
@@ -85,9 +93,9 @@ def death_toll_chart(
     return chart
 
 
-def _chart_key(window: data.Window) -> str:
+def _chart_key(name: str, window: data.Window | israel_data.Window) -> str:
     """What a chart depends on: its records, the charting code, Altair and vl-convert."""
-    sha = hashlib.sha256()
+    sha = hashlib.sha256(name.encode() + b"\0")
     for name in ("altair", "vl-convert-python"):
         try:
             sha.update(metadata.version(name).encode())
@@ -114,6 +122,57 @@ def _read_chart(path: Path) -> Chart | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def israel_chart(
+    reported: Sequence[ReportedPoint],
+    trips: Sequence[TripSpan],
+    *,
+    start: date,
+    until: date,
+    cache_dir: Path | None = None,
+) -> Chart | None:
+    """People killed in Israel, hostages taken, freed and still held, and prisoners
+    freed, as articles reported them (measures "killed", "hostages_taken",
+    "hostages_released", "hostages_held", "prisoners_released"), one row a measure, on
+    the time axis from `start` (earlier if a figure is) to `until`, with Blinken's
+    trips. None when no figure falls in that time: no chart rather than an empty one.
+    Raises ValueError on an unknown measure or a link that is not site-relative.
+
+    Cached like death_toll_chart."""
+    window = israel_data.cut(reported, trips, start, until)
+    if not window.reported:
+        return None
+    key = _chart_key("israel-hostages", window) if cache_dir is not None else None
+    if cache_dir is not None and key is not None:
+        cached = _read_chart(cache_dir / f"chart-{key}.json")
+        if cached is not None:
+            return cached
+    from .charting.israel_spec import israel_spec  # imports Altair
+
+    description = israel_text.describe(window)
+    spec = israel_spec(
+        israel_data.point_rows(window),
+        israel_data.label_rows(window),
+        israel_data.title_rows(window),
+        israel_data.trip_rows(window),
+        measures=window.measures(),
+        domain=(window.start, window.end),
+        description=description,
+    )
+    svg = render_svg(static_spec(spec, SVG_WIDTH), cache_dir=cache_dir)
+    chart = Chart(
+        name="israel-hostages",
+        title=israel_text.TITLE,
+        spec=spec,
+        svg=svg,
+        description=description,
+        table_header=israel_text.TABLE_HEADER,
+        table_rows=israel_text.table(window),
+    )
+    if cache_dir is not None and key is not None:
+        write_atomic(cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)))
+    return chart
 
 
 def chart_javascript(cache_dir: Path) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import trips as trip_marks
 from .model import ReportedPoint, SeriesPoint, TripSpan
-from .text import format_date, format_int, format_span
+from .text import format_date, format_int
 
 MEASURES = ("killed", "injured")
 MEASURE_LABEL = {"killed": "Killed", "injured": "Injured"}
@@ -25,7 +26,13 @@ KIND_LABEL = {
     "injured": "Article: injured",
     "candidate": "Candidate (preview)",
 }
-TRIP_KIND = "Blinken trip"
+# The hover readout on the Ministry's lines: what the figures of the day are.
+BOTH_REPORTED = "Both reported that day"
+NOTE = {
+    (False, True): "Killed gap-filled (no report that day)",
+    (True, False): "Injured gap-filled (no report that day)",
+    (False, False): "Both gap-filled (no report that day)",
+}
 
 Row = dict[str, Any]
 
@@ -116,13 +123,19 @@ def series_rows(series: Sequence[SeriesPoint]) -> list[Row]:
 
 
 def _series_row(point: SeriesPoint, measure: str, label: str, status: str, run: str) -> Row:
-    return {
+    row: Row = {
         "day": point.day.isoformat(),
         "measure": label,
         "run": run,
         "status": status,
         "value": filled(point, measure),
     }
+    # The hover readout's note, on the few days a figure is missing (BOTH_REPORTED
+    # elsewhere): on every row of that day, so that the day's rows group together.
+    key = (reported_that_day(point, "killed"), reported_that_day(point, "injured"))
+    if key in NOTE:
+        row["note"] = NOTE[key]
+    return row
 
 
 def end_label_rows(series: Sequence[SeriesPoint]) -> list[Row]:
@@ -168,19 +181,8 @@ def point_rows(reported: Sequence[ReportedPoint]) -> list[Row]:
     ]
 
 
-def trip_rows(trips: Sequence[TripSpan]) -> list[Row]:
-    """Bands from the first day to the day after the last, so a one-day trip shows."""
-    return [
-        {
-            "aria": f"{trip.label}, {format_span(trip.start, trip.end)}",
-            "dates": format_span(trip.start, trip.end),
-            "end": (trip.end + timedelta(days=1)).isoformat(),
-            "href": trip.href,
-            "kind": TRIP_KIND,
-            "label": trip.label,
-            "number": str(trip.ordinal),
-            "row": 10 if index % 2 == 0 else 24,
-            "start": trip.start.isoformat(),
-        }
-        for index, trip in enumerate(trips)
-    ]
+def trip_rows(trips: Sequence[TripSpan], series: Sequence[SeriesPoint]) -> list[Row]:
+    """The trips, numbered in the strip above the plot (see trips.trip_rows)."""
+    days = [p.day for p in (*series[:1], *series[-1:])]
+    days += [d for t in trips for d in (t.start, t.end)]
+    return trip_marks.trip_rows(trips, min(days, default=None), max(days, default=None))

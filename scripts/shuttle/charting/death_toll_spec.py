@@ -13,14 +13,13 @@ from typing import Any
 
 import altair as alt
 
-from . import style
-from .death_toll_data import GAP, KIND_LABEL, MEASURE_LABEL, REPORTED, TRIP_KIND, Row
+from . import frame, style
+from .death_toll_data import BOTH_REPORTED, GAP, KIND_LABEL, MEASURE_LABEL, REPORTED, Row
+from .render import READOUT
+from .trips import strip_height
 
 HEIGHT = 320
-# On a narrow chart, legend entries wrap into two columns. The expression is a constant
-# of this module; it reads only Vega's own width signal.
-NARROW_COLUMNS = alt.ExprRef("width < 460 ? 2 : 0")
-LEGEND_LAYOUT = {"top": {"anchor": "start", "direction": "vertical", "margin": 4}}
+HOVER = "day_hover"  # the readout's selection: a constant, like every name in the spec
 
 
 def death_toll_spec(
@@ -31,9 +30,9 @@ def death_toll_spec(
     *,
     description: str,
 ) -> dict[str, Any]:
-    """The interactive spec: width "container"; static_spec() pins a width for SVG."""
+    """The interactive spec: width "container"; render.static_spec pins a width for SVG."""
     kinds = tuple(k for k in KIND_LABEL.values() if any(p["kind"] == k for p in points))
-    spec = json.loads(_layout(kinds, bool(trips)))
+    spec = json.loads(_layout(kinds, strip_height(trips)))
     spec["description"] = description
     # The rows join after Altair's schema check, which would otherwise walk every row
     # (over a second for the full war); they are plain JSON values either way.
@@ -47,49 +46,13 @@ def death_toll_spec(
 
 
 @functools.lru_cache(maxsize=16)
-def _layout(kinds: tuple[str, ...], trips: bool) -> str:
+def _layout(kinds: tuple[str, ...], strip: int) -> str:
     """Everything but the data and description, as JSON: built and checked by Altair
     once for each combination of marks present (mkdocs serve rebuilds often)."""
     x_scale = alt.Scale(type="utc")
     measures = [MEASURE_LABEL["killed"], MEASURE_LABEL["injured"]]
     colour = alt.Scale(domain=measures, range=[style.KILLED, style.INJURED])
-    layers: list[Any] = []
-
-    if trips:
-        trip_base = alt.Chart(alt.NamedData(name="trips"))
-        trip_tooltip = [
-            alt.Tooltip("label:N", title="Trip"),
-            alt.Tooltip("dates:N", title="Dates"),
-        ]
-        layers.append(
-            trip_base.mark_rect(opacity=1).encode(
-                x=alt.X("start:T", scale=x_scale),
-                x2="end:T",
-                fill=alt.Fill(
-                    "kind:N",
-                    scale=alt.Scale(domain=[TRIP_KIND], range=[style.TRIP_FILL]),
-                    legend=_legend(symbolType="square"),
-                ),
-                href="href:N",
-                tooltip=trip_tooltip,
-                description="aria:N",
-            )
-        )
-        layers.append(
-            trip_base.mark_text(
-                baseline="middle",
-                fontSize=10,
-                fontWeight="bold",
-                color=style.TRIP_TEXT,
-            ).encode(
-                x=alt.X("start:T", scale=x_scale),
-                y=alt.Y("row:Q", scale=None),
-                text="number:N",
-                href="href:N",
-                tooltip=trip_tooltip,
-                description="aria:N",
-            )
-        )
+    layers: list[Any] = frame.trip_layers(x_scale) if strip else []
 
     statuses = [REPORTED, GAP]
     layers.append(
@@ -118,6 +81,7 @@ def _layout(kinds: tuple[str, ...], trips: bool) -> str:
             color=alt.Color("measure:N", scale=colour, legend=None),
         )
     )
+    layers.append(_readout(x_scale))
     if kinds:
         shapes = {
             KIND_LABEL["killed"]: "circle",
@@ -163,50 +127,51 @@ def _layout(kinds: tuple[str, ...], trips: bool) -> str:
 
     chart = (
         alt.layer(*layers)
-        .resolve_scale(color="independent", shape="independent")
+        .resolve_scale(color="independent", shape="independent", stroke="independent")
         .properties(
             width="container",
             height=HEIGHT,
             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         )
-        .configure(background=style.WHITE, font=style.FONT, padding=style.PADDING)
-        .configure_axis(
-            labelColor=style.TEXT,
-            titleColor=style.TEXT,
-            domainColor=style.AXIS,
-            tickColor=style.AXIS,
-            gridColor=style.GRID,
-            labelFontSize=11,
-            titleFontSize=12,
-        )
-        .configure_axisX(format="%b %Y", formatType="utc", title=None, grid=False)
-        .configure_axisY(format=",d", title="Cumulative total (people)")
-        .configure_legend(
-            labelColor=style.TEXT,
-            labelFontSize=11,
-            labelLimit=0,
-        )
-        .configure_view(stroke=None)
     )
-    spec: dict[str, Any] = chart.to_dict()
-    # Stack the legends in rows, so each fits a phone's width. Vega reads this from the
-    # config; Vega-Lite's schema only types it as an expression, so it is set here.
-    spec["config"]["legend"]["layout"] = LEGEND_LAYOUT
-    return json.dumps(spec, sort_keys=True)
+    axis_y = {"format": ",d", "title": "Cumulative total (people)"}
+    return json.dumps(frame.configure(chart, strip=strip, axis_y=axis_y), sort_keys=True)
+
+
+def _readout(x_scale: alt.Scale) -> Any:
+    """A hover readout on the Ministry's lines: the day under the pointer, its killed
+    and injured, and whether each was reported or gap-filled.
+
+    One transparent day-wide rect per day fills the plot, so the pointer is always over
+    a day (no Voronoi, whose tooltips Vega-Lite 6 builds wrongly for text fields); the
+    hovered day darkens into a thin rule. The series rows are pivoted into one row per
+    day, keeping the note that rows of a day with a missing figure carry; the one
+    expression fills in the note of every other day, from constants only. Every field
+    name and format here is a constant, never a value from the data."""
+    killed, injured = MEASURE_LABEL["killed"], MEASURE_LABEL["injured"]
+    hover = alt.selection_point(
+        name=HOVER, fields=["day"], on="pointerover", clear="pointerout", empty=False
+    )
+    default = json.dumps(BOTH_REPORTED)  # a constant of this package: a JSON string
+    return (
+        alt.Chart(alt.NamedData(name="series"))
+        .transform_pivot("measure", value="value", groupby=["day", "note"], op="max")
+        .transform_calculate(note=f"isValid(datum.note) ? datum.note : {default}")
+        .mark_rect(color=style.TEXT)
+        .encode(
+            x=alt.X("utcyearmonthdate(day):T", scale=x_scale),
+            opacity=alt.condition(hover, alt.value(0.5), alt.value(0)),
+            tooltip=[
+                alt.Tooltip("utcyearmonthdate(day):T", title="Date", format="%-d %B %Y"),
+                alt.Tooltip(f"{killed}:Q", title="Killed (Ministry)", format=","),
+                alt.Tooltip(f"{injured}:Q", title="Injured (Ministry)", format=","),
+                alt.Tooltip("note:N", title="Figures"),
+            ],
+        )
+        .add_params(hover)
+        .properties(name=READOUT)
+    )
 
 
 def _legend(**properties: Any) -> alt.Legend:
-    return alt.Legend(title=None, orient="top", columns=NARROW_COLUMNS, **properties)
-
-
-def static_spec(spec: dict[str, Any], width: int) -> dict[str, Any]:
-    """The same spec with a fixed width and no links, for rendering to SVG.
-
-    Links in an SVG shown through <img> are inert, and vl-convert would resolve the
-    relative ones against its own base URL, so the static copy drops them.
-    """
-    layers = [
-        {**layer, "encoding": {k: v for k, v in layer["encoding"].items() if k != "href"}}
-        for layer in spec["layer"]
-    ]
-    return {**spec, "layer": layers, "width": width}
+    return frame.legend_of(**properties)

@@ -112,10 +112,13 @@ def _trips_sentence(window: Window) -> str:
         return "Blinken made no trip to the region in this period."
     numbers = sorted(t.ordinal for t in trips)
     if len(trips) == 1:
-        return f"Blinken's trip {numbers[0]} to the region is marked as a shaded band."
+        return (
+            f"Blinken's trip {numbers[0]} to the region is marked as a shaded band, "
+            "numbered above the chart."
+        )
     return (
         f"Blinken made {plural(len(trips), 'trip')} to the region in this period, marked as "
-        f"shaded bands numbered {numbers[0]} to {numbers[-1]}."
+        f"shaded bands numbered {numbers[0]} to {numbers[-1]} above the chart."
     )
 
 

@@ -41,7 +41,8 @@ def _attr(value: str) -> str:
 
 def chart_html(chart: Chart, *, spec_url: str, svg_url: str) -> str:
     """A <figure>: caption, static SVG inside the container charts.js fills, the
-    description, and the data as a table. No script, no inline event handler."""
+    description, and the data as a table in a scrolling region. No script, no inline
+    event handler."""
     width, height = svg_size(chart.svg)
     alt = f"{chart.title} (chart; described below)"
     head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in chart.table_header)
@@ -63,10 +64,15 @@ def chart_html(chart: Chart, *, spec_url: str, svg_url: str) -> str:
             f'<p class="shuttle-chart__description">{escape(chart.description)}</p>',
             '<details class="shuttle-chart__data">',
             f"<summary>The data: {escape(chart.title)}</summary>",
-            "<table>",
+            # A region of its own that scrolls sideways on a phone, reachable by keyboard;
+            # the table's class keeps Material from wrapping it in an unfocusable scroller.
+            f'<div class="shuttle-chart__scroll" tabindex="0" role="region"'
+            f' aria-label="{_attr(f"The data: {chart.title}")}">',
+            '<table class="shuttle-chart__table">',
             f"<thead><tr>{head}</tr></thead>",
             f"<tbody>\n{body}\n</tbody>",
             "</table>",
+            "</div>",
             "</details>",
             "</figure>",
         ]

@@ -21,7 +21,8 @@ class SeriesPoint:
 
 @dataclass(frozen=True)
 class ReportedPoint:
-    """A figure an article reported. text, source_title and outlet are untrusted."""
+    """A figure an article reported. text, qualifier, subject, source_title and outlet
+    are untrusted."""
 
     day: date
     value: int
@@ -33,6 +34,7 @@ class ReportedPoint:
     href: str
     figure_id: str
     candidate: bool = False
+    subject: str | None = None  # who was counted, as the editor wrote it
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ from typing import Any, Final
 
 import vl_convert
 
+# The name of a hover readout's layer: a constant (Altair would otherwise number the
+# layer per process), and how static_spec knows to leave it out.
+READOUT: Final = "readout"
 LOCALE: Final = "en-US"  # d3-format and d3-time-format locale: "45,936", "Jan 2024"
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -75,6 +78,22 @@ def normalise_svg(svg: str) -> str:
         )
 
     return _TAG.sub(rename, svg)
+
+
+def static_spec(spec: dict[str, Any], width: int) -> dict[str, Any]:
+    """The same spec with a fixed width, no links and no hover readout, for the SVG.
+
+    Links in an SVG shown through <img> are inert, and vl-convert would resolve the
+    relative ones against its own base URL, so the static copy drops them; a readout
+    would only add an invisible mark for every day.
+    """
+    layers = [
+        {**layer, "encoding": {k: v for k, v in layer["encoding"].items() if k != "href"}}
+        for layer in spec["layer"]
+        if layer.get("name") != READOUT
+    ]
+    static = {k: v for k, v in spec.items() if k != "params"}
+    return {**static, "layer": layers, "width": width}
 
 
 def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:

@@ -1,4 +1,5 @@
-"""The Figures page: the death toll chart and every figure with its citation."""
+"""The Figures page: the death toll chart, the chart of people killed in Israel and the
+hostages, and every figure with its citation."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from shuttle.checks.consistency import is_ministry_count
 from shuttle.dates import day_span
 from shuttle.pages import view as v
 from shuttle.pages.env import render
+from shuttle.schema import Figure
 
 # The explainer's window: from the attack to the end of Blinken's term.
+WINDOW_START = date(2023, 10, 7)
 WINDOW_END = date(2025, 1, 20)
+HOSTAGE_MEASURES = ("hostages_taken", "hostages_released", "hostages_held", "prisoners_released")
 CHART_DIR = "assets/charts"
 
 
@@ -33,23 +37,31 @@ def death_toll(view: v.View, page: str, cache: Path | None) -> charts.Chart:
         )
         for r in view.series
     ]  # fmt: skip
-    reported = [
-        charts.ReportedPoint(
-            day=f.day,
-            value=f.figure.value,
-            measure=f.figure.measure,
-            qualifier=f.figure.qualifier,
-            text=f.figure.text,
-            source_title=f.source.title,
-            outlet=f.source.outlet,
-            href=v.relative_url(page, f.page, f.anchor),
-            figure_id=f.figure.id,
-            candidate=f.candidate,
-        )
-        for f in view.figures
-        if is_ministry_count(f.figure)
-    ]
-    trips = [
+    reported = [reported_point(f, page) for f in view.figures if is_ministry_count(f.figure)]
+    return charts.death_toll_chart(
+        series, reported, trip_spans(view, page), until=WINDOW_END, cache_dir=cache
+    )
+
+
+def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
+    """A published figure as a chart point, linked to its paragraph from `page`."""
+    return charts.ReportedPoint(
+        day=item.day,
+        value=item.figure.value,
+        measure=item.figure.measure,
+        qualifier=item.figure.qualifier,
+        text=item.figure.text,
+        source_title=item.source.title,
+        outlet=item.source.outlet,
+        href=v.relative_url(page, item.page, item.anchor),
+        figure_id=item.figure.id,
+        candidate=item.candidate,
+        subject=item.figure.subject,
+    )
+
+
+def trip_spans(view: v.View, page: str) -> list[charts.TripSpan]:
+    return [
         charts.TripSpan(
             ordinal=t.ordinal, start=t.start, end=t.end,
             label=f"Trip {t.ordinal} ({day_span(t.start, t.end)}): {', '.join(t.stops)}",
@@ -57,7 +69,30 @@ def death_toll(view: v.View, page: str, cache: Path | None) -> charts.Chart:
         )
         for t in view.trips
     ]  # fmt: skip
-    return charts.death_toll_chart(series, reported, trips, until=WINDOW_END, cache_dir=cache)
+
+
+def is_about_israel(figure: Figure) -> bool:
+    """A count of the hostages or prisoners freed, or of people killed in Israel (on 7
+    October 2023, or said to be in Israel), never a count from Gaza."""
+    if figure.measure in HOSTAGE_MEASURES:
+        return True
+    if figure.measure != "killed" or is_ministry_count(figure):
+        return False
+    subject = (figure.subject or "").lower()
+    if "gaza" in subject or "palestin" in subject:
+        return False
+    return figure.as_of == WINDOW_START or "israel" in subject
+
+
+def israel(view: v.View, page: str, cache: Path | None) -> charts.Chart | None:
+    """On the death toll chart's time axis: from its first day to its last."""
+    days = [r.date for r in view.series if r.date <= WINDOW_END]
+    start = days[0] if days else WINDOW_START
+    until = days[-1] if days else WINDOW_END
+    reported = [reported_point(f, page) for f in view.figures if is_about_israel(f.figure)]
+    return charts.israel_chart(
+        reported, trip_spans(view, page), start=start, until=until, cache_dir=cache
+    )
 
 
 def chart_files(chart: charts.Chart) -> dict[str, str]:
@@ -83,12 +118,19 @@ def render_figures(
 ) -> tuple[dict[str, str], dict[str, str], charts.Chart | None]:
     """The page, the chart files it needs (site path -> content), and the headline chart."""
     files: dict[str, str] = {}
-    markup = None
+    markup = israel_markup = None
     chart = None
     if view.series:
         chart = death_toll(view, v.FIGURES, cache)
         files.update(chart_files(chart))
         markup = chart_markup(chart, v.FIGURES)
+    israel_chart = israel(view, v.FIGURES, cache)
+    if israel_chart is not None:
+        files.update(chart_files(israel_chart))
+        israel_markup = chart_markup(israel_chart, v.FIGURES)
     dataset = view.store.casualties.dataset if view.store.casualties else None
-    page = render("figures.md.j2", v.FIGURES, chart=markup, figures=view.figures, dataset=dataset)
+    page = render(
+        "figures.md.j2", v.FIGURES, chart=markup, israel_chart=israel_markup,
+        figures=view.figures, dataset=dataset,
+    )  # fmt: skip
     return {v.FIGURES: page}, files, chart
