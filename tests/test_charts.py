@@ -942,6 +942,8 @@ def test_chart_renders_in_chromium_under_strict_csp(tmp_path: Path, bundle: str)
     """No unsafe-eval: the chart draws only because the loader asks for ast: true."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail("CI must run the browser tests, but there is no /usr/bin/chromium")
         pytest.skip("no Chromium at /usr/bin/chromium")
     figures = [replace(f, text=HOSTILE[0], outlet=HOSTILE[4]) for f in _reported()]
     chart = charts.death_toll_chart(_series(), figures, _trips(), until=UNTIL)
