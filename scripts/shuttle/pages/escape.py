@@ -9,6 +9,7 @@ and control characters (Python-Markdown's own placeholders use them) are replace
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -24,13 +25,17 @@ _INDENTED = re.compile(r"^\s[\s\d+>-]")  # indentation: a code block, an indente
 
 def text(value: object) -> Markup:
     """Escape untrusted text for a Markdown page (text and attribute contexts alike)."""
-    escaped = str(value).translate(_TABLE)
+    return Markup(_text(str(value)))
+
+
+def _text(value: str) -> str:
+    escaped = value.translate(_TABLE)
     match = _LEADING.match(escaped)
     if match:
         escaped = f"&#{ord(match.group())};{escaped[1:]}"
     elif escaped[:1].isdigit():
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"  # "1." would start a list
-    return Markup(escaped)
+    return escaped
 
 
 def standalone(value: object) -> Markup:
@@ -40,7 +45,13 @@ def standalone(value: object) -> Markup:
     make a code block or a list, two spaces before a line break a <br>, and Markdown strips
     other whitespace that ends a line: the first and last of these become entities.
     """
-    escaped = str(text(value))
+    return _standalone(str(value))
+
+
+# Pages print the same names, outlets, roles and dates thousands of times: escape each once.
+@functools.lru_cache(maxsize=65536)
+def _standalone(value: str) -> Markup:
+    escaped = _text(value)
     if _INDENTED.match(escaped):
         escaped = f"{escaped[0]}&#{ord(escaped[1])};{escaped[2:]}"
     before = escaped[-2:-1]
