@@ -983,10 +983,8 @@ def test_chart_renders_in_chromium_under_strict_csp(tmp_path: Path, bundle: str)
             page.on("pageerror", lambda error: problems.append(str(error)))
             page.on("console", on_console)
             page.goto(f"{base}/figures/")
-            page.wait_for_function(
-                "document.querySelectorAll('.shuttle-chart__live svg').length == 2",
-                timeout=10_000,
-            )
+            # a locator waits without evaluating a string in the page (the CSP forbids that)
+            page.locator(".shuttle-chart__live svg").nth(1).wait_for(timeout=10_000)
             for state in page.eval_on_selector_all(
                 "[data-spec]", "es => es.map(e => e.getAttribute('data-shuttle-state'))"
             ):
