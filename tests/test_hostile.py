@@ -393,11 +393,6 @@ def test_chart_images_hold_nothing_executable(hostile_site: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="charting/ passes control characters from article text into the SVG, which "
-    "XML forbids: browsers then show no static chart at all (reported, not ours to fix)",
-)
 def test_chart_images_are_well_formed_xml(hostile_site: Path) -> None:
     import xml.etree.ElementTree as ET
 

@@ -58,6 +58,10 @@ def _read(path: Path) -> str | None:
         return None
 
 
+# Characters XML forbids: one from article text would make the whole image unreadable.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def normalise_svg(svg: str) -> str:
     """Renumber element ids (Vega counts clip paths and gradients per process) in order.
 
@@ -111,7 +115,7 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
         format_locale=LOCALE,
         time_format_locale=LOCALE,
     )
-    svg = normalise_svg(str(svg))
+    svg = _XML_FORBIDDEN.sub("\ufffd", normalise_svg(str(svg)))
     if path is not None:
         write_atomic(path, svg)
     return svg
