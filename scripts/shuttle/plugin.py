@@ -8,11 +8,13 @@ site is rendered from what loaded, so an editor sees both the problem and the pa
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -80,12 +82,31 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
             _add(files, config, f"{JS_DIR}/charts.js", charts.loader_javascript())
         return files
 
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # mkdocs compiles the theme's templates afresh on every build (Material's are
+        # many and large); Jinja's own bytecode cache keeps them compiled between builds
+        # and `serve` rebuilds. Only compilation is cached: a changed template is
+        # recompiled (its checksum is in the cache entry), and the output is the same.
+        assert self.paths is not None
+        folder = self.paths.cache / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = _TemplateCache(str(folder))
+        return env
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.paths is not None
         for folder in (self.paths.data, self.paths.seeds):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Keyed by the template's name, not its absolute path, so that a copied or moved
+    project finds its templates compiled: the source checksum in each entry decides."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
 
 
 def _add(files: Files, config: Any, path: str, content: str) -> None:
