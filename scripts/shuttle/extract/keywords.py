@@ -49,17 +49,15 @@ class Keywords:
     __slots__ = ("_starts", "_all")
 
     def __init__(self, text: str) -> None:
-        starts: dict[int, list[int]] = {k: [] for k in (SPEECH, NUMBER, TRAVEL, MEET, EVENT, HE)}
         kinds = _KIND
         hits = [(m.start(1), kinds[m.group(1)]) for m in _SCAN_RE.finditer(text)]
         first = _AT_START_RE.match(text)
         if first is not None:
             hits.insert(0, (0, kinds[first.group(1)]))
-        for pos, kind in hits:
-            for k, positions in starts.items():
-                if kind & k:
-                    positions.append(pos)
-        self._starts = starts
+        self._starts = {
+            k: [pos for pos, kind in hits if kind & k]
+            for k in (SPEECH, NUMBER, TRAVEL, MEET, EVENT, HE)
+        }
         self._all = hits
 
     def starts(self, kind: int, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -83,5 +81,6 @@ def matches(
         m = pattern.match(text, s - 1, hi)
         if m is not None:
             out.append(m)
-            end = m.end() if m.end() > m.start() else m.end() + 1
+            e = m.end()
+            end = e if e > s - 1 else e + 1  # the match starts at s - 1
     return out

@@ -114,10 +114,14 @@ _TITLE_PREFIX_RE = re.compile(
 )
 
 
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
 def clean_name(name: str) -> str:
     """Strip honorific, leading titles and middle initials: "Antony J. Blinken" -> ..."""
     name = _TITLE_PREFIX_RE.sub("", name.strip())
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    words = [w for w in name.split() if not _INITIAL_RE.fullmatch(w)]
     return " ".join(words)
 
 
@@ -147,7 +151,7 @@ def _role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str
     words = window.split()
     out: list[str] = []
     for w in reversed(words[-6:]):
-        if w[-1] in ',;:)”"—–' or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w)):
+        if w[-1] in ',;:)”"—–' or (w.endswith(".") and not _INITIALS_RE.fullmatch(w)):
             break
         lw = w.lower()
         if w[0].isupper() or w[0].isdigit():

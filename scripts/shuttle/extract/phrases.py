@@ -354,8 +354,11 @@ def _last_named_org(text: str, pos: int) -> str | None:
     return found
 
 
+_WORD_AFTER_RE = re.compile(r"[’']s?\s+([\w-]+)")
+
+
 def _word_after(text: str, pos: int, end: int) -> str:
-    m = re.compile(r"[’']s?\s+([\w-]+)").match(text, pos, end)
+    m = _WORD_AFTER_RE.match(text, pos, end)
     return m.group(1).lower() if m else ""
 
 
@@ -537,6 +540,9 @@ def subject(ctx: Ctx, s0: int, limit: int) -> Who | None:
     return found[0] if found is not None else None
 
 
+_LEAD_WORD_RE = re.compile(r"([A-Za-z]+)[^\S\n]+")
+
+
 def subject_span(ctx: Ctx, s0: int, limit: int) -> tuple[Who, int] | None:
     """`subject`, and where its phrase ends."""
     text = ctx.text
@@ -545,7 +551,7 @@ def subject_span(ctx: Ctx, s0: int, limit: int) -> tuple[Who, int] | None:
         if ctx.quoted(p):
             continue
         while True:
-            m = re.compile(r"([A-Za-z]+)[^\S\n]+").match(text, p, limit)
+            m = _LEAD_WORD_RE.match(text, p, limit)
             if m is None or m.group(1).lower() not in _CONJUNCTIONS:
                 break
             p = m.end()
