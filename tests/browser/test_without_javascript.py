@@ -17,6 +17,9 @@ IMAGES = """() => [...document.querySelectorAll(".md-content img")].map((img) =>
   loaded: img.complete && img.naturalWidth > 0,
 }))"""
 
+FIT = """(canvas) => [canvas.getBoundingClientRect().height,
+  canvas.querySelector("img").getBoundingClientRect().height]"""
+
 
 def test_every_page_reads_without_javascript(new_context: Any, site: Site) -> None:
     problems: list[str] = []
@@ -55,6 +58,11 @@ def test_every_page_reads_without_javascript(new_context: Any, site: Site) -> No
             fallback = chart.locator("img")
             if fallback.count() != 1 or not fallback.is_visible():
                 problems.append(f"{path}: a chart has no visible static image")
+                continue
+            # no room kept for a live chart that cannot come: the canvas fits the image
+            heights = chart.evaluate(FIT)
+            if abs(heights[0] - heights[1]) > 1:
+                problems.append(f"{path}: chart canvas {heights[0]}px, its image {heights[1]}px")
     offsite, errors = watch.clear()
     assert not problems and not offsite and not errors, "\n".join(problems + offsite + errors)
 

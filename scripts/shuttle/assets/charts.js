@@ -1,14 +1,19 @@
 /* Shuttle chart loader.
  *
  * Each chart is a <figure class="shuttle-chart"> holding a container with
- * data-spec="<url of the Vega-Lite spec>" and a static SVG <img>. This script
- * fetches the spec (same origin only), renders it with vegaEmbed (from vega.js,
- * loaded before this script), and hides the static image once the chart is drawn.
- * If anything fails, the static image simply stays. For printing, the static image
- * comes back (it scales to the page; the live chart is sized to the screen).
+ * data-spec="<url of the Vega-Lite spec>" and a static SVG <img>. The static image is
+ * the chart until the reader reaches for it: the first pointer, touch or focus on a
+ * chart loads the chart library (the data-vega URL of this script's own tag, same
+ * origin only), fetches the spec, renders it with vegaEmbed, and hides the static image
+ * once the live chart is drawn. Nothing heavy runs while the page loads: the library
+ * (hundreds of kilobytes) and the rendering would block the main thread for a second
+ * on a phone. If anything fails, the static image simply stays. For printing, the
+ * static image comes back (it scales to the page; the live chart is sized to the
+ * screen).
  *
  * Works as <script defer>, as a plain <script> at the end of <body>, and with
- * mkdocs-material's instant navigation (through document$) if that is turned on.
+ * mkdocs-material's instant navigation (through document$) if that is turned on. If
+ * vegaEmbed is already defined (vega.js loaded by its own tag), it is used as it is.
  */
 (function () {
   "use strict";
@@ -21,6 +26,11 @@
     logLevel: 0,
   };
   var LIVE = "shuttle-chart--live";
+  // What tells that the reader is about to use a chart.
+  var INTENT = ["pointerover", "pointerdown", "touchstart", "focusin"];
+  var self = document.currentScript;
+  var libraryUrl = self ? self.getAttribute("data-vega") : null;
+  var library = null; // the promise of the loaded library, once asked for
 
   function sameOrigin(url) {
     try {
@@ -28,6 +38,29 @@
     } catch (e) {
       return false;
     }
+  }
+
+  function loadLibrary() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (library) return library;
+    if (!libraryUrl || !sameOrigin(libraryUrl)) {
+      return Promise.reject(new Error("chart library: no same-origin URL"));
+    }
+    library = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL(libraryUrl, document.baseURI).href;
+      script.async = true;
+      script.onload = function () {
+        if (typeof window.vegaEmbed === "function") resolve();
+        else reject(new Error("chart library: no vegaEmbed"));
+      };
+      script.onerror = function () {
+        library = null; // a later reach for a chart tries again
+        reject(new Error("chart library: failed to load"));
+      };
+      document.head.appendChild(script);
+    });
+    return library;
   }
 
   function showFallback(figure, show) {
@@ -38,25 +71,26 @@
   }
 
   function render(container) {
-    if (container.getAttribute("data-shuttle-state")) return;
+    var state = container.getAttribute("data-shuttle-state");
+    if (state === "loading" || state === "live") return;
     var url = container.getAttribute("data-spec");
     var figure = container.closest(".shuttle-chart") || container;
-    if (!url || !sameOrigin(url) || typeof window.vegaEmbed !== "function") return;
-    if (typeof window.fetch !== "function") return;
+    if (!url || !sameOrigin(url) || typeof window.fetch !== "function") return;
     container.setAttribute("data-shuttle-state", "loading");
 
     var target = document.createElement("div");
     target.className = "shuttle-chart__live";
-    fetch(url, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("chart spec: HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (spec) {
-        delete spec.usermeta; // vegaEmbed would read embed options from it
+    var spec = fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("chart spec: HTTP " + response.status);
+      return response.json();
+    });
+    Promise.all([loadLibrary(), spec])
+      .then(function (loaded) {
+        var json = loaded[1];
+        delete json.usermeta; // vegaEmbed would read embed options from it
         container.appendChild(target);
         showFallback(figure, false); // the container's min-height holds the space
-        return window.vegaEmbed(target, spec, OPTIONS);
+        return window.vegaEmbed(target, json, OPTIONS);
       })
       .then(function () {
         var svg = target.querySelector("svg");
@@ -74,9 +108,23 @@
       });
   }
 
-  function renderAll() {
+  function watch(container) {
+    if (container.getAttribute("data-shuttle-watched")) return;
+    container.setAttribute("data-shuttle-watched", "true");
+    function reached() {
+      for (var i = 0; i < INTENT.length; i++) {
+        container.removeEventListener(INTENT[i], reached, { passive: true });
+      }
+      render(container);
+    }
+    for (var i = 0; i < INTENT.length; i++) {
+      container.addEventListener(INTENT[i], reached, { passive: true });
+    }
+  }
+
+  function watchAll() {
     var containers = document.querySelectorAll(".shuttle-chart [data-spec]");
-    for (var i = 0; i < containers.length; i++) render(containers[i]);
+    for (var i = 0; i < containers.length; i++) watch(containers[i]);
   }
 
   function forPrint(printing) {
@@ -98,10 +146,10 @@
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(renderAll);
+    window.document$.subscribe(watchAll);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", renderAll);
+    document.addEventListener("DOMContentLoaded", watchAll);
   } else {
-    renderAll();
+    watchAll();
   }
 })();
