@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from shuttle.extract.text import is_headline, segment
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shuttle.extract.text import is_headline, segment, word_start, word_trie
 
 
 def sentences(text: str, quotes: list[tuple[int, int]] | None = None) -> list[str]:
@@ -45,3 +50,23 @@ def test_headlines() -> None:
     assert is_headline(text, 0, len(text))
     prose = "Blinken met Netanyahu on Tuesday to discuss a cease-fire."
     assert not is_headline(prose, 0, len(prose))
+
+
+_WORDS = ["would", "will", "shall", "’d", "'d", "says", "said", "added"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_WORDS, " ", "\n", "-", "’", "x", "é", "."]), max_size=14),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_word_start_finds_what_the_lookbehind_pattern_finds(
+    parts: list[str], lo: int, hi: int
+) -> None:
+    text = "".join(parts)
+    old = re.compile(r"(?<![\w’'-])(?:" + word_trie(sorted(_WORDS)) + r")(?![\w’'-])")
+    new = re.compile(word_start(_WORDS) + r"(?![\w’'-])")
+    assert [m.span() for m in new.finditer(text, lo, hi)] == [
+        m.span() for m in old.finditer(text, lo, hi)
+    ]

@@ -28,7 +28,7 @@ from .dates import OCT7, DateMention, nearest
 from .keywords import NUMBER
 from .numbers import NumberMention, find_numbers, qualifier_at
 from .phrases import np_after, np_before
-from .text import Segments, word_trie
+from .text import WS, Segments, word_start, word_trie
 
 _PEOPLE = (
     "people persons person individuals palestinians palestinian israelis israeli civilians "
@@ -77,9 +77,10 @@ _AGE_AFTER_RE = re.compile(r"[^\S\n]*-?years?-old|[^\S\n]+years?[^\S\n]+old")
 _COORD_RE = re.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?:and|as[^\S\n]+well[^\S\n]+as|,)[^\S\n]+(?:(?:at[^\S\n]+least|more[^\S\n]+than|over|some|about|nearly|almost|around|roughly)[^\S\n]+)?\Z"
 )
-# A clause ends at a stop or at a dash after a space (the match starts at that space). The
-# lookaheads name the first characters, so that a search skips the text between fast.
-_CLAUSE_END_RE = re.compile(r"(?=[;.!?]|[^\S\n][—–])(?:[;.!?]|[^\S\n]—|[^\S\n]–)")
+# A clause ends at a stop or at a dash after a space (the match starts at that space):
+# "[;.!?]|[^\S\n][—–]", written to start with one class (of the stops and the spaces but
+# the newline), so that a search skips the text between fast.
+_CLAUSE_END_RE = re.compile(f"[;.!?{WS.replace(chr(92) + 'n', '')}](?:(?<=[;.!?])|[—–])")
 _TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
 _ATTACK_RE = re.compile(
     r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I
@@ -166,8 +167,11 @@ def _measure(verb: str, noun: str | None) -> Measure | None:
 
 
 _SOURCE_VERB_RE = re.compile(
-    r"(?=[sreac])(?<![\w’'-])(?:says|said|reported|reports|estimates|estimated|announced|stated|counts"
-    r"|counted|recorded|confirmed|added)(?![\w’'-])"
+    word_start(
+        """says said reported reports estimates estimated announced stated counts counted
+        recorded confirmed added""".split()
+    )
+    + r"(?![\w’'-])"
 )
 _ACCORDING_RE = re.compile(
     r"(?=[Aa])(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
@@ -562,8 +566,8 @@ _AND_VERB_RE = re.compile(
 _PER_DAY_RE = re.compile(r"[^\S\n]+(?:a|per|each)[^\S\n]+day\b|[^\S\n]+daily\b")
 # A modal before a number in its clause: the number is of a plan or a hypothesis.
 _MODAL_RE = re.compile(
-    r"(?<![\w’'-])(?:would|could|will|shall|should|may|might|[’']d)(?![\w’'-])"
-    r"(?![^\S\n]+(?:not[^\S\n]+)?have\b)"
+    word_start("would could will shall should may might ’d 'd".split())
+    + r"(?![\w’'-])(?![^\S\n]+(?:not[^\S\n]+)?have\b)"
 )
 _CLAUSE_MARK_RE = re.compile(r"[,;:—–(]")
 

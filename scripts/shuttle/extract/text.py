@@ -20,7 +20,9 @@ WS = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u20
 WORD_START = rf"[{WS}(—–]"
 
 _PARA_RE = re.compile(r"\S(?:[^\n]*\S)?")
-_BOUNDARY_RE = re.compile(r"([.!?…]+)[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that starts with a class lets the engine skip
+# to the next stop fast; one that starts with a repeat is tried at every character.
+_BOUNDARY_RE = re.compile(r"([.!?…][.!?…]*)[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
 
 ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Dr St Jr Sr Gen Lt Col Sgt Capt Maj Adm Gov Sen Rep Rev Prof No Nos
@@ -126,6 +128,20 @@ def is_headline(text: str, start: int, end: int) -> bool:
         return False
     caps = sum(1 for w in content if w[0].isupper())
     return caps >= 0.6 * len(content)
+
+
+def word_start(words: Sequence[str]) -> str:
+    r"""A regex for any of `words` where no letter, digit, ’ ' or - stands right before it:
+    what `(?<![\w’'-])(?:` + word_trie(words) + `)` finds. It starts with a class of the
+    words' first characters (the lookbehind comes after it, over two characters), so that
+    a search skips to the next of them fast; a pattern that starts with a lookbehind is
+    tried at every character."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    firsts = "".join(re.escape(ch) for ch in sorted(groups))
+    alts = [f"(?<={re.escape(ch)}){word_trie(sub)}" for ch, sub in sorted(groups.items())]
+    return f"[{firsts}](?<![\\w’'-].)(?:{'|'.join(alts)})"
 
 
 def word_trie(words: Sequence[str]) -> str:
