@@ -33,6 +33,8 @@ JS_DIR = "assets/javascripts"
 
 class ShuttleConfig(Config):
     preview = c.Type(bool, default=False)
+    # bytes of HTML a listing page's part may take (default: pages.paging.BUDGET, 60 KB)
+    page_budget = c.Optional(c.Type(int))
 
 
 class ShuttlePlugin(BasePlugin[ShuttleConfig]):
@@ -72,7 +74,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         view = View.of(store, preview=self.preview, disagreements=consistency.find(store))
         cache = self.paths.cache / "charts"
         site_url = config.site_url or ""
-        generated = render_site(view, site_url=site_url, cache=cache)
+        budget = {"budget": self.config.page_budget} if self.config.page_budget else {}
+        generated = render_site(view, site_url=site_url, cache=cache, **budget)
         for path, markdown in generated.pages.items():
             _add(files, config, path, markdown)
         for path, content in generated.files.items():

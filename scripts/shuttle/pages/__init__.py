@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuttle.pages.disagreements import render_disagreements
+from shuttle.pages.disagreements import plan_disagreements, render_disagreements
 from shuttle.pages.downloads import render_downloads
 from shuttle.pages.figures import render_figures
 from shuttle.pages.home import render_home
-from shuttle.pages.quotes import render_people, render_quotes
-from shuttle.pages.sources import render_sources
-from shuttle.pages.trips import render_trips
+from shuttle.pages.paging import BUDGET
+from shuttle.pages.quotes import plan_people, plan_quotes, render_people, render_quotes
+from shuttle.pages.sources import plan_sources, render_sources
+from shuttle.pages.trips import plan_timeline, plan_trip, render_trips
 from shuttle.pages.view import View
 
 
@@ -21,17 +22,28 @@ class Generated:
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
 
 
-def render_site(view: View, *, site_url: str = "", cache: Path | None = None) -> Generated:
+def render_site(
+    view: View, *, site_url: str = "", cache: Path | None = None, budget: int = BUDGET
+) -> Generated:
+    """Every generated page and file. Listing pages are laid out in parts first (within
+    `budget` bytes of HTML each), so that a link from any page to an anchor on one of
+    them can point to the part that holds it."""
     out = Generated()
+    quotes, people = plan_quotes(view, budget), plan_people(view, budget)
+    timeline = plan_timeline(view, budget)
+    trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}
+    sources, disagreements = plan_sources(view, budget), plan_disagreements(view, budget)
+    for paged in (quotes, people, timeline, *trips.values(), sources, disagreements):
+        view.places.update(paged.places)
     figures, chart_files, headline = render_figures(view, cache)
     out.pages.update(figures)
     out.files.update(chart_files)
     out.pages.update(render_home(view, headline))
-    out.pages.update(render_trips(view))
-    out.pages.update(render_quotes(view))
-    out.pages.update(render_people(view))
-    out.pages.update(render_sources(view))
-    out.pages.update(render_disagreements(view))
+    out.pages.update(render_trips(view, timeline, trips))
+    out.pages.update(render_quotes(view, quotes))
+    out.pages.update(render_people(view, people))
+    out.pages.update(render_sources(view, sources))
+    out.pages.update(render_disagreements(view, disagreements))
     data_page, downloads = render_downloads(view, site_url)
     out.pages.update(data_page)
     out.files.update(downloads)

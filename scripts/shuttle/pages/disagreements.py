@@ -1,14 +1,14 @@
-"""Where the sources disagree: the consistency checks' findings, for readers."""
+"""Where the sources disagree: the consistency checks' findings, for readers, in parts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from shuttle.checks.consistency import Citation, Disagreement
+from shuttle.pages import paging
 from shuttle.pages import view as v
-from shuttle.pages.env import Links, render
+from shuttle.pages.env import Links, macro
+from shuttle.pages.paging import Paged, Unit, html_size
 
 TITLES = {
     "trip count": ("How the articles count the trips", "trip-counts"),
@@ -18,41 +18,53 @@ TITLES = {
 
 
 @dataclass(frozen=True)
-class Item:
-    summary: str
-    citations: list[Markup]
-    reference: str | None
+class Cite:
+    label: str
+    page: str
+    anchor: str | None
 
 
 @dataclass(frozen=True)
-class Group:
-    title: str
-    anchor: str
-    entries: list[Item]
+class Item:
+    summary: str
+    citations: list[Cite]
+    reference: str | None
 
 
-def render_disagreements(view: v.View) -> dict[str, str]:
+def plan_disagreements(view: v.View, budget: int = paging.BUDGET) -> Paged:
+    """The published disagreements, by kind, in parts."""
     links = Links(v.DISAGREEMENTS)
-    groups = []
+    show = macro("_macros.md.j2", "disagreement")
+    units: list[Unit] = []
     for kind, (title, anchor) in TITLES.items():
-        items = [
-            Item(d.summary, [_cite(view, links, c) for c in d.citations], d.reference)
-            for d in view.disagreements
-            if d.kind == kind and _published(view, d)
-        ]
-        if items:
-            groups.append(Group(title, anchor, items))
-    return {v.DISAGREEMENTS: render("disagreements.md.j2", v.DISAGREEMENTS, groups=groups)}
+        group = paging.group(anchor, title)
+        for d in view.disagreements:
+            if d.kind == kind and _published(view, d):
+                item = Item(d.summary, [_cite(view, c) for c in d.citations], d.reference)
+                units.append(Unit(item, group, html_size(show(links, item))))
+    fixed = paging.fixed_size("disagreements.md.j2", v.DISAGREEMENTS)
+    return paging.paginate(v.DISAGREEMENTS, units, fixed=fixed, label=_kinds, budget=budget)
+
+
+def _kinds(units: list[Unit]) -> str:
+    def name(unit: Unit) -> str:
+        return unit.group.title if unit.group else ""
+
+    return paging.span_label(name(units[0]), name(units[-1]))
+
+
+def render_disagreements(view: v.View, paged: Paged) -> dict[str, str]:
+    return paging.render_parts("disagreements.md.j2", paged, view.places)
 
 
 def _published(view: v.View, d: Disagreement) -> bool:
     return all(c.source_id in view.sources for c in d.citations)
 
 
-def _cite(view: v.View, links: Links, citation: Citation) -> Markup:
+def _cite(view: v.View, citation: Citation) -> Cite:
     source = view.sources[citation.source_id]
     article = view.store.articles[source.id]
     start = citation.start
     paragraph = article.paragraph_at(start) if start is not None else None
     label = f"{source.outlet}" + (f", ¶{paragraph.number}" if paragraph else "")
-    return links.md(label, v.source_page(source.id), paragraph.anchor if paragraph else None)
+    return Cite(label, v.source_page(source.id), paragraph.anchor if paragraph else None)

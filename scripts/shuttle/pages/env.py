@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -43,16 +44,26 @@ def ordinal(n: int) -> str:
 
 
 class Links:
-    """Links from one page: Markdown links (validated by mkdocs) and plain URLs."""
+    """Links from one page: Markdown links (validated by mkdocs) and plain URLs.
 
-    def __init__(self, page: str) -> None:
+    `places` sends a link to an anchor on a listing page to the part of that page that
+    holds it: (page, anchor) -> the part's page (pages.paging).
+    """
+
+    def __init__(self, page: str, places: Mapping[tuple[str, str], str] | None = None) -> None:
         self.page = page
+        self.places = places or {}
+
+    def _place(self, to_page: str, anchor: str | None) -> str:
+        return self.places.get((to_page, anchor), to_page) if anchor else to_page
 
     def md(self, label: object, to_page: str, anchor: str | None = None) -> Markup:
-        return Markup(f"[{text(label)}]({v.relative(self.page, to_page, anchor)})")
+        target = v.relative(self.page, self._place(to_page, anchor), anchor)
+        return Markup(f"[{text(label)}]({target})")
 
-    def url(self, to_page: str, anchor: str | None = None) -> str:
-        return v.relative_url(self.page, to_page, anchor)
+    def url(self, to_page: str, anchor: str | None = None) -> Markup:
+        # a relative URL made of page paths and anchors (ids, never article text)
+        return Markup(v.relative_url(self.page, self._place(to_page, anchor), anchor))
 
     def cite(self, item: v.Cited) -> Markup:
         """The citation of a quote, figure or event: outlet, date, paragraph, as a link."""
@@ -74,5 +85,17 @@ class Links:
         return self.md(label or source_id, v.source_page(source_id))
 
 
-def render(template: str, page: str, **context: object) -> str:
-    return environment().get_template(template).render(L=Links(page), page=page, **context)
+def render(
+    template: str,
+    page: str,
+    places: Mapping[tuple[str, str], str] | None = None,
+    /,
+    **context: object,
+) -> str:
+    links = Links(page, places)
+    return environment().get_template(template).render(L=links, page=page, **context)
+
+
+def macro(template: str, name: str) -> Callable[..., Markup]:
+    """A macro of a template (one that holds only macros), to call from Python."""
+    return getattr(environment().get_template(template).module, name)  # type: ignore[no-any-return]

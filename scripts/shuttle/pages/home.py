@@ -58,4 +58,7 @@ def keys(view: v.View) -> list[Key]:
 def render_home(view: v.View, chart: Chart | None) -> dict[str, str]:
     """The headline chart is the static SVG (no chart JavaScript on the home page: it
     would cost the first screen its speed); it links to the interactive version."""
-    return {v.HOME: render("home.md.j2", v.HOME, keys=keys(view), chart=chart, chart_dir=CHART_DIR)}
+    page = render(
+        "home.md.j2", v.HOME, view.places, keys=keys(view), chart=chart, chart_dir=CHART_DIR
+    )
+    return {v.HOME: page}

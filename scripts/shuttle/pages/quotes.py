@@ -1,21 +1,18 @@
-"""The Quotes page (by trip, then by speaker) and the People page."""
+"""The Quotes page (by trip, then by speaker) and the People page, each in parts."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
+from shuttle.pages import paging
 from shuttle.pages import view as v
 from shuttle.pages.context import contexts
-from shuttle.pages.env import render
+from shuttle.pages.env import Links, macro
+from shuttle.pages.paging import Paged, Unit, html_size
 from shuttle.schema import Person
 
-
-@dataclass(frozen=True)
-class Group:
-    title: str
-    anchor: str
-    quotes: list[v.QuoteItem]
+SPEAKERS = "by-speaker"
 
 
 @dataclass(frozen=True)
@@ -25,32 +22,57 @@ class SpeakerRow:
     quotes: list[v.QuoteItem]
 
 
-def render_quotes(view: v.View) -> dict[str, str]:
+def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
+    """The quotes grouped by trip, then the table of speakers, in parts."""
+    links, ctx = Links(v.QUOTES), contexts(view.quotes, view)
+    block, row = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "speaker_row")
     groups: dict[int | None, list[v.QuoteItem]] = {}
     for q in view.quotes:
         groups.setdefault(q.trip.ordinal if q.trip else None, []).append(q)
-    ordered = []
+    units: list[Unit] = []
     for ordinal in sorted(groups, key=lambda o: (o is None, o or 0)):
         title = f"Trip {ordinal}" if ordinal is not None else "Outside the trips"
         anchor = f"trip-{ordinal}" if ordinal is not None else "other"
         trip = next((t for t in view.trips if t.ordinal == ordinal), None)
         if trip is not None:
             title += f": {', '.join(trip.stops[:4])}{'…' if len(trip.stops) > 4 else ''}"
-        ordered.append(Group(title, anchor, groups[ordinal]))
+        group = paging.group(anchor, title, ordinal)
+        units += [
+            Unit(q, group, html_size(block(links, q, ctx)) + 2, (q.quote.id,))
+            for q in groups[ordinal]
+        ]
     counts = Counter(q.speaker.id for q in view.quotes if q.speaker)
-    speakers = [
-        SpeakerRow(view.people[pid], n, [])
-        for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], view.people[kv[0]].name))
-    ]
-    return {
-        v.QUOTES: render(
-            "quotes.md.j2", v.QUOTES, groups=ordered, speakers=speakers,
-            contexts=contexts(view.quotes, view),
+    table = paging.group(
+        SPEAKERS, "By speaker", head="| Speaker | Role | Quotes |\n|---|---|---|\n"
+    )
+    for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], view.people[kv[0]].name)):
+        speaker = SpeakerRow(view.people[pid], n, [])
+        units.append(Unit(speaker, table, html_size(row(links, speaker))))
+    fixed = paging.fixed_size("quotes.md.j2", v.QUOTES, contexts={})
+    return paging.paginate(v.QUOTES, units, fixed=fixed, label=_trips, budget=budget)
+
+
+def _trips(units: list[Unit]) -> str:
+    def name(unit: Unit) -> str:
+        ordinal = unit.group.data if unit.group else None
+        return (
+            "the speakers"
+            if unit.group and unit.group.anchor == SPEAKERS
+            else (f"Trip {ordinal}" if ordinal is not None else "outside the trips")
         )
-    }  # fmt: skip
+
+    return paging.span_label(name(units[0]), name(units[-1]))
 
 
-def render_people(view: v.View) -> dict[str, str]:
+def render_quotes(view: v.View, paged: Paged) -> dict[str, str]:
+    ctx = contexts(view.quotes, view)
+    return paging.render_parts("quotes.md.j2", paged, view.places, contexts=ctx)
+
+
+def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
+    """Every person quoted or met, by surname, with what each said, in parts."""
+    links, ctx = Links(v.PEOPLE), contexts(view.quotes, view)
+    block, role = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "person_role")
     by_person: dict[str, list[v.QuoteItem]] = {}
     for q in view.quotes:
         if q.speaker:
@@ -59,12 +81,29 @@ def render_people(view: v.View) -> dict[str, str]:
         p for p in view.people.values()
         if p.id in by_person or view.shown(p.status) or _met(view, p.id)
     ]  # fmt: skip
-    rows = [
-        SpeakerRow(p, len(by_person.get(p.id, [])), by_person.get(p.id, []))
-        for p in sorted(shown, key=lambda p: (p.name.split()[-1].lower(), p.name))
-    ]
-    page = render("people.md.j2", v.PEOPLE, people=rows, contexts=contexts(view.quotes, view))
-    return {v.PEOPLE: page}
+    units: list[Unit] = []
+    for p in sorted(shown, key=lambda p: (p.name.split()[-1].lower(), p.name)):
+        said = by_person.get(p.id, [])
+        group = paging.group(p.id, p.name, SpeakerRow(p, len(said), said), head=role(p))
+        units += [
+            Unit(q, group, html_size(block(links, q, ctx, show_speaker=False)) + 2) for q in said
+        ]
+        if not said:
+            units.append(Unit(None, group, html_size("No published quotes.\n")))
+    fixed = paging.fixed_size("people.md.j2", v.PEOPLE, contexts={})
+    return paging.paginate(v.PEOPLE, units, fixed=fixed, label=_names, budget=budget)
+
+
+def _names(units: list[Unit]) -> str:
+    def name(unit: Unit) -> str:
+        return unit.group.title.split()[-1] if unit.group else ""
+
+    return paging.span_label(name(units[0]), name(units[-1]))
+
+
+def render_people(view: v.View, paged: Paged) -> dict[str, str]:
+    ctx = contexts(view.quotes, view)
+    return paging.render_parts("people.md.j2", paged, view.places, contexts=ctx)
 
 
 def _met(view: v.View, person_id: str) -> bool:

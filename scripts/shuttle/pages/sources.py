@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from shuttle.dates import long_day
+from shuttle.pages import paging
 from shuttle.pages import view as v
-from shuttle.pages.env import render
+from shuttle.pages.env import Links, macro, render
 from shuttle.pages.escape import text
+from shuttle.pages.paging import Paged, Unit, html_size
 from shuttle.schema import TripClaim
 from shuttle.sources import Article, Paragraph
 
@@ -56,9 +59,33 @@ def text_piece(piece: str) -> Markup:
     return text(" " + piece)[1:] if piece else Markup("")
 
 
-def render_sources(view: v.View) -> dict[str, str]:
+def plan_sources(view: v.View, budget: int = paging.BUDGET) -> Paged:
+    """The list of articles, by date of publication, in parts."""
+    links, row = Links(v.SOURCES), macro("_macros.md.j2", "source_row")
+    table = paging.group("articles", "Articles", head=TABLE_HEAD)
+    units = []
+    for source in sorted(view.sources.values(), key=lambda s: (s.published, s.id)):
+        quotes, figures, _ = view.of_source(source.id)
+        item = {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
+                "figures": len(figures)}  # fmt: skip
+        units.append(Unit(item, table, html_size(row(links, item))))
+    fixed = paging.fixed_size("sources_index.md.j2", v.SOURCES)
+    return paging.paginate(v.SOURCES, units, fixed=fixed, label=_published_days, budget=budget)
+
+
+TABLE_HEAD = (
+    "| Published | Article | Outlet | Trip | Quotes | Figures |\n|---|---|---|---|---|---|\n"
+)
+
+
+def _published_days(units: list[Unit]) -> str:
+    first, last = units[0].item["source"].published, units[-1].item["source"].published
+    return paging.span_label(long_day(first), long_day(last))
+
+
+def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
+    """Each article's page (never in parts: an article is shown whole), and the list."""
     pages: dict[str, str] = {}
-    rows = []
     for source in sorted(view.sources.values(), key=lambda s: (s.published, s.id)):
         article = view.store.articles[source.id]
         quotes, figures, events = view.of_source(source.id)
@@ -89,6 +116,7 @@ def render_sources(view: v.View) -> dict[str, str]:
         pages[page] = render(
             "source.md.j2",
             page,
+            view.places,
             source=source,
             trip=view.trip_of(source),
             paragraphs=paragraphs,
@@ -96,11 +124,7 @@ def render_sources(view: v.View) -> dict[str, str]:
             figures=figures,
             events=events,
         )
-        rows.append(
-            {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
-             "figures": len(figures)}
-        )  # fmt: skip
-    pages[v.SOURCES] = render("sources_index.md.j2", v.SOURCES, sources=rows)
+    pages.update(paging.render_parts("sources_index.md.j2", listing, view.places))
     return pages
 
 

@@ -41,6 +41,15 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def part_page(page: str, number: int) -> str:
+    """Part `number` of a listing page: part 1 is the page itself, part N a page below
+    it (quotes.md -> quotes/page-2.md, sources/index.md -> sources/page-2.md)."""
+    if number == 1:
+        return page
+    folder = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
+    return posixpath.join(folder, f"page-{number}.md")
+
+
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link target from one page source to another (mkdocs resolves .md)."""
     target = _relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -141,6 +150,8 @@ class View:
     _trips_by_key: dict[tuple[int | None, date], Trip | None] = field(default_factory=dict)
     # the quotes in their sentences (pages.context), worked out once for every page
     contexts: dict[Any, Any] = field(default_factory=dict)
+    # (listing page, anchor) -> the part of it that holds the anchor, when not part 1
+    places: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: Store, *, preview: bool, disagreements: Sequence[Disagreement] = ()) -> View:

@@ -1,0 +1,275 @@
+"""Listing pages in parts (pages/paging.py): the budget, the order, every unit once, the
+pager, and links sent to the part that holds their anchor."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import sys
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import pinned_epoch, run_shuttle
+from shuttle.checks import consistency, run_checks
+from shuttle.pages import render_site
+from shuttle.pages import view as v
+from shuttle.pages.env import Links, macro
+from shuttle.pages.paging import (
+    CHROME,
+    LABEL_CHARS,
+    PAGER,
+    Group,
+    Unit,
+    html_size,
+    paginate,
+    split,
+)
+from shuttle.pages.view import View
+from shuttle.paths import Paths
+
+FIXTURE = Path(__file__).parent / "fixtures" / "project"
+
+
+def units_of(spec: list[tuple[int, int]]) -> list[Unit]:
+    """Units from (group number, size) pairs; groups by number, heading 100 bytes."""
+    groups: dict[int, Group] = {}
+    out = []
+    for n, (g, size) in enumerate(spec):
+        group = groups.setdefault(g, Group(f"g{g}", f"Group {g}", size=100, again=40))
+        out.append(Unit(n, group, size, (f"u{n}",)))
+    return out
+
+
+def cost(sections: list) -> int:  # type: ignore[type-arg]
+    return sum((s.group.again if s.continued else s.group.size) for s in sections) + sum(
+        u.size for s in sections for u in s.units
+    )
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(1, 3000)), min_size=0, max_size=60).map(
+        lambda spec: sorted(spec, key=lambda t: t[0])
+    ),
+    st.integers(200, 8000),
+)
+def test_split_keeps_order_every_unit_once_and_the_budget(
+    spec: list[tuple[int, int]], room: int
+) -> None:
+    units = units_of(spec)
+    parts = split(units, room)
+    assert parts, "at least one part"
+    flat = [u for p in parts for s in p for u in s.units]
+    assert [u.item for u in flat] == list(range(len(units)))  # in order, each once
+    for p in parts:
+        alone = len([u for s in p for u in s.units]) == 1
+        assert cost(p) <= room or alone, "over the budget with more than one unit"
+    seen: set[str] = set()
+    for p in parts:
+        for s in p:
+            assert s.continued == (s.group.anchor in seen)  # "(continued)" when begun
+            seen.add(s.group.anchor)
+
+
+def test_paginate_places_anchors_on_their_part() -> None:
+    units = units_of([(1, 900)] * 10 + [(2, 900)] * 10)
+    budget = CHROME + PAGER + 3000
+    paged = paginate("quotes.md", units, fixed=0, budget=budget, label=lambda us: "x")
+    assert paged.count > 2
+    assert [p.page for p in paged.parts[:3]] == [
+        "quotes.md",
+        "quotes/page-2.md",
+        "quotes/page-3.md",
+    ]
+    for part in paged.parts:
+        for unit in part.units:
+            where = paged.places.get(("quotes.md", unit.anchors[0]), "quotes.md")
+            assert where == part.page
+    # a group's own anchor goes where it begins, never to its continuation
+    assert ("quotes.md", "g1") not in paged.places
+    first_of_2 = next(p for p in paged.parts if any(s.group.anchor == "g2" for s in p.sections))
+    assert paged.places.get(("quotes.md", "g2"), "quotes.md") == first_of_2.page
+
+
+def test_one_part_when_everything_fits_and_no_pager() -> None:
+    paged = paginate("people.md", units_of([(1, 100)] * 5), fixed=0)
+    assert paged.count == 1 and paged.places == {}
+    assert paged.pager(paged.parts[0], str) is None
+
+
+def test_part_pages() -> None:
+    assert v.part_page("quotes.md", 1) == "quotes.md"
+    assert v.part_page("quotes.md", 3) == "quotes/page-3.md"
+    assert v.part_page("sources/index.md", 2) == "sources/page-2.md"
+    assert v.part_page("trips/trip-04.md", 2) == "trips/trip-04/page-2.md"
+    assert v.url_of(v.part_page("timeline.md", 12)) == "timeline/page-12/"
+
+
+def test_the_pager_shows_a_window_and_marks_the_current_part() -> None:
+    paged = paginate(
+        "timeline.md", units_of([(1, 2000)] * 40), fixed=0, budget=CHROME + PAGER + 2100
+    )
+    assert paged.count == 40
+    part = paged.parts[19]
+    pager = paged.pager(part, lambda page: Links(part.page).url(page))
+    assert pager is not None
+    numbers = [link.number for link in pager.links]
+    assert numbers == [1, None, 18, 19, 20, 21, 22, None, 40]
+    assert [link.number for link in pager.links if link.current] == [20]
+    assert pager.previous == "../page-19/" and pager.next == "../page-21/"
+    first = paged.pager(paged.parts[0], lambda page: Links(paged.parts[0].page).url(page))
+    assert first is not None and first.previous is None and first.links[1].url == "page-2/"
+
+
+def test_the_pager_fits_its_reserve() -> None:
+    """Twice on a part, with the longest label, in the middle of many parts."""
+    paged = paginate(
+        "people.md", units_of([(1, 2000)] * 200), fixed=0, budget=CHROME + PAGER + 2100
+    )
+    part = replace(paged.parts[100], label="W" * LABEL_CHARS)
+    pager = paged.pager(part, Links(part.page).url)
+    show = macro("_paging.md.j2", "pager")
+    pager_html = str(show(pager)) + str(show(pager, " (end)"))
+    assert pager_html.count('aria-current="page"') == 2
+    assert 'aria-label="Parts of this page"' in pager_html
+    assert 'aria-label="Parts of this page (end)"' in pager_html
+    assert html_size(pager_html) + 200 <= PAGER
+
+
+def test_html_size_counts_links_tables_and_headings() -> None:
+    plain = "Some text.\n"
+    assert html_size(plain) == len(plain)
+    assert html_size("[a](b.md)") > len("[a](b.md)") + 15
+    assert html_size("## A heading { #a }\n") > 400
+    assert html_size("| a | b |\n") > len("| a | b |\n") + 20
+
+
+# --- the fixture's pages, laid out with a tiny budget so that every listing is in parts ---
+
+TINY = CHROME + 1000  # a part for every unit
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    store, _ = run_checks(Paths(FIXTURE))
+    view = View.of(store, preview=True, disagreements=consistency.find(store))
+    cache = tmp_path_factory.mktemp("cache")
+    return render_site(view, cache=cache, budget=TINY).pages
+
+
+LINK = re.compile(r"\]\(([^)#\s]*)(?:#([^)\s]+))?\)")
+ANCHOR = re.compile(r'\{ #([^ }]+) \}|\bid="([^"]+)"')
+
+
+def test_with_a_tiny_budget_every_listing_is_in_parts(tiny: dict[str, str]) -> None:
+    for page in ("quotes.md", "people.md", "timeline.md", "trips/trip-03.md"):
+        assert v.part_page(page, 2) in tiny, f"{page} is not in parts"
+        assert 'aria-current="page"' in tiny[v.part_page(page, 2)]
+    assert "(continued)" in "".join(tiny.values())
+
+
+def test_every_link_to_an_anchor_finds_it_on_the_part_it_names(tiny: dict[str, str]) -> None:
+    """Links from every page (articles' 'on the quotes page', people from quotes and the
+    timeline, events from the articles) reach the part that holds their anchor."""
+    anchors = {
+        page: {a or b for a, b in ANCHOR.findall(markdown)} for page, markdown in tiny.items()
+    }
+    checked = 0
+    for page, markdown in tiny.items():
+        folder = page.rsplit("/", 1)[0] if "/" in page else ""
+        for target, anchor in LINK.findall(markdown):
+            if not anchor or not target.endswith(".md"):
+                continue
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+            if resolved not in anchors:
+                continue  # a hand-written page (methodology.md)
+            assert anchor in anchors[resolved], f"{page}: {target}#{anchor} is not there"
+            checked += 1
+    assert checked > 50
+
+
+# --- a built site of generated articles, its listings in parts under a 40 KB budget ---
+
+BUILT_BUDGET = 40 * 1024
+REPO = Path(__file__).resolve().parents[1]
+
+
+class _Pager(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.navs = 0
+        self.current: list[str] = []
+        self.next: list[str] = []
+        self._in_nav = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "nav" and attr.get("class") == "shuttle-pager":
+            self.navs += 1
+            self._in_nav = True
+        if tag == "a" and self._in_nav:
+            if attr.get("aria-current") == "page":
+                self.current.append(attr.get("href") or "")
+            if attr.get("rel") == "next":
+                self.next.append(attr.get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_nav = False
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.corpus import build_corpus
+    finally:
+        sys.path.remove(str(REPO))
+    project = build_corpus(12, tmp_path_factory.mktemp("corpora"), log=lambda _: None)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    plugin = f"  - shuttle:\n      page_budget: {BUILT_BUDGET}\n"
+    assert "  - shuttle\n" in text
+    config.write_text(text.replace("  - shuttle\n", plugin), encoding="utf-8")
+    with pinned_epoch():
+        run = run_shuttle(project, "build")  # the link check reads every #fragment too
+    assert run.status == 0, run.stderr[-3000:]
+    return project / "build" / "site"
+
+
+@pytest.mark.slow
+def test_a_built_site_keeps_every_listing_part_within_the_budget(built: Path) -> None:
+    sizes = {}
+    for page in sorted(built.rglob("*.html")):
+        rel = page.relative_to(built).as_posix()
+        html = page.read_text(encoding="utf-8")
+        article = re.fullmatch(r"sources/(?!page-\d+/)[^/]+/index\.html", rel)
+        if "shuttle-chart__canvas" in html or article:
+            continue  # charts are exempt; an article is shown whole (not a listing)
+        sizes[rel] = len(html.encode())
+    over = {rel: size for rel, size in sizes.items() if size > BUILT_BUDGET}
+    assert over == {}
+    parts = [rel for rel in sizes if "/page-" in rel]
+    for listing in ("quotes", "people", "timeline"):
+        assert f"{listing}/page-2/index.html" in parts, f"{listing} is not in parts"
+
+
+@pytest.mark.slow
+def test_the_pager_walks_every_part_once(built: Path) -> None:
+    for listing in ("quotes", "people", "timeline"):
+        here, seen = built / listing / "index.html", []
+        while True:
+            pager = _Pager()
+            pager.feed(here.read_text(encoding="utf-8"))
+            assert pager.navs == 2, f"{here}: a pager above and below"
+            assert pager.current == ["./", "./"], f"{here}: aria-current on its own number"
+            seen.append(here)
+            if not pager.next:
+                break
+            here = (here.parent / pager.next[0] / "index.html").resolve()
+        expected = 1 + len(list((built / listing).glob("page-*/index.html")))
+        assert len(seen) == len(set(seen)) == expected
