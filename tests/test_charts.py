@@ -35,6 +35,7 @@ from shuttle import charts
 from shuttle.charting import render, style
 from shuttle.charting import trips as trips_module
 from shuttle.charting.death_toll_data import check_href
+from shuttle.charting.html import NARROW_MEDIA
 from shuttle.charting.israel_text import known_qualifier
 from shuttle.charting.text import format_date, format_int, format_span
 from shuttle.charts import Chart, ReportedPoint, SeriesPoint, TripSpan
@@ -434,6 +435,9 @@ def _check_html(chart: Chart, html: str) -> _Page:
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         if "style" in attrs:
             assert tag == "div" and re.fullmatch(r"min-height: \d+px", attrs["style"] or "")
+    if "picture" in names:  # phones' narrow SVG: <picture><source><img></picture>
+        assert names[3:6] == ["picture", "source", "img"]
+        names = names[:3] + names[5:]
     assert names[:4] == ["figure", "figcaption", "div", "img"]
     assert page.paragraphs == [chart.description]
     expected = [chart.title, f"The data: {chart.title}", *chart.table_header]
@@ -461,6 +465,24 @@ def test_chart_html_shape(chart: Chart) -> None:
     assert [a.get("scope") for t, a in page.tags if t == "th"] == ["col"] * 7
     assert html.count("<tr>") == 1 + len(chart.table_rows)
     assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
+
+
+def test_phones_get_the_narrow_svg_at_the_live_charts_height(chart: Chart) -> None:
+    """The live chart fits the width and keeps (about) its height: on a phone, the SVG
+    drawn narrow is (about) as tall as it, where the wide one would shrink to half."""
+    width, height = render.svg_size(chart.svg_narrow)
+    assert width == style.SVG_NARROW_WIDTH
+    assert abs(height - render.svg_size(chart.svg)[1]) < 40  # a legend may wrap once more
+    html = charts.chart_html(chart, spec_url="a.json", svg_url="a.svg", narrow_svg_url="n.svg")
+    attrs = dict(_check_html(chart, html).tags)
+    source, img = attrs["source"], attrs["img"]
+    assert source["srcset"] == "n.svg" and source["media"] == NARROW_MEDIA
+    assert (source["width"], source["height"]) == (str(width), str(height))
+    assert img["src"] == "a.svg"  # wider windows, print, and browsers without <picture>
+    assert "<picture>" not in charts.chart_html(chart, spec_url="a.json", svg_url="a.svg")
+    assert "<picture>" not in charts.chart_html(
+        replace(chart, svg_narrow=""), spec_url="a.json", svg_url="a.svg", narrow_svg_url="n"
+    )
 
 
 def test_chart_html_escapes_everything() -> None:

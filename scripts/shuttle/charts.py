@@ -1,12 +1,14 @@
 """Charts: Vega-Lite specs built with Altair, static SVG through vl-convert, and a text
 description and data table for every chart.
 
-The plugin writes, for each chart, assets/charts/<name>.vl.json (spec_json) and
-assets/charts/<name>.svg (chart.svg), and once per site assets/javascripts/vega.js
-(chart_javascript) and assets/javascripts/charts.js (loader_javascript); pages embed
-chart_html. The pieces live in shuttle.charting, one job a module: for each chart a
-*_data (records -> rows), *_spec (Altair) and *_text (description, table) module; trips
-(the trip rows and strip), frame (what the specs share), style, text, render, html.
+The plugin writes, for each chart, assets/charts/<name>.vl.json (spec_json),
+assets/charts/<name>.svg (chart.svg) and <name>.narrow.svg (chart.svg_narrow, for
+phones), and once per site assets/javascripts/vega.js (chart_javascript) and
+assets/javascripts/charts.js (loader_javascript, which loads vega.js only when the
+reader first reaches for a chart); pages embed chart_html. The pieces live in
+shuttle.charting, one job a module: for each chart a *_data (records -> rows), *_spec
+(Altair) and *_text (description, table) module; trips (the trip rows and strip), frame
+(what the specs share), style, text, render, html.
 
 Charts: death_toll_chart (the Ministry's series, article figures, trips) and
 israel_chart (people killed in Israel, hostages and prisoners freed, as articles
@@ -22,6 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from .charting import death_toll_data as data
 from .charting import death_toll_text as words
@@ -29,7 +32,7 @@ from .charting import israel_data, israel_text
 from .charting.html import chart_html, spec_json
 from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
 from .charting.render import javascript_bundle, render_svg, static_spec, write_atomic
-from .charting.style import SVG_WIDTH
+from .charting.style import SVG_NARROW_WIDTH, SVG_WIDTH
 
 __all__ = [
     "Chart",
@@ -78,7 +81,7 @@ def death_toll_chart(
         data.end_label_rows(window.series),
         description=description,
     )
-    svg = render_svg(static_spec(spec, SVG_WIDTH), cache_dir=cache_dir)
+    svg, narrow = _static_svgs(spec, cache_dir)
     chart = Chart(
         name="death-toll",
         title=DEATH_TOLL_TITLE,
@@ -87,10 +90,19 @@ def death_toll_chart(
         description=description,
         table_header=words.TABLE_HEADER,
         table_rows=words.table(window),
+        svg_narrow=narrow,
     )
     if cache_dir is not None and key is not None:
         write_atomic(cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)))
     return chart
+
+
+def _static_svgs(spec: dict[str, Any], cache_dir: Path | None) -> tuple[str, str]:
+    """The static SVG at the page's width, and at a phone's."""
+    return (
+        render_svg(static_spec(spec, SVG_WIDTH), cache_dir=cache_dir),
+        render_svg(static_spec(spec, SVG_NARROW_WIDTH), cache_dir=cache_dir),
+    )
 
 
 def _chart_key(name: str, window: data.Window | israel_data.Window) -> str:
@@ -119,6 +131,7 @@ def _read_chart(path: Path) -> Chart | None:
             description=raw["description"],
             table_header=tuple(raw["table_header"]),
             table_rows=tuple(tuple(row) for row in raw["table_rows"]),
+            svg_narrow=raw["svg_narrow"],
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -160,7 +173,7 @@ def israel_chart(
         domain=(window.start, window.end),
         description=description,
     )
-    svg = render_svg(static_spec(spec, SVG_WIDTH), cache_dir=cache_dir)
+    svg, narrow = _static_svgs(spec, cache_dir)
     chart = Chart(
         name="israel-hostages",
         title=israel_text.TITLE,
@@ -169,6 +182,7 @@ def israel_chart(
         description=description,
         table_header=israel_text.TABLE_HEADER,
         table_rows=israel_text.table(window),
+        svg_narrow=narrow,
     )
     if cache_dir is not None and key is not None:
         write_atomic(cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)))

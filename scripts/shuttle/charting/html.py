@@ -39,12 +39,29 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def chart_html(chart: Chart, *, spec_url: str, svg_url: str) -> str:
+# Up to this width of the window, a phone's, the static SVG drawn narrow is shown: at the
+# live chart's height, with text at its size (the wide one would shrink to half).
+NARROW_MEDIA = "(max-width: 540px)"
+
+
+def chart_html(
+    chart: Chart, *, spec_url: str, svg_url: str, narrow_svg_url: str | None = None
+) -> str:
     """A <figure>: caption, static SVG inside the container charts.js fills, the
     description, and the data as a table in a scrolling region. No script, no inline
-    event handler."""
+    event handler. With narrow_svg_url (and a narrow SVG), phones get that one."""
     width, height = svg_size(chart.svg)
     alt = f"{chart.title} (chart; described below)"
+    img = (
+        f'<img class="shuttle-chart__fallback" src="{_attr(svg_url)}" alt="{_attr(alt)}"'
+        f' width="{width}" height="{height}" decoding="async">'
+    )
+    if narrow_svg_url is not None and chart.svg_narrow:
+        narrow_width, narrow_height = svg_size(chart.svg_narrow)
+        img = (
+            f'<picture><source media="{NARROW_MEDIA}" srcset="{_attr(narrow_svg_url)}"'
+            f' width="{narrow_width}" height="{narrow_height}">{img}</picture>'
+        )
     head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in chart.table_header)
     body = "\n".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
@@ -58,8 +75,7 @@ def chart_html(chart: Chart, *, spec_url: str, svg_url: str) -> str:
             f"<figcaption>{escape(chart.title)}</figcaption>",
             f'<div class="shuttle-chart__canvas" data-spec="{_attr(spec_url)}"'
             f' style="min-height: {height}px">',
-            f'<img class="shuttle-chart__fallback" src="{_attr(svg_url)}" alt="{_attr(alt)}"'
-            f' width="{width}" height="{height}" decoding="async">',
+            img,
             "</div>",
             f'<p class="shuttle-chart__description">{escape(chart.description)}</p>',
             '<details class="shuttle-chart__data">',

@@ -50,7 +50,8 @@ class TripSpan:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart: its interactive spec, static SVG, and the text that stands in for it."""
+    """A chart: its interactive spec, static SVG (and the same drawn for a phone's
+    width; empty when there is none), and the text that stands in for it."""
 
     name: str
     title: str
@@ -59,3 +60,4 @@ class Chart:
     description: str
     table_header: tuple[str, ...]
     table_rows: tuple[tuple[str, ...], ...]
+    svg_narrow: str = ""

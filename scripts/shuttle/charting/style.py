@@ -20,3 +20,6 @@ TRIP_TEXT = "#444444"
 FONT = "sans-serif"
 PADDING = 12
 SVG_WIDTH = 720
+# The static SVG again, drawn for a phone's width: the same height as the live chart
+# there (the live chart fits its width and keeps its height), and text at its size.
+SVG_NARROW_WIDTH = 360

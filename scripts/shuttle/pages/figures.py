@@ -96,10 +96,13 @@ def israel(view: v.View, page: str, cache: Path | None) -> charts.Chart | None:
 
 
 def chart_files(chart: charts.Chart) -> dict[str, str]:
-    return {
+    files = {
         f"{CHART_DIR}/{chart.name}.vl.json": charts.spec_json(chart),
         f"{CHART_DIR}/{chart.name}.svg": chart.svg,
     }
+    if chart.svg_narrow:
+        files[f"{CHART_DIR}/{chart.name}.narrow.svg"] = chart.svg_narrow
+    return files
 
 
 def chart_markup(chart: charts.Chart, page: str) -> Markup:
@@ -109,6 +112,7 @@ def chart_markup(chart: charts.Chart, page: str) -> Markup:
         chart,
         spec_url=f"{base}{CHART_DIR}/{chart.name}.vl.json",
         svg_url=f"{base}{CHART_DIR}/{chart.name}.svg",
+        narrow_svg_url=f"{base}{CHART_DIR}/{chart.name}.narrow.svg",
     )
     return Markup(html)
 
