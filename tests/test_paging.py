@@ -170,6 +170,9 @@ def test_with_a_tiny_budget_every_listing_is_in_parts(tiny: dict[str, str]) -> N
         assert v.part_page(page, 2) in tiny, f"{page} is not in parts"
         assert 'aria-current="page"' in tiny[v.part_page(page, 2)]
     assert "(continued)" in "".join(tiny.values())
+    # part 1 says where each trip's quotes begin (the links are checked below)
+    assert "In this listing:" in tiny["quotes.md"]
+    assert "In this listing:" not in tiny[v.part_page("quotes.md", 2)]
 
 
 def test_every_link_to_an_anchor_finds_it_on_the_part_it_names(tiny: dict[str, str]) -> None:

@@ -43,14 +43,7 @@ def plan_disagreements(view: v.View, budget: int = paging.BUDGET) -> Paged:
                 item = Item(d.summary, [_cite(view, c) for c in d.citations], d.reference)
                 units.append(Unit(item, group, html_size(show(links, item))))
     fixed = paging.fixed_size("disagreements.md.j2", v.DISAGREEMENTS)
-    return paging.paginate(v.DISAGREEMENTS, units, fixed=fixed, label=_kinds, budget=budget)
-
-
-def _kinds(units: list[Unit]) -> str:
-    def name(unit: Unit) -> str:
-        return unit.group.title if unit.group else ""
-
-    return paging.span_label(name(units[0]), name(units[-1]))
+    return paging.paginate(v.DISAGREEMENTS, units, fixed=fixed, label=paging.titles, budget=budget)
 
 
 def render_disagreements(view: v.View, paged: Paged) -> dict[str, str]:

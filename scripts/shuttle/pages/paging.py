@@ -20,12 +20,14 @@ from typing import Any
 
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, render
+from shuttle.pages.escape import text
 
 BUDGET = 60 * 1024  # a page's own HTML, without charts
 CHROME = 15 * 1024  # Material's header, navigation, footer and scripts (14.6-15 KB)
 PAGER = 3 * 1024  # the pager, twice, and the line that says what a part covers
 WINDOW = 2  # part numbers shown either side of the current one
 LABEL_CHARS = 60  # a part's label is cut to this length in the pager
+CONTENTS = 30  # part 1 lists where each group begins, for pages of 2 to this many groups
 
 
 @dataclass(frozen=True)
@@ -98,10 +100,20 @@ class Pager:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A line of part 1's contents: a group, and the parts it spans."""
+
+    group: Group
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
 class Paged:
     page: str
     parts: list[Part]
     places: dict[tuple[str, str], str] = field(default_factory=dict)
+    contents: list[Entry] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -127,7 +139,9 @@ class Paged:
                 links.append(PagerLink(None))
         previous = url(self.parts[n - 2].page) if n > 1 else None
         after = url(self.parts[n].page) if n < count else None
-        return Pager(n, count, part.label, previous, after, links)
+        # the label follows "Part 2 of 9: ", mid-line: only the specials need escaping
+        label = text(" " + part.label)[1:] if part.label else ""
+        return Pager(n, count, label, previous, after, links)
 
 
 def split(units: Sequence[Unit], room: int) -> list[list[Section]]:
@@ -194,8 +208,8 @@ def paginate(
     title and introduction, as estimated) and Material's chrome."""
     room = budget - CHROME - fixed
     cut = split(units, room)
-    if len(cut) > 1:  # parts carry a pager
-        cut = split(units, max(room - PAGER, 1))
+    if len(cut) > 1:  # parts carry a pager, and part 1 may list where each group begins
+        cut = split(units, max(room - PAGER - _contents_size(page, units), 1))
     parts = []
     for number, sections in enumerate(cut, start=1):
         here = [u for s in sections for u in s.units]
@@ -207,7 +221,35 @@ def paginate(
         for section in part.sections
         for anchor in _anchors(section)
     }
-    return Paged(page, parts, places)
+    return Paged(page, parts, places, _contents(parts))
+
+
+def _groups(units: Sequence[Unit]) -> list[Group]:
+    seen: dict[int, Group] = {}
+    for unit in units:
+        if unit.group is not None:
+            seen.setdefault(id(unit.group), unit.group)
+    return list(seen.values())
+
+
+def _contents_size(page: str, units: Sequence[Unit]) -> int:
+    groups = _groups(units)
+    if not 2 <= len(groups) <= CONTENTS:
+        return 0
+    lines = [f"- [{g.title}]({page}/page-100.md#{g.anchor}), parts 100 to 100\n" for g in groups]
+    return html_size("".join(lines)) + 200
+
+
+def _contents(parts: list[Part]) -> list[Entry]:
+    spans: dict[int, Entry] = {}
+    for part in parts:
+        for section in part.sections:
+            if section.group is not None:
+                key = id(section.group)
+                first = spans[key].first if key in spans else part.number
+                spans[key] = Entry(section.group, first, part.number)
+    entries = list(spans.values())
+    return entries if len(parts) > 1 and 2 <= len(entries) <= CONTENTS else []
 
 
 def _anchors(section: Section) -> list[str]:
@@ -221,6 +263,12 @@ def _cut(label: str) -> str:
 
 def span_label(first: str, last: str) -> str:
     return first if first == last else f"{first} to {last}"
+
+
+def titles(units: list[Unit]) -> str:
+    """A part's label: the titles of its first and last units' groups."""
+    first, last = units[0].group, units[-1].group
+    return span_label(first.title if first else "", last.title if last else "")
 
 
 def heading_size(title: str, anchor: str, level: int = 2) -> int:

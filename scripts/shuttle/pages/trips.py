@@ -90,17 +90,10 @@ def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:
     group = paging.group("figures", "Figures reported", head=FIGURE_HEAD)
     units += [Unit(f, group, html_size(show["figure"](links, f))) for f in figures]
     fixed = paging.fixed_size("trip.md.j2", page, **_trip_context(view, trip), contexts={})
-    return paging.paginate(page, units, fixed=fixed, label=_sections, budget=budget)
+    return paging.paginate(page, units, fixed=fixed, label=paging.titles, budget=budget)
 
 
 FIGURE_HEAD = "| Date | Number | What | Source |\n|---|---|---|---|\n"
-
-
-def _sections(units: list[Unit]) -> str:
-    def name(unit: Unit) -> str:
-        return unit.group.title if unit.group else ""
-
-    return paging.span_label(name(units[0]), name(units[-1]))
 
 
 def plan_timeline(view: v.View, budget: int = paging.BUDGET) -> Paged:
