@@ -53,6 +53,7 @@ class Ctx:
     _dates: dict[tuple[int, int], list[DateMention]] = field(default_factory=dict)
     _verbs: list[re.Match[str]] | None = None
     _verb_starts: list[int] = field(default_factory=list)
+    _verb_ends: list[int] = field(default_factory=list)
     # Speaker phrases are read once: the pronoun resolver asks again for every "he said".
     np_spans: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
     phrases: dict[tuple[int, int], Who | None] = field(default_factory=dict)
@@ -71,18 +72,16 @@ class Ctx:
                 self.kw = Keywords(text)
             self._verbs = matches(SPEECH_RE, text, self.kw.starts(SPEECH), 0, len(text))
             self._verb_starts = [m.start() for m in self._verbs]
+            self._verb_ends = [m.end() for m in self._verbs]
         cut = b
         if 0 < b < len(text) and _WORDISH(text[b - 1]) and _WORDISH(text[b]):
             while cut > a and _WORDISH(text[cut - 1]):
                 cut -= 1
             cut = max(a, cut - 1)  # the verb's leading space belongs to the reread part
-        verbs = self._verbs
-        out: list[re.Match[str]] = []
-        for i in range(bisect_left(self._verb_starts, a), len(verbs)):
-            m = verbs[i]
-            if m.end() > cut:
-                break
-            out.append(m)
+        # the verbs do not overlap: their ends rise with their starts
+        i = bisect_left(self._verb_starts, a)
+        j = bisect_right(self._verb_ends, cut)
+        out = self._verbs[i:j] if j > i else []
         if cut < b:
             out.extend(SPEECH_RE.finditer(text, cut, b))
         return out

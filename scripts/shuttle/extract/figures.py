@@ -149,6 +149,13 @@ def _verb_class(word: str) -> str | None:
     return _VERB_CLASS.get(word.lower())
 
 
+# Every word `_after_verb` acts on: an agent's verb, "move" (after "to"), "take" (before
+# "part"), or a verb with a class.
+_AFTER_WORDS = (
+    _AGENT_VERBS | _ORDERED_TO | frozenset(("took", "taking", "take", "takes")) | set(_VERB_CLASS)
+)
+
+
 def _measure(verb: str, noun: str | None) -> Measure | None:
     n = (noun or "").lower()
     if verb == "killed":
@@ -203,6 +210,8 @@ def _after_verb(text: str, start: int, stop: int) -> str | None:
     other: str | None = None
     for i, w in enumerate(words):
         wl = w.lower()
+        if wl not in _AFTER_WORDS:
+            continue  # most words: none of the rules below reads them
         if (
             wl in _AGENT_VERBS
             and other is None
@@ -216,7 +225,7 @@ def _after_verb(text: str, start: int, stop: int) -> str | None:
             if words[i + 1].lower() == "part":
                 other = other or "other:took part"
                 continue
-        cls = _verb_class(wl)
+        cls = _VERB_CLASS.get(wl)
         if cls is None:
             continue
         if cls.startswith("other:"):

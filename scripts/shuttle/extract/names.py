@@ -98,7 +98,19 @@ _ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "as", "ash", "at", "az", "an", 
 
 def surname_key(word: str) -> str:
     """The form a surname is looked up by: lower case, no possessive, no Arabic article
-    ("al-Sisi" and "Sisi" are one key)."""
+    ("al-Sisi" and "Sisi" are one key). Asked again and again for the same few names."""
+    key = _SURNAME_KEYS.get(word)
+    if key is None:
+        if len(_SURNAME_KEYS) > 50_000:
+            _SURNAME_KEYS.clear()  # a bound on memory over a long corpus
+        key = _SURNAME_KEYS[word] = _surname_key(word)
+    return key
+
+
+_SURNAME_KEYS: dict[str, str] = {}
+
+
+def _surname_key(word: str) -> str:
     w = word.lower()
     if w.endswith(("’s", "'s")):
         w = w[:-2]

@@ -200,9 +200,10 @@ _QUALIFIER_WORDS = {
 def qualifier_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:
     """The normalised qualifier of the number at text[start:end], and where it starts."""
     words = text[max(lo, start - 24) : start].split()
+    last = tuple(w.lower() for w in words[-3:])
     for n in (3, 2, 1):
         if len(words) >= n:
-            key = tuple(w.lower() for w in words[-n:])
+            key = last[-n:]
             if key in _QUALIFIER_WORDS:
                 return _QUALIFIER_WORDS[key], text.rfind(words[-n], lo, start)
     after = _QUALIFIER_AFTER_RE.match(text, end, hi)
