@@ -3,9 +3,9 @@
  * Each chart is a <figure class="shuttle-chart"> holding a container with
  * data-spec="<url of the Vega-Lite spec>" and a static SVG <img>. The static image is
  * the chart until the reader reaches for it: the first pointer, touch or focus on a
- * chart loads the chart library (the data-vega URL of this script's own tag, same
- * origin only), fetches the spec, renders it with vegaEmbed, and hides the static image
- * once the live chart is drawn. Nothing heavy runs while the page loads: the library
+ * chart's figure loads the chart library (the data-vega URL of this script's own tag,
+ * same origin only), fetches the spec, renders it with vegaEmbed, and hides the static
+ * image once the live chart is drawn. Nothing heavy runs while the page loads: the library
  * (hundreds of kilobytes) and the rendering would block the main thread for a second
  * on a phone. If anything fails, the static image simply stays. For printing, the
  * static image comes back (it scales to the page; the live chart is sized to the
@@ -108,17 +108,20 @@
       });
   }
 
+  // The whole figure listens (caption, image, description, data): the pointer on its
+  // way to the chart starts the loading a moment before it gets there.
   function watch(container) {
     if (container.getAttribute("data-shuttle-watched")) return;
     container.setAttribute("data-shuttle-watched", "true");
+    var figure = container.closest(".shuttle-chart") || container;
     function reached() {
       for (var i = 0; i < INTENT.length; i++) {
-        container.removeEventListener(INTENT[i], reached, { passive: true });
+        figure.removeEventListener(INTENT[i], reached, { passive: true });
       }
       render(container);
     }
     for (var i = 0; i < INTENT.length; i++) {
-      container.addEventListener(INTENT[i], reached, { passive: true });
+      figure.addEventListener(INTENT[i], reached, { passive: true });
     }
   }
 
