@@ -116,7 +116,8 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
         c = ctx.quotes[k].close
         if c is None:
             continue
-        nxt = next((ctx.quotes[j].open for j in in_sentence if j > k), s1)
+        # the quotations of the sentence are consecutive: the next one is k + 1
+        nxt = ctx.quotes[k + 1].open if k < in_sentence[-1] else s1
         later.append((c + 1, nxt))
     if later and q.close is not None and later[0][0] == q.close + 1:
         got = _after(ctx, *later[0], immediate=True)
