@@ -43,6 +43,10 @@ STATIC_MARKS = f"""async (figure) => {{
 # fallen back to the static image; or it never started (no state once the page has loaded).
 SETTLED = """(canvas) => ["live", "static"].includes(canvas.getAttribute("data-shuttle-state"))
   || (document.readyState === "complete" && !canvas.hasAttribute("data-shuttle-state"))"""
+# The page loads the chart library (hundreds of KB, a second of a phone's main thread)
+# only when the reader reaches for a chart: until then the static SVG is the chart.
+LIBRARY_LOADED = """() => typeof window.vegaEmbed !== "undefined"
+  || document.querySelector('script[src*="vega"]') !== null"""
 TABLE = """(figure) => {
   const table = figure.querySelector("table");
   const head = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
@@ -133,12 +137,14 @@ def test_every_chart_renders_the_data_of_its_fallback(new_context: Any, site: Si
     page = context.new_page()
     for path in chart_pages(site):
         page.goto(site.url(path))
+        page.wait_for_load_state("load")
+        if page.evaluate(LIBRARY_LOADED):
+            problems.append(f"{path}: the chart library loaded before a chart was reached for")
         figures = page.locator("figure.shuttle-chart:has([data-spec])")
         for n in range(figures.count()):
             figure = figures.nth(n)
             where = f"{path} chart {n + 1}"
             canvas = figure.locator("[data-spec]")
-            page.wait_for_load_state("load")
             canvas.hover()  # the loader draws a chart when the reader reaches for it
             page.wait_for_function(SETTLED, arg=canvas.element_handle())
             state = canvas.get_attribute("data-shuttle-state")
