@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from .scan import positions
+
 Precision = Literal["day", "week", "month", "year"]
 
 # The day of the Hamas-led attack: the war's reference date in every article.
@@ -78,8 +80,8 @@ _FUTURE_RE = re.compile(
 # Every date expression contains one of these ("Wednesday", "yesterday" and "today" end in
 # "day"; "October" contains "Oct"): the slow date regex runs only around them.
 _WORD_ANCHORS = ("day", "night", "week", "month", "year")
-# One scan for the months (plain alternation: the engine skips to capitals fast).
-_MONTH_ANCHOR_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# The months' first three letters, capitalised: none is a prefix of another or of a word.
+_ANCHORS = (*"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), *_WORD_ANCHORS)
 
 
 @dataclass(slots=True)  # built in the thousands: plain slots are cheaper than frozen
@@ -150,15 +152,7 @@ def _future(text: str, start: int, lo: int) -> bool:
 
 def anchor_positions(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Sorted positions of the words every date expression contains (plain string search)."""
-    stop = len(text) if end is None else end
-    out = [m.start() for m in _MONTH_ANCHOR_RE.finditer(text, start, stop)]
-    for word in _WORD_ANCHORS:
-        i = text.find(word, start, stop)
-        while i != -1:
-            out.append(i)
-            i = text.find(word, i + 1, stop)
-    out.sort()
-    return out
+    return positions(text, _ANCHORS, start, end)
 
 
 def _candidates(

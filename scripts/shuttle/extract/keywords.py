@@ -22,6 +22,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TRAVEL_FIRST_WORDS,
 )
+from .scan import matches_at
 from .text import WS, word_trie
 
 SPEECH, NUMBER, TRAVEL, MEET, EVENT, HE = 1, 2, 4, 8, 16, 32
@@ -73,14 +74,4 @@ def matches(
 ) -> list[re.Match[str]]:
     """What `pattern.finditer(text, lo, hi)` yields, for a pattern whose every match starts
     one character before a word at one of `starts` (the lead: a space, a bracket ...)."""
-    out: list[re.Match[str]] = []
-    end = lo
-    for s in starts:
-        if s - 1 < end:
-            continue
-        m = pattern.match(text, s - 1, hi)
-        if m is not None:
-            out.append(m)
-            e = m.end()
-            end = e if e > s - 1 else e + 1  # the match starts at s - 1
-    return out
+    return matches_at(pattern, text, starts, lo, hi, lead=1)

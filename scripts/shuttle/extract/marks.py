@@ -21,6 +21,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from .scan import positions
+
 _MARKS = "\"“”„‟«»'‘’‚‛"
 _MARK_RE = re.compile(f"[{_MARKS}]")
 _DOUBLE_OPEN = frozenset("“„‟«")
@@ -116,7 +118,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     """Every quotation in the text, in order."""
     out: list[QuoteSpan] = []
     carried = False
-    every = _mark_positions(text)
+    every = positions(text, _MARKS)  # faster than a scan with _MARK_RE
     if not every:
         return out
     for n, (lo, hi) in enumerate(paragraphs):
@@ -144,19 +146,6 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                 carried = True
             elif e > s and _ENDS_SENTENCE_RE.search(text, s, e):
                 out.append(QuoteSpan(dopen, None, s, e, continued=continued))
-    return out
-
-
-def _mark_positions(text: str) -> list[int]:
-    """Where the quote marks stand, sorted: a plain string search per mark, which skips
-    ahead faster than a scan that tests every character against the class of marks."""
-    out: list[int] = []
-    for ch in _MARKS:
-        i = text.find(ch)
-        while i != -1:
-            out.append(i)
-            i = text.find(ch, i + 1)
-    out.sort()
     return out
 
 

@@ -22,6 +22,7 @@ from .lexicon import (
     ROYAL_TITLES,
     TITLE_CAPS,
 )
+from .scan import matches_at, positions
 from .text import Segments, is_headline
 
 _SP = r"[^\S\n]+"
@@ -45,6 +46,7 @@ _MULTI_RE = re.compile(
 )
 _NAME_RE = re.compile(NAME)
 _HON_RE = re.compile(rf"(?:M(?:rs?|s|x|iss)|Dr)\.?{_SP}(?={_TOK})")
+_HONORIFIC_STARTS = ("Mr", "Ms", "Mx", "Miss", "Dr")  # where a match of _HON_RE may start
 # One word followed by an appositive ("Gantz, a former army chief,", "Emad, 55,").
 _NOT_BEFORE_NAME = frozenset("’'.-_") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _APPOS_RE = re.compile(
@@ -260,7 +262,7 @@ def scan(text: str, segs: Segments) -> list[Mention]:
     para_starts = [p[0] for p in segs.paragraphs]
     mentions: list[Mention] = []
     covered: list[tuple[int, int]] = []
-    for m in _HON_RE.finditer(text):
+    for m in matches_at(_HON_RE, text, positions(text, _HONORIFIC_STARTS), 0, len(text)):
         name = _NAME_RE.match(text, m.end())
         if name is None:
             continue

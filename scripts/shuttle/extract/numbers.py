@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .lexicon import NUMBER_FIRST_WORDS
+from .scan import matches_at, positions
 from .text import WS, word_trie
 
 QUALIFIERS = ("more than", "at least", "about", "nearly", "fewer than", "up to")
@@ -151,7 +152,8 @@ def find_numbers(
     when the caller has them."""
     stop = len(text) if end is None else end
     out: list[NumberMention] = []
-    for m in _DIGITS_SCAN_RE.finditer(text, start, stop):
+    digits_at = positions(text, "0123456789", start, stop)
+    for m in matches_at(_DIGITS_SCAN_RE, text, digits_at, start, stop):
         s, e = m.span()
         if s > start and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalpha()):
             continue

@@ -13,6 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .scan import matches_at, positions
+
 # The characters `\s` matches, spelled out for a character class: a class of literals is a
 # table lookup, `\s` a category test per character (slow at the head of a scan).
 WS = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -84,7 +86,8 @@ def segment(
         paras = paragraphs(text)
     qstarts = [q[0] for q in quotes]
     # one scan of the whole text (cheaper than one per paragraph), shared out below
-    spans = [m.span() for m in _BOUNDARY_RE.finditer(text)]
+    stops = positions(text, ".!?…")
+    spans = [m.span() for m in matches_at(_BOUNDARY_RE, text, stops, 0, len(text))]
     found = [(s, e, e - s == 1 and text[s] == ".") for s, e in spans]  # a bare period
     bounds = [f[0] for f in found]
     sents: list[tuple[int, int]] = []
