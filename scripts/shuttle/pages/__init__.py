@@ -33,6 +33,7 @@ def render_site(
     timeline = plan_timeline(view, budget)
     trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}
     sources, disagreements = plan_sources(view, budget), plan_disagreements(view, budget)
+    view.places.clear()
     for paged in (quotes, people, timeline, *trips.values(), sources, disagreements):
         view.places.update(paged.places)
     figures, chart_files, headline = render_figures(view, cache)

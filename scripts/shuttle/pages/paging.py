@@ -272,19 +272,27 @@ def titles(units: list[Unit]) -> str:
 
 
 def heading_size(title: str, anchor: str, level: int = 2) -> int:
-    """The estimated HTML of a heading (`## title { #anchor }`) with its continued form."""
-    return html_size(f"{'#' * level} {title} (continued) {{ #{anchor}-continued }}\n\n")
+    """The estimated HTML of a heading (`## title { #anchor }`)."""
+    return html_size(f"{'#' * level} {title} {{ #{anchor} }}\n\n")
 
 
 def group(anchor: str, title: str, data: Any = None, *, head: str = "", level: int = 2) -> Group:
     """A group whose heading is `title` and under which the page shows `head` (Markdown,
-    as rendered; only its size is kept) before its units."""
-    again = heading_size(title, anchor, level)
-    return Group(anchor, title, data, again + html_size(head), again)
+    as rendered; only its size is kept) before its units; headed "(continued)" again."""
+    first = heading_size(title, anchor, level) + html_size(head)
+    return Group(
+        anchor,
+        title,
+        data,
+        first,
+        heading_size(f"{title} (continued)", f"{anchor}-continued", level),
+    )
 
 
 LINK = 24  # [a](b.md#x) -> <a href="../b/#x">a</a>, and a part's deeper folder
 PIPE = 9  # a table's | a | b | -> <tr><td>a</td><td>b</td></tr>
+ITEM = 8  # a list's "- " -> <li></li>
+STRONG = 7  # half of **a** -> <strong>a</strong>
 HEADING = 480  # a heading's permalink, and its two entries in Material's contents
 HEADING_CHAR = 3  # its title, in the heading, twice in the contents, in an aria-label
 
@@ -293,6 +301,8 @@ def html_size(markdown: str) -> int:
     """An upper estimate of the bytes of HTML that mkdocs and Material make of a piece of
     generated Markdown (entities and raw HTML pass through; links, tables and headings grow)."""
     size = len(markdown.encode()) + LINK * markdown.count("](") + PIPE * markdown.count("|")
+    size += ITEM * (markdown.count("\n- ") + markdown.startswith("- "))
+    size += STRONG * markdown.count("**")
     if markdown.startswith("#") or "\n#" in markdown:
         for line in markdown.splitlines():
             if line.startswith("#"):
