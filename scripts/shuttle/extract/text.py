@@ -43,10 +43,12 @@ class Segments:
     _sent_starts: tuple[int, ...]
 
     def paragraph_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._para_starts, pos) - 1)
+        i = bisect_right(self._para_starts, pos) - 1
+        return i if i > 0 else 0
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._sent_starts, pos) - 1)
+        i = bisect_right(self._sent_starts, pos) - 1
+        return i if i > 0 else 0
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         if not self.sentences:
@@ -112,8 +114,8 @@ def segment(
     return Segments(
         paragraphs=tuple(paras),
         sentences=tuple(sents),
-        _para_starts=tuple(p[0] for p in paras),
-        _sent_starts=tuple(s[0] for s in sents),
+        _para_starts=tuple([p[0] for p in paras]),
+        _sent_starts=tuple([s[0] for s in sents]),
     )
 
 
