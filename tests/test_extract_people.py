@@ -78,3 +78,19 @@ def test_role_before_the_name() -> None:
     text = "Mr. Blinken spoke with Egypt’s foreign minister, Sameh Shoukry."
     found = extract_article(text).people
     assert PersonCandidate("Sameh Shoukry", role="Egypt’s foreign minister") in found
+
+
+def test_bare_surnames_among_many_known_people() -> None:
+    # more than 40 forms to look for: one scan with a regex, compiled once for the list
+    known = tuple(
+        KnownPerson(f"p{i}", f"Adam Kal{a}{b}")
+        for i, (a, b) in enumerate(zip("bcdefgh" * 9, "ijklmnopq" * 7, strict=False))
+    ) + (KnownPerson("benny-gantz", "Benny Gantz"),)
+    text = "Gantz said no, and Kalbi spoke before Gantz’s aides left."
+    for _ in range(2):  # the second time with the index and the scan kept
+        found = people(text, known)
+        assert [(m.canonical, m.possessive) for m in found.mentions] == [
+            ("Benny Gantz", False),
+            ("Adam Kalbi", False),
+            ("Benny Gantz", True),
+        ]

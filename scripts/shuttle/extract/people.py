@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .candidates import KnownPerson, PersonCandidate, PersonKind
+from .known import KnownIndex, known_index
 from .lexicon import ROYAL_TITLES
 from .names import Mention, clean_name, is_possessive, scan, subject_position, surname_key
 from .text import Segments, word_trie
@@ -86,42 +87,13 @@ class People:
         return self.surnames.get(" ".join(words).lower(), " ".join(words))
 
 
-def _known_index(
-    people: Sequence[KnownPerson],
-) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
-    full: dict[str, str] = {}
-    by_surname: dict[str, list[str]] = {}
-    kinds: dict[str, str] = {}
-    for p in people:
-        kinds[p.name] = p.kind
-        for form in (p.name, *p.aliases):
-            cleaned = clean_name(form)
-            if not cleaned:
-                continue
-            full.setdefault(cleaned.lower(), p.name)
-            full.setdefault(form.lower(), p.name)
-        if p.kind == "person":
-            last = clean_name(p.name).split()
-            if last:
-                names = by_surname.setdefault(surname_key(last[-1]), [])
-                if p.name not in names:
-                    names.append(p.name)
-    return full, by_surname, kinds
-
-
 def find_people(text: str, segs: Segments, known: Sequence[KnownPerson] = ()) -> People:
     """Every person mention in the text, with canonical names."""
-    known_full, known_surname, known_kinds = _known_index(known)
-    return _register(text, scan(text, segs), known_full, known_surname, known_kinds)
+    return _register(text, scan(text, segs), known_index(known))
 
 
-def _register(
-    text: str,
-    mentions: list[Mention],
-    known_full: dict[str, str],
-    known_surname: dict[str, list[str]],
-    known_kinds: dict[str, str],
-) -> People:
+def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
+    known_full, known_surname, known_kinds = index.full, index.by_surname, index.kinds
     surnames: dict[str, str] = {}
     roles: dict[str, str] = {}
 
@@ -162,13 +134,9 @@ def _register(
         key = surname_key(mt.name)
         mt.canonical = surnames.get(key) or known_for(mt.name) or mt.name
         surnames.setdefault(key, mt.canonical)
-    for surname_word, names in known_surname.items():
-        if len(names) == 1:
-            surnames.setdefault(surname_word, names[0])
-    for form, name in known_full.items():
-        if " " not in form:
-            surnames.setdefault(form, name)
-    extra = _bare_surnames(text, mentions, surnames, known_full, known_surname)
+    # the known surnames and one-word names where the article gives none
+    surnames = {**index.defaults, **surnames}
+    extra = _bare_surnames(text, mentions, surnames, index)
     if extra:
         mentions = sorted(mentions + extra, key=lambda x: x.start)
     for mt in mentions:
@@ -179,7 +147,7 @@ def _register(
         starts=[mt.start for mt in mentions],
         roles=roles,
         surnames=surnames,
-        known_names=frozenset(known_kinds),
+        known_names=index.names,
         known_forms=known_full,
         kinds=dict(known_kinds),
         by_end={mt.end: i for i, mt in enumerate(mentions)},
@@ -187,11 +155,7 @@ def _register(
 
 
 def _bare_surnames(
-    text: str,
-    mentions: list[Mention],
-    surnames: dict[str, str],
-    known_full: dict[str, str],
-    known_surname: dict[str, list[str]],
+    text: str, mentions: list[Mention], surnames: dict[str, str], index: KnownIndex
 ) -> list[Mention]:
     """Mentions by surname alone ("Gantz said"), found in one scan for all the surnames."""
     forms: set[str] = set()
@@ -200,14 +164,11 @@ def _bare_surnames(
         forms.add(last)
         if "-" in last and last[:3].lower() in ("al-", "el-"):
             forms.add(last.split("-", 1)[1])
-    for form in known_full:
-        if " " not in form:
-            forms.add(form[:1].upper() + form[1:])
-    for key in known_surname:
-        forms.add(key[:1].upper() + key[1:])
     forms = {
         f for f in forms if (f[:1].isupper() or f[3:4].isupper()) and surname_key(f) in surnames
     }
+    forms |= index.forms  # their keys are among the defaults: in `surnames`
+    forms.update(f for f, key in index.other_forms if key in surnames)
     if not forms:
         return []
     spans = sorted((mt.start, mt.end) for mt in mentions)
@@ -239,8 +200,17 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
                 out.append((i, word))
                 i = text.find(word, i + 1)
         return out
-    scan = re.compile(word_trie(sorted(words)))
-    return [(m.start(), m.group()) for m in scan.finditer(text)]
+    key = frozenset(words)
+    pattern = _SCANS.get(key)
+    if pattern is None:
+        if len(_SCANS) > 256:
+            _SCANS.clear()  # a bound on memory over a long corpus
+        # the same curated surnames come with every article: compiled once
+        pattern = _SCANS[key] = re.compile(word_trie(sorted(words)))
+    return [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+_SCANS: dict[frozenset[str], re.Pattern[str]] = {}
 
 
 def _drop_surname_first(
