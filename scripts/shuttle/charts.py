@@ -31,8 +31,9 @@ from .charting import death_toll_text as words
 from .charting import israel_data, israel_text
 from .charting.html import chart_html, spec_json
 from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
-from .charting.render import javascript_bundle, render_svg, static_spec, write_atomic
+from .charting.render import javascript_bundle, render_svg, static_spec
 from .charting.style import SVG_NARROW_WIDTH, SVG_WIDTH
+from .textio import replace_file
 
 __all__ = [
     "Chart",
@@ -93,7 +94,9 @@ def death_toll_chart(
         svg_narrow=narrow,
     )
     if cache_dir is not None and key is not None:
-        write_atomic(cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)))
+        replace_file(
+            cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)).encode("utf-8")
+        )
     return chart
 
 
@@ -185,7 +188,9 @@ def israel_chart(
         svg_narrow=narrow,
     )
     if cache_dir is not None and key is not None:
-        write_atomic(cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)))
+        replace_file(
+            cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)).encode("utf-8")
+        )
     return chart
 
 

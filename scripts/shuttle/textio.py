@@ -74,30 +74,35 @@ def write_atomic(path: Path, text: str, shown: str, *, expected: str | None) -> 
     `expected` is the sha256 of the content read earlier, or None when the file did not
     exist then. If it changed meanwhile (an editor saved it), nothing is written (E401).
     """
-    data = text.encode("utf-8")
     try:
         if current_digest(path) != expected:
             edited = "it was edited while the command ran; run it again"
             raise ProblemError([Problem.of("E401", shown, None, edited)])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if path.exists():
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            else:
-                os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(path.parent)
+        replace_file(path, text.encode("utf-8"))
     except OSError as exc:
         raise ProblemError([Problem.of("E402", shown, None, exc.strerror or str(exc))]) from None
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """`path` holds `data` after one rename, or is as it was: a temporary file in the
+    same folder, fsynced, given the old file's mode (or 0644), renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

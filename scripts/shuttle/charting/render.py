@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
 import vl_convert
+
+from shuttle.textio import replace_file
 
 # The name of a hover readout's layer: a constant (Altair would otherwise number the
 # layer per process), and how static_spec knows to leave it out.
@@ -37,18 +37,6 @@ def _digest(*parts: str) -> str:
         sha.update(part.encode("utf-8"))
         sha.update(b"\0")
     return sha.hexdigest()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _read(path: Path) -> str | None:
@@ -117,7 +105,7 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
     )
     svg = _XML_FORBIDDEN.sub("\ufffd", normalise_svg(str(svg)))
     if path is not None:
-        write_atomic(path, svg)
+        replace_file(path, svg.encode("utf-8"))
     return svg
 
 
@@ -132,7 +120,7 @@ def javascript_bundle(cache_dir: Path, snippet: str | None = None) -> str:
     # assigns vegaEmbed, vegaLite and vega to window.
     make: Callable[..., str] = vl_convert.javascript_bundle
     bundle = str(make(snippet))
-    write_atomic(path, bundle)
+    replace_file(path, bundle.encode("utf-8"))
     return bundle
 
 
