@@ -173,6 +173,9 @@ def test_with_a_tiny_budget_every_listing_is_in_parts(tiny: dict[str, str]) -> N
     # part 1 says where each trip's quotes begin (the links are checked below)
     assert "In this listing:" in tiny["quotes.md"]
     assert "In this listing:" not in tiny[v.part_page("quotes.md", 2)]
+    # the people page lists the first letters of surnames (hundreds of names at scale)
+    assert re.search(r"^- \[M\]\(people\.md#a-mediator\), part 1$", tiny["people.md"], re.M)
+    assert re.search(r"^- \[S\]\(people/page-\d+\.md#the-secretary\)", tiny["people.md"], re.M)
 
 
 def test_every_link_to_an_anchor_finds_it_on_the_part_it_names(tiny: dict[str, str]) -> None:

@@ -40,6 +40,7 @@ class Group:
     data: Any = None
     size: int = 0  # the estimated HTML of its heading and what is under it
     again: int = 0  # of its heading alone, "(continued)", on a later part
+    index: str | None = None  # part 1's contents list it under this (a letter), not its title
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,10 @@ class Pager:
 
 @dataclass(frozen=True)
 class Entry:
-    """A line of part 1's contents: a group, and the parts it spans."""
+    """A line of part 1's contents: a group (the first of those under one index), and
+    the parts it spans with the others."""
 
+    title: str
     group: Group
     first: int
     last: int
@@ -233,21 +236,30 @@ def _groups(units: Sequence[Unit]) -> list[Group]:
 
 
 def _contents_size(page: str, units: Sequence[Unit]) -> int:
-    groups = _groups(units)
-    if not 2 <= len(groups) <= CONTENTS:
+    first: dict[object, Group] = {}
+    for g in _groups(units):
+        first.setdefault(g.index or id(g), g)
+    if not 2 <= len(first) <= CONTENTS:
         return 0
-    lines = [f"- [{g.title}]({page}/page-100.md#{g.anchor}), parts 100 to 100\n" for g in groups]
+    lines = [
+        f"- [{g.index or g.title}]({page}/page-100.md#{g.anchor}), parts 100 to 100\n"
+        for g in first.values()
+    ]
     return html_size("".join(lines)) + 200
 
 
 def _contents(parts: list[Part]) -> list[Entry]:
-    spans: dict[int, Entry] = {}
+    spans: dict[object, Entry] = {}
     for part in parts:
         for section in part.sections:
             if section.group is not None:
-                key = id(section.group)
-                first = spans[key].first if key in spans else part.number
-                spans[key] = Entry(section.group, first, part.number)
+                g = section.group
+                key = g.index or id(g)
+                was = spans.get(key)
+                title = g.index or g.title
+                spans[key] = Entry(
+                    title, was.group if was else g, was.first if was else part.number, part.number
+                )
     entries = list(spans.values())
     return entries if len(parts) > 1 and 2 <= len(entries) <= CONTENTS else []
 
@@ -276,17 +288,20 @@ def heading_size(title: str, anchor: str, level: int = 2) -> int:
     return html_size(f"{'#' * level} {title} {{ #{anchor} }}\n\n")
 
 
-def group(anchor: str, title: str, data: Any = None, *, head: str = "", level: int = 2) -> Group:
+def group(
+    anchor: str,
+    title: str,
+    data: Any = None,
+    *,
+    head: str = "",
+    level: int = 2,
+    index: str | None = None,
+) -> Group:
     """A group whose heading is `title` and under which the page shows `head` (Markdown,
     as rendered; only its size is kept) before its units; headed "(continued)" again."""
     first = heading_size(title, anchor, level) + html_size(head)
-    return Group(
-        anchor,
-        title,
-        data,
-        first,
-        heading_size(f"{title} (continued)", f"{anchor}-continued", level),
-    )
+    again = heading_size(f"{title} (continued)", f"{anchor}-continued", level)
+    return Group(anchor, title, data, first, again, index)
 
 
 LINK = 24  # [a](b.md#x) -> <a href="../b/#x">a</a>, and a part's deeper folder

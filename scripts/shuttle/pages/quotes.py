@@ -82,9 +82,10 @@ def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
         if p.id in by_person or view.shown(p.status) or _met(view, p.id)
     ]  # fmt: skip
     units: list[Unit] = []
-    for p in sorted(shown, key=lambda p: (p.name.split()[-1].lower(), p.name)):
+    for p in sorted(shown, key=lambda p: (_surname(p).lower(), p.name)):
         said = by_person.get(p.id, [])
-        group = paging.group(p.id, p.name, SpeakerRow(p, len(said), said), head=role(p))
+        row = SpeakerRow(p, len(said), said)
+        group = paging.group(p.id, p.name, row, head=role(p), index=_initial(p))
         units += [
             Unit(q, group, html_size(block(links, q, ctx, show_speaker=False)) + 2) for q in said
         ]
@@ -94,9 +95,19 @@ def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
     return paging.paginate(v.PEOPLE, units, fixed=fixed, label=_names, budget=budget)
 
 
+def _initial(person: Person) -> str:
+    """The letter part 1 of the people page lists a person under (their sort name's)."""
+    first = _surname(person)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _surname(person: Person) -> str:
+    return person.name.split()[-1] if person.name.split() else person.name
+
+
 def _names(units: list[Unit]) -> str:
     def name(unit: Unit) -> str:
-        return unit.group.title.split()[-1] if unit.group else ""
+        return _surname(unit.group.data.person) if unit.group else ""
 
     return paging.span_label(name(units[0]), name(units[-1]))
 
