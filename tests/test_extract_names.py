@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from shuttle.extract.names import clean_name, scan, subject_position, surname_key
+from shuttle.extract.names import scan, subject_position
 from shuttle.extract.text import segment
-
-
-def test_surname_key() -> None:
-    assert surname_key("al-Sisi") == surname_key("Sisi") == "sisi"
-    assert surname_key("Lewis’s") == "lewis"
-    assert surname_key("Al-Hayya") == "hayya"
-
-
-def test_clean_name() -> None:
-    assert clean_name("Mr. Blinken") == "Blinken"
-    assert clean_name("Prime Minister Benjamin Netanyahu") == "Benjamin Netanyahu"
 
 
 def test_subject_position() -> None:

@@ -29,6 +29,7 @@ from .keywords import NUMBER
 from .numbers import NumberMention, find_numbers, qualifier_at
 from .phrases import np_after, np_before
 from .text import WS, Segments, word_start, word_trie
+from .verbs import MEASURE_CLASSES, class_after, class_before, measure_of, verb_class
 
 _PEOPLE = (
     "people persons person individuals palestinians palestinian israelis israeli civilians "
@@ -85,92 +86,7 @@ _TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)
 _ATTACK_RE = re.compile(
     r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I
 )
-_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
-
-_KILLED = frozenset(
-    "killed kill kills killing dead died die dies deaths death slain fatalities lives "
-    "martyred perished".split()
-)
-_INJURED = frozenset("injured injuring injuries wounded wounding hurt injure wounds".split())
-_TAKEN = frozenset(
-    "kidnapped kidnapping kidnap abducted abducting abduct captured capturing seized "
-    "seizing took taken taking".split()
-)
-_RELEASED = frozenset(
-    "released releasing release freed freeing free rescued rescuing returned returning "
-    "swapped exchanged".split()
-)
-_HELD = frozenset("held holding holds remain remaining remains captivity still".split())
-_DISPLACED = frozenset(
-    "displaced displacing fled fleeing flee uprooted evacuated homeless displacement forced "
-    "driven".split()  # "forced from their homes", "driven out"
-)
-_OTHER = {
-    "detained": "detained", "detaining": "detained", "arrested": "detained",
-    "arresting": "detained", "apprehended": "detained", "missing": "missing",
-    "part": "took part", "participated": "took part", "sheltering": "sheltering",
-    "home": "sheltering", "trapped": "trapped", "starving": "starving",
-    "hunger": "facing hunger", "famine": "facing famine", "starvation": "facing starvation",
-    "buried": "buried under rubble",
-}  # fmt: skip
-_ORDERED_TO = frozenset("move leave evacuate".split())  # "told 1.1 million people to move south"
-_PASSIVE = frozenset("was were been be being is are got".split())
-# Verbs whose subject acts: the people a number counts before them are the actors, and a
-# verb further on is what they did to others ("two gunmen opened fire, killing three").
-_AGENT_VERBS = frozenset(
-    """opened fired attacked stormed launched struck shot stabbed rammed detonated
-    infiltrated raided crossed ambushed""".split()
-)
-# Nouns of an event that counts people: "resulted in the deaths of 1,199 people".
-_EVENT_NOUNS = {
-    "deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
-    "release": "released", "releases": "released", "abduction": "taken",
-    "abductions": "taken", "kidnapping": "taken", "displacement": "displaced",
-}  # fmt: skip
-_HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
-_PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
 _THING_SET = frozenset(_THINGS)
-
-
-# Each verb's class, the first list that holds it winning (one lookup per word).
-_VERB_CLASS: dict[str, str] = {w: "other:" + what for w, what in _OTHER.items()}
-for _cls, _verbs in (
-    ("held", _HELD),
-    ("displaced", _DISPLACED),
-    ("released", _RELEASED),
-    ("taken", _TAKEN),
-    ("injured", _INJURED),
-    ("killed", _KILLED),
-):
-    _VERB_CLASS.update(dict.fromkeys(_verbs, _cls))
-
-
-def _verb_class(word: str) -> str | None:
-    return _VERB_CLASS.get(word.lower())
-
-
-# Every word `_after_verb` acts on: an agent's verb, "move" (after "to"), "take" (before
-# "part"), or a verb with a class.
-_AFTER_WORDS = (
-    _AGENT_VERBS | _ORDERED_TO | frozenset(("took", "taking", "take", "takes")) | set(_VERB_CLASS)
-)
-
-
-def _measure(verb: str, noun: str | None) -> Measure | None:
-    n = (noun or "").lower()
-    if verb == "killed":
-        return "killed"
-    if verb == "injured":
-        return "injured"
-    if verb == "displaced":
-        return "displaced"
-    if verb == "taken":
-        return "hostages_taken"
-    if verb == "released":
-        return "prisoners_released" if n in _PRISONER_NOUNS else "hostages_released"
-    if verb == "held":
-        return "hostages_held" if n in _HOSTAGE_NOUNS else None
-    return None
 
 
 _SOURCE_VERB_RE = re.compile(
@@ -205,57 +121,6 @@ class _Found:
     after: str | None = None  # verb class after the noun, in the clause
 
 
-def _after_verb(text: str, start: int, stop: int) -> str | None:
-    words = _WORD_RE.findall(text, start, stop)
-    other: str | None = None
-    for i, w in enumerate(words):
-        wl = w.lower()
-        if wl not in _AFTER_WORDS:
-            continue  # most words: none of the rules below reads them
-        if (
-            wl in _AGENT_VERBS
-            and other is None
-            and (i == 0 or words[i - 1].lower() not in _PASSIVE)
-        ):
-            return None  # the counted people act: what follows happened to others
-        if wl in _ORDERED_TO and i > 0 and words[i - 1].lower() == "to":
-            other = other or "other:ordered to leave"
-            continue
-        if wl in ("took", "taking", "take", "takes") and i + 1 < len(words):
-            if words[i + 1].lower() == "part":
-                other = other or "other:took part"
-                continue
-        cls = _VERB_CLASS.get(wl)
-        if cls is None:
-            continue
-        if cls.startswith("other:"):
-            other = other or cls
-            continue
-        if cls == "held" and wl in ("still", "remain", "remains") and i + 1 < len(words):
-            if _verb_class(words[i + 1]) not in (None, "held"):
-                continue  # "remain trapped", "still missing": the next word decides
-        return cls
-    return other
-
-
-def _before_verb(text: str, lo: int, q_start: int) -> str | None:
-    words = _WORD_RE.findall(text, max(lo, q_start - 40), q_start)
-    if not words or "," in text[text.rfind(words[-1], lo, q_start) : q_start]:
-        return None  # "Of the 120 people seized, 70 remain": the verb is another clause's
-    last = words[-1].lower()
-    if last in ("to",) and len(words) >= 2 and words[-2].lower() == "home":
-        return "other:sheltering"
-    if last == "of" and len(words) >= 2 and words[-2].lower() in _EVENT_NOUNS:
-        return _EVENT_NOUNS[words[-2].lower()]  # "the deaths of 1,199 people"
-    if last == "took" or last == "taking":
-        return "taken"
-    cls = _verb_class(last)
-    if cls == "held" and last in ("still", "remain", "remaining", "remains"):
-        return None
-    return cls
-
-
-_MEASURE_CLASSES = ("killed", "injured", "taken", "released", "displaced")
 _MONTH_BEFORE_RE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[^\S\n]+\Z"
 )
@@ -428,13 +293,13 @@ def _sentence_figures(
             bare = _BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
             # "Of the 251 hostages, 116 remain": the count of a noun named before
             shared = any(g.noun is not None for g in found) and (
-                _after_verb(text, n.end, _clause_end(text, n.end, s1)) is not None
+                class_after(text, n.end, _clause_end(text, n.end, s1)) is not None
             )
             # "far below the 500 a day that entered": the things counted just before
             if _PER_DAY_RE.match(text, n.end, s1):
                 per_day = next((g for g in reversed(found) if g.noun in _THING_SET), None)
             verb_before = not (el or bare or shared or per_day) and (
-                _before_verb(text, prev_end, n.start) in _MEASURE_CLASSES  # "wounded 74,096"
+                class_before(text, prev_end, n.start) in MEASURE_CLASSES  # "wounded 74,096"
             )
             if not (el or bare or shared or per_day or verb_before) and not _TOLL_RE.search(
                 text, prev_end, n.start
@@ -452,7 +317,7 @@ def _sentence_figures(
             continue  # "the deal would see Hamas release 33 hostages": nothing has happened
         noun = mods = None
         noun_end = n.end
-        before = _before_verb(text, prev_end, q_start)
+        before = class_before(text, prev_end, q_start)
         if per_day is not None:
             noun, mods = per_day.noun, per_day.mods
         elif noun_m is not None:
@@ -461,7 +326,7 @@ def _sentence_figures(
                 # "240 Palestinian prisoners": the last noun of the phrase is the head
                 mods = f"{mods} {noun}"
                 noun, noun_end = more.group("noun"), more.end()
-        elif not el and bare and before not in _MEASURE_CLASSES:
+        elif not el and bare and before not in MEASURE_CLASSES:
             including = found and _INCLUDING_RE.search(text, max(s0, q_start - 20), q_start)
             if not including and not _TOLL_RE.search(text, prev_end, n.start):
                 prev_end = n.end
@@ -478,7 +343,7 @@ def _sentence_figures(
         stop = f.stop
         if i + 1 < len(found) and found[i + 1].q_start < stop:
             stop = found[i + 1].q_start
-        f.after = _after_verb(text, f.noun_end, stop)
+        f.after = class_after(text, f.noun_end, stop)
     for i in range(len(found) - 2, -1, -1):
         f, g = found[i], found[i + 1]
         if f.after is None and _COORD_RE.search(text, f.noun_end, g.q_start) is not None:
@@ -498,7 +363,7 @@ def _sentence_figures(
             # "killed 12 people, including two children, and wounded 2,800": part of the
             # last figure, unless its own words say otherwise ("including 39 … are dead")
             comma = text.find(",", f.noun_end, f.stop)
-            own = _after_verb(text, f.noun_end, comma if comma != -1 else f.stop)
+            own = class_after(text, f.noun_end, comma if comma != -1 else f.stop)
             verb = own or previous.before or previous.after or _mods_verb(previous.mods) or verb
         coordinated = previous is not None and (
             part or _AND_VERB_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
@@ -516,7 +381,7 @@ def _sentence_figures(
                 continue
             measure, label = "other", _label(f, verb)
         elif verb is not None:
-            measure = _measure(verb, noun or _prev_noun(found, f))
+            measure = measure_of(verb, noun or _prev_noun(found, f))
             if (
                 measure is None
                 and verb == "held"
@@ -562,8 +427,8 @@ def _sentence_figures(
 
 def _mods_verb(mods: str) -> str | None:
     for w in mods.split():
-        cls = _verb_class(w)
-        if cls in _MEASURE_CLASSES:
+        cls = verb_class(w)
+        if cls in MEASURE_CLASSES:
             return cls
     return None
 

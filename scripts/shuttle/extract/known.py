@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .candidates import KnownPerson
-from .names import clean_name, surname_key
+from .forms import clean_name, surname_key
 
 
 @dataclass(frozen=True)

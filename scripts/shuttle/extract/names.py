@@ -95,48 +95,7 @@ class Mention:
     canonical: str = ""
 
 
-_ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "as", "ash", "at", "az", "an", "ar"))
-
-
-def surname_key(word: str) -> str:
-    """The form a surname is looked up by: lower case, no possessive, no Arabic article
-    ("al-Sisi" and "Sisi" are one key). Asked again and again for the same few names."""
-    key = _SURNAME_KEYS.get(word)
-    if key is None:
-        if len(_SURNAME_KEYS) > 50_000:
-            _SURNAME_KEYS.clear()  # a bound on memory over a long corpus
-        key = _SURNAME_KEYS[word] = _surname_key(word)
-    return key
-
-
-_SURNAME_KEYS: dict[str, str] = {}
-
-
-def _surname_key(word: str) -> str:
-    w = word.lower()
-    if w.endswith(("’s", "'s")):
-        w = w[:-2]
-    dash = w.find("-", 1, 4)
-    if dash != -1 and w[:dash] in _ARTICLE_PREFIXES and len(w) > dash + 3:
-        return w[dash + 1 :]
-    return w
-
-
-_TITLE_PREFIX_RE = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+|(?:(?:U\.S\.|US|Israeli|Egyptian|Prime|Foreign"
-    r"|Defense|Minister|President|Secretary|of|State|Senator|Sen\.|General|Gen\.)\s+)+)"
-)
-
-
-_INITIAL_RE = re.compile(r"[A-Z]\.")
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
-
-
-def clean_name(name: str) -> str:
-    """Strip honorific, leading titles and middle initials: "Antony J. Blinken" -> ..."""
-    name = _TITLE_PREFIX_RE.sub("", name.strip())
-    words = [w for w in name.split() if not _INITIAL_RE.fullmatch(w)]
-    return " ".join(words)
 
 
 _GLUE_ENDS = ("called", "said", "says", "stated", "which", "who", "whose", "added", "told",

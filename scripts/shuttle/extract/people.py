@@ -19,9 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .candidates import KnownPerson, PersonCandidate, PersonKind
+from .forms import clean_name, surname_key
 from .known import KnownIndex, known_index
 from .lexicon import ROYAL_TITLES
-from .names import Mention, clean_name, is_possessive, scan, subject_position, surname_key
+from .names import Mention, is_possessive, scan, subject_position
 from .text import Segments, word_trie
 
 __all__ = ["Mention", "People", "candidates", "clean_name", "find_people", "subject_position"]
