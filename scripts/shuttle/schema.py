@@ -8,10 +8,11 @@ ownership that merge respects all come from these models. Strict: no silent coer
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 # The vocabularies the extractors propose are the ones the data holds: declared once.
 from shuttle.extract.candidates import Measure, PersonKind, QuoteKind
@@ -32,6 +33,27 @@ def _iso_day(value: Any) -> Any:
 
 Day = Annotated[date, BeforeValidator(_iso_day)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+
+
+def _not_a_part(value: str) -> str:
+    if _PART.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is the address of a part of the sources list; choose another id"
+        )
+    return value
+
+
+_PART = re.compile(r"page-[0-9]+")
+# An article's page is sources/<id>/; the parts of the long sources list are sources/page-N/.
+SourceId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=120,
+        json_schema_extra={"not": {"pattern": "^page-[0-9]+$"}},
+    ),
+    AfterValidator(_not_a_part),
+]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 Offset = Annotated[int, Field(ge=0)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -56,7 +78,7 @@ class Record(BaseModel):
 class Source(Record):
     """An article as published, and what an editor knows of it."""
 
-    id: Slug
+    id: SourceId
     file: FileName = Field(description="the article's text file in seeds/")
     title: Text
     outlet: Text = Field(description="who wrote the report (AP, AFP, New York Times, ...)")
