@@ -11,6 +11,7 @@ files that are not HTML, are lychee's business.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -44,8 +45,9 @@ def _anchors_and_links(text: str) -> tuple[set[str], list[str]]:
     return ids, links
 
 
-def _target(page: Path, site: Path, href: str) -> tuple[Path, str] | None:
-    """The HTML file and fragment a link from `page` points at, when it is ours."""
+def _target(page: str, site: str, href: str) -> tuple[str, str] | None:
+    """The HTML file (a normalised absolute path) and fragment a link from `page` points
+    at, when it is ours. Plain string paths: a big site has tens of thousands of links."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None
@@ -53,49 +55,39 @@ def _target(page: Path, site: Path, href: str) -> tuple[Path, str] | None:
     if not path:
         target = page
     elif path.startswith("/"):
-        target = site / path.lstrip("/")
+        target = site + "/" + path.lstrip("/")
     else:
-        target = page.parent / path
-    if path.endswith("/") or target.suffix == "":
-        target = target / "index.html"
-    if target.suffix.lower() not in (".html", ".htm"):
+        target = posixpath.dirname(page) + "/" + path
+    if path.endswith("/") or not posixpath.splitext(target)[1]:
+        target = target.rstrip("/") + "/index.html"
+    if posixpath.splitext(target)[1].lower() not in (".html", ".htm"):
         return None
-    return target, unquote(parts.fragment)
+    return posixpath.normpath(target), unquote(parts.fragment)
 
 
 def broken_fragments(site: Path) -> dict[Path, list[str]]:
     """Per page, the links whose fragment names nothing on the page they point at."""
-    site = site.resolve()
-    anchors: dict[Path, set[str]] = {}
-    wanted: dict[Path, list[tuple[str, Path, str]]] = defaultdict(list)
-    for page in sorted(site.rglob("*.html")):
-        ids, links = _anchors_and_links(page.read_text(encoding="utf-8", errors="replace"))
+    root = str(site.resolve())
+    anchors: dict[str, set[str]] = {}
+    wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for file in sorted(site.resolve().rglob("*.html")):
+        page = str(file)
+        ids, links = _anchors_and_links(file.read_text(encoding="utf-8", errors="replace"))
         anchors[page] = ids
         for href in links:
-            found = _target(page, site, href)
+            found = _target(page, root, href)
             if found is not None and found[1].lower() not in _ALWAYS:
                 if not found[1].startswith(":~:"):  # text fragments: for the browser
-                    wanted[page].append((href, *found))
+                    wanted[page].append(found)
     broken: dict[Path, list[str]] = {}
     for page, pointers in wanted.items():
-        for _href, target, fragment in pointers:
-            resolved = Path(_normalise(target))
-            names = anchors.get(resolved)
+        for target, fragment in pointers:
+            names = anchors.get(target)
             if names is None:
                 continue  # a missing file: lychee reports it
             if fragment not in names:
-                same = resolved == page
-                shown = resolved.parent if resolved.name == "index.html" and not same else resolved
-                broken.setdefault(page, []).append(f"file://{shown}#{fragment}")
+                same = target == page
+                index = posixpath.basename(target) == "index.html"
+                shown = posixpath.dirname(target) if index and not same else target
+                broken.setdefault(Path(page), []).append(f"file://{shown}#{fragment}")
     return broken
-
-
-def _normalise(path: Path) -> str:
-    parts: list[str] = []
-    for part in path.parts:
-        if part == "..":
-            if len(parts) > 1:
-                parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return str(Path(*parts))
