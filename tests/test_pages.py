@@ -194,3 +194,25 @@ def test_paragraph_anchors_match_the_article_lines() -> None:
     lines = [line for line in article.text.splitlines() if line.strip()]
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
     assert re.fullmatch(r"p\d+", article.paragraphs[0].anchor)
+
+
+UN_OFFICE = "United Nations Office for the Coordination of Humanitarian Affairs"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "under"),
+    [
+        ("Antony Blinken", "person", "Blinken"),
+        ("King Abdullah II", "person", "Abdullah"),
+        ("Martin Luther King Jr.", "person", "King"),
+        ("Pope Leo XIV", "person", "Leo"),
+        ("The State Department", "organisation", "State Department"),
+        ("Egyptian presidency", "organisation", "Egyptian presidency"),
+        (UN_OFFICE, "organisation", UN_OFFICE),
+    ],
+)
+def test_people_are_alphabetised_as_readers_look_them_up(name: str, kind: str, under: str) -> None:
+    from shuttle.pages.quotes import sort_name
+    from shuttle.schema import Person
+
+    assert sort_name(Person(id="x", name=name, kind=kind, status="verified")) == under

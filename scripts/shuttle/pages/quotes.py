@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -82,7 +83,7 @@ def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
         if p.id in by_person or view.shown(p.status) or _met(view, p.id)
     ]  # fmt: skip
     units: list[Unit] = []
-    for p in sorted(shown, key=lambda p: (_surname(p).lower(), p.name)):
+    for p in sorted(shown, key=lambda p: (sort_name(p).lower(), p.name)):
         said = by_person.get(p.id, [])
         row = SpeakerRow(p, len(said), said)
         group = paging.group(p.id, p.name, row, head=role(p), index=_initial(p))
@@ -97,17 +98,29 @@ def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
 
 def _initial(person: Person) -> str:
     """The letter part 1 of the people page lists a person under (their sort name's)."""
-    first = _surname(person)[:1].upper()
+    first = sort_name(person)[:1].upper()
     return first if first.isalpha() else "#"
 
 
-def _surname(person: Person) -> str:
-    return person.name.split()[-1] if person.name.split() else person.name
+# Words after a surname that are not it: "Jr.", "Sr.", regnal and generational numbers.
+_AFTER_SURNAME = re.compile(r"(?i:jr|sr)\.?|[IVX]{2,}")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def sort_name(person: Person) -> str:
+    """What a person is alphabetised under: the surname ("Abdullah" for King Abdullah II);
+    an organisation under its name without a leading article ("State Department")."""
+    if person.kind == "organisation":
+        return _ARTICLE.sub("", person.name)
+    words = person.name.replace(",", " ").split()
+    while len(words) > 1 and _AFTER_SURNAME.fullmatch(words[-1]):
+        words.pop()
+    return words[-1] if words else person.name
 
 
 def _names(units: list[Unit]) -> str:
     def name(unit: Unit) -> str:
-        return _surname(unit.group.data.person) if unit.group else ""
+        return sort_name(unit.group.data.person) if unit.group else ""
 
     return paging.span_label(name(units[0]), name(units[-1]))
 
