@@ -401,6 +401,24 @@ def test_two_articles_that_disagree_are_w303(tmp_path: Path) -> None:
     assert consistency.check(project.store()) == []
 
 
+def test_articles_that_disagree_on_a_day_are_one_w303_citing_each(tmp_path: Path) -> None:
+    def article(sid: str, value: int) -> ArticleFile:
+        return ArticleFile(
+            source=sid, figures=[figure("27,840", value, fid=f"f-{sid}", subject="Palestinians")]
+        )
+
+    names = ["a", "b", "c", "d"]
+    project = Project(tmp_path, sources=[source(n, file=f"{n}.txt") for n in names])
+    values = {"a": 27840, "b": 27840, "c": 25000, "d": 22000}
+    project.articles = {n: article(n, values[n]) for n in names}
+    store = project.store()
+    found = [d for d in consistency.find(store) if d.code == "W303"]
+    assert len(found) == 1  # one finding for the day, not one per pair (five pairs here)
+    assert [c.source_id for c in found[0].citations] == names
+    assert "4 reports do not all agree" in found[0].summary
+    assert [p.code for p in consistency.check(store)] == ["W303"]
+
+
 def test_the_project_passes_its_checks() -> None:
     from conftest import REPO
 

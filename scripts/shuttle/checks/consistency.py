@@ -193,23 +193,23 @@ def _between_articles(store: Store) -> list[Disagreement]:
         groups[(figure.measure, day, _subject_key(figure))].append((source_id, figure))
     found = []
     for (measure, day, _), members in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        for i, j in disagreeing_pairs(members):
-            (a_id, a), (b_id, b) = members[i], members[j]
-            found.append(
-                Disagreement(
-                    kind="between articles",
-                    code="W303",
-                    summary=(
-                        f"For {measure.replace('_', ' ')} as of {long_day(day)}, "
-                        f"{sources[a_id].outlet} reported {_written(a)} and "
-                        f"{sources[b_id].outlet} reported {_written(b)}."
-                    ),
-                    citations=(
-                        Citation(a_id, a.id, a.start, a.end),
-                        Citation(b_id, b.id, b.start, b.end),
-                    ),
-                )
+        # One finding per count and day, citing every report in a disagreeing pair: a
+        # finding per pair grows with the square of the reports of a busy day.
+        involved = sorted({k for pair in disagreeing_pairs(members) for k in pair})
+        if not involved:
+            continue
+        reports = [members[k] for k in involved]
+        said = [f"{sources[sid].outlet} reported {_written(f)}" for sid, f in reports]
+        listed = " and ".join(said) if len(said) == 2 else "; ".join(said)
+        lead = "" if len(said) == 2 else f"{len(said)} reports do not all agree: "
+        found.append(
+            Disagreement(
+                kind="between articles",
+                code="W303",
+                summary=f"For {measure.replace('_', ' ')} as of {long_day(day)}, {lead}{listed}.",
+                citations=tuple(Citation(sid, f.id, f.start, f.end) for sid, f in reports),
             )
+        )
     return found
 
 
