@@ -67,11 +67,9 @@ def death_toll_chart(
     With a cache folder, a chart drawn before from the same records (and the same code)
     is read back whole: no Altair (slow to import), no spec building, no rendering."""
     window = data.cut(series, reported, trips, until)
-    key = _chart_key("death-toll", window) if cache_dir is not None else None
-    if cache_dir is not None and key is not None:
-        cached = _read_chart(cache_dir / f"chart-{key}.json")
-        if cached is not None:
-            return cached
+    cache_file, cached = _cached("death-toll", window, cache_dir)
+    if cached is not None:
+        return cached
     from .charting.death_toll_spec import death_toll_spec  # imports Altair
 
     description = words.describe(window)
@@ -93,10 +91,8 @@ def death_toll_chart(
         table_rows=words.table(window),
         svg_narrow=narrow,
     )
-    if cache_dir is not None and key is not None:
-        replace_file(
-            cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)).encode("utf-8")
-        )
+    if cache_file is not None:
+        replace_file(cache_file, json.dumps(dataclasses.asdict(chart)).encode("utf-8"))
     return chart
 
 
@@ -121,6 +117,17 @@ def _chart_key(name: str, window: data.Window | israel_data.Window) -> str:
         sha.update(path.read_bytes())
     sha.update(json.dumps(dataclasses.asdict(window), default=str, sort_keys=True).encode())
     return sha.hexdigest()[:32]
+
+
+def _cached(
+    name: str, window: data.Window | israel_data.Window, cache_dir: Path | None
+) -> tuple[Path | None, Chart | None]:
+    """The chart's cache file (None without a cache folder), and the chart in it if drawn
+    before from the same records and code."""
+    if cache_dir is None:
+        return None, None
+    path = cache_dir / f"chart-{_chart_key(name, window)}.json"
+    return path, _read_chart(path)
 
 
 def _read_chart(path: Path) -> Chart | None:
@@ -159,11 +166,9 @@ def israel_chart(
     window = israel_data.cut(reported, trips, start, until)
     if not window.reported:
         return None
-    key = _chart_key("israel-hostages", window) if cache_dir is not None else None
-    if cache_dir is not None and key is not None:
-        cached = _read_chart(cache_dir / f"chart-{key}.json")
-        if cached is not None:
-            return cached
+    cache_file, cached = _cached("israel-hostages", window, cache_dir)
+    if cached is not None:
+        return cached
     from .charting.israel_spec import israel_spec  # imports Altair
 
     description = israel_text.describe(window)
@@ -187,10 +192,8 @@ def israel_chart(
         table_rows=israel_text.table(window),
         svg_narrow=narrow,
     )
-    if cache_dir is not None and key is not None:
-        replace_file(
-            cache_dir / f"chart-{key}.json", json.dumps(dataclasses.asdict(chart)).encode("utf-8")
-        )
+    if cache_file is not None:
+        replace_file(cache_file, json.dumps(dataclasses.asdict(chart)).encode("utf-8"))
     return chart
 
 
