@@ -59,12 +59,7 @@ def cut(
     for earlier, later in zip(days, days[1:], strict=False):
         if earlier.day == later.day:
             raise ValueError(f"two series points for {earlier.day.isoformat()}")
-    for figure in reported:
-        if figure.measure not in MEASURES:
-            raise ValueError(f"figure {figure.figure_id}: unknown measure {figure.measure!r}")
-        check_href(figure.href)
-    for trip in trips:
-        check_href(trip.href)
+    check_records(reported, trips, MEASURES)
     clipped = []
     for trip in sorted(trips, key=lambda t: (t.start, t.ordinal)):
         if keep(trip.start):
@@ -75,6 +70,18 @@ def cut(
         key=lambda f: (f.day, f.measure, f.value, f.figure_id),
     )
     return Window(tuple(days), tuple(figures), tuple(clipped))
+
+
+def check_records(
+    reported: Sequence[ReportedPoint], trips: Sequence[TripSpan], measures: Sequence[str]
+) -> None:
+    """What goes into a chart: known measures, and links that stay on the site."""
+    for figure in reported:
+        if figure.measure not in measures:
+            raise ValueError(f"figure {figure.figure_id}: unknown measure {figure.measure!r}")
+        check_href(figure.href)
+    for trip in trips:
+        check_href(trip.href)
 
 
 def check_href(href: str) -> None:

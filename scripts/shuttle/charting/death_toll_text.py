@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .death_toll_data import MEASURE_LABEL, Window, filled, reported_that_day
 from .model import ReportedPoint, SeriesPoint
-from .text import format_date, format_int, plural
+from .text import format_date, format_int, plural, trips_sentence
 
 TABLE_HEADER = (
     "Date",
@@ -106,22 +106,6 @@ def _candidate_sentence(candidates: Sequence[ReportedPoint]) -> str:
     )
 
 
-def _trips_sentence(window: Window) -> str:
-    trips = window.trips
-    if not trips:
-        return "Blinken made no trip to the region in this period."
-    numbers = sorted(t.ordinal for t in trips)
-    if len(trips) == 1:
-        return (
-            f"Blinken's trip {numbers[0]} to the region is marked as a shaded band, "
-            "numbered above the chart."
-        )
-    return (
-        f"Blinken made {plural(len(trips), 'trip')} to the region in this period, marked as "
-        f"shaded bands numbered {numbers[0]} to {numbers[-1]} above the chart."
-    )
-
-
 def describe(window: Window) -> str:
     """A plain-text summary of what the chart shows, computed from its data."""
     reviewed = [f for f in window.reported if not f.candidate]
@@ -132,7 +116,7 @@ def describe(window: Window) -> str:
         opening = f"{_series_sentence(window.series)} {_gap_sentence(window.series)}"
     return (
         f"{opening} {_figures_sentence(reviewed)}{_candidate_sentence(candidates)} "
-        f"{_trips_sentence(window)}"
+        f"{trips_sentence([t.ordinal for t in window.trips])}"
     )
 
 

@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import Any
 
 from . import trips as trip_marks
-from .death_toll_data import check_href
+from .death_toll_data import check_records
 from .model import ReportedPoint, TripSpan
 from .text import format_date, format_int
 
@@ -58,12 +58,7 @@ def cut(
     reported: Sequence[ReportedPoint], trips: Sequence[TripSpan], start: date, until: date
 ) -> Window:
     """Raises ValueError on an unknown measure or a link that is not site-relative."""
-    for figure in reported:
-        if figure.measure not in MEASURES:
-            raise ValueError(f"figure {figure.figure_id}: unknown measure {figure.measure!r}")
-        check_href(figure.href)
-    for trip in trips:
-        check_href(trip.href)
+    check_records(reported, trips, MEASURES)
     figures = sorted(
         (f for f in reported if f.day <= until),
         key=lambda f: (MEASURES.index(f.measure), f.day, f.value, f.figure_id),

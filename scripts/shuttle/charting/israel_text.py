@@ -13,7 +13,7 @@ from itertools import groupby
 
 from .israel_data import MEASURES, ROW_LABEL, Window
 from .model import ReportedPoint
-from .text import format_date, format_int, plural
+from .text import format_date, format_int, plural, trips_sentence
 
 TITLE = "Killed in Israel and the hostages, as reported, and Blinken's trips"
 TABLE_HEADER = (
@@ -89,21 +89,6 @@ def _missing_sentence(present: Sequence[str]) -> str:
     return f" None of them said {listed}."
 
 
-def _trips_sentence(window: Window) -> str:
-    numbers = sorted(t.ordinal for t in window.trips)
-    if not numbers:
-        return "Blinken made no trip to the region in this period."
-    if len(numbers) == 1:
-        return (
-            f"Blinken's trip {numbers[0]} to the region is marked as a shaded band, "
-            "numbered above the chart."
-        )
-    return (
-        f"Blinken made {plural(len(numbers), 'trip')} to the region in this period, marked "
-        f"as shaded bands numbered {numbers[0]} to {numbers[-1]} above the chart."
-    )
-
-
 def describe(window: Window) -> str:
     """A plain-text summary of what the chart shows, computed from its data."""
     reviewed = [f for f in window.reported if not f.candidate]
@@ -132,7 +117,7 @@ def describe(window: Window) -> str:
             f" This preview also shows {plural(len(candidates), 'unreviewed candidate figure')} "
             f"as {'a hollow marker' if len(candidates) == 1 else 'hollow markers'}."
         )
-    return f"{opening}{extra} {NO_SERIES} {_trips_sentence(window)}"
+    return f"{opening}{extra} {NO_SERIES} {trips_sentence([t.ordinal for t in window.trips])}"
 
 
 def table(window: Window) -> tuple[tuple[str, ...], ...]:

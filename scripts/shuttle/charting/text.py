@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 MONTHS = (
@@ -45,3 +46,19 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     """plural(1, "trip") -> "1 trip"; plural(12, "trip") -> "12 trips"."""
     word = one if count == 1 else (many if many is not None else one + "s")
     return f"{format_int(count)} {word}"
+
+
+def trips_sentence(ordinals: Sequence[int]) -> str:
+    """The description's sentence on the trips a chart marks."""
+    numbers = sorted(ordinals)
+    if not numbers:
+        return "Blinken made no trip to the region in this period."
+    if len(numbers) == 1:
+        return (
+            f"Blinken's trip {numbers[0]} to the region is marked as a shaded band, "
+            "numbered above the chart."
+        )
+    return (
+        f"Blinken made {plural(len(numbers), 'trip')} to the region in this period, marked "
+        f"as shaded bands numbered {numbers[0]} to {numbers[-1]} above the chart."
+    )
