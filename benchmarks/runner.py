@@ -39,6 +39,7 @@ class CorpusResult:
     warm: dict[str, Any] = field(default_factory=dict)
     bare: dict[str, Any] = field(default_factory=dict)
     rebuild: dict[str, Any] = field(default_factory=dict)
+    uncached: dict[str, Any] = field(default_factory=dict)
     pages_report: dict[str, Any] = field(default_factory=dict)
 
 
@@ -110,9 +111,11 @@ def measure_builds(
     cold_only: bool = False,
     timeout: float | None = None,
 ) -> dict[str, Any]:
-    """Cold builds (nothing under build/), rebuilds after editing one quote, warm builds
-    side by side with the bare mkdocs build of the same pages. `cold_only`: the cold
-    builds alone (for the largest corpora, where each build takes many minutes)."""
+    """Cold builds (nothing under build/), rebuilds after editing one quote, and side by
+    side: warm builds, builds with the page cache emptied (charts and templates still
+    cached: what our steps cost when every page is rendered) and the bare mkdocs build of
+    the same pages. `cold_only`: the cold builds alone (for the largest corpora, where
+    each build takes many minutes)."""
     if cold_only:
         samples, phases = [], []
         for i in range(cold_runs):
@@ -127,7 +130,13 @@ def measure_builds(
         cold = {**_stats(samples), "phases": _phases(phases)}
         cold["timed_out"] = any(s.timed_out for s in samples)
         skipped = {"skipped": "cold builds only for this corpus (--full-large measures all)"}
-        return {"cold": cold, "rebuild": skipped, "warm": skipped, "bare": skipped}
+        return {
+            "cold": cold,
+            "rebuild": skipped,
+            "warm": skipped,
+            "uncached": skipped,
+            "bare": skipped,
+        }
     cold: list[Sample] = []
     cold_phases: list[dict[str, Any]] = []
     rebuild: list[Sample] = []
@@ -149,12 +158,18 @@ def measure_builds(
     info, _ = run_step("bare", project, str(bare_dir))
     warm: list[Sample] = []
     warm_phases: list[dict[str, Any]] = []
+    uncached: list[Sample] = []
+    uncached_phases: list[dict[str, Any]] = []
     bare: list[Sample] = []
     for i in range(runs):
         log(f"  shuttle build and bare mkdocs build, side by side (run {i + 1}/{runs})")
         phases, sample = run_step("build", project)
         warm.append(sample)
         warm_phases.append(phases)
+        shutil.rmtree(project / "build" / "cache" / "pages", ignore_errors=True)
+        phases, sample = run_step("build", project)
+        uncached.append(sample)
+        uncached_phases.append(phases)
         shutil.rmtree(bare_dir / "build", ignore_errors=True)
         bare.append(
             run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_dir / "mkdocs.yml")])
@@ -164,6 +179,7 @@ def measure_builds(
         "cold": {**_stats(cold), "phases": _phases(cold_phases)},
         "rebuild": {**_stats(rebuild), "phases": _phases(rebuild_phases)},
         "warm": {**_stats(warm), "phases": _phases(warm_phases)},
+        "uncached": {**_stats(uncached), "phases": _phases(uncached_phases)},
         "bare": {**_stats(bare), "pages": info["pages"], "files": info["files"]},
     }
 
@@ -223,6 +239,7 @@ def bench_corpus(
     builds = measure_builds(project, runs, cold_runs, log, cold_only=cold_only, timeout=timeout)
     result.cold, result.rebuild = builds["cold"], builds["rebuild"]
     result.warm, result.bare = builds["warm"], builds["bare"]
+    result.uncached = builds["uncached"]
     site = project / "build" / "site"
     result.pages_report = page_sizes(site) if site.is_dir() else {"skipped": "no site built"}
     result.pages = result.pages_report.get("pages", 0)

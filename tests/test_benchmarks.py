@@ -72,7 +72,7 @@ def test_the_report_has_every_row(tmp_path: Path) -> None:
     assert [t["measure"] for t in data["targets"]] == list(report.TARGET_ROWS)
     corpus = data["corpora"]["4"]
     assert corpus["articles"] == 4 and corpus["pages"] > 10
-    for part in ("extract", "cold", "warm", "bare", "rebuild"):
+    for part in ("extract", "cold", "warm", "uncached", "bare", "rebuild"):
         assert corpus[part]["wall_s"] > 0, part
     assert corpus["pages_report"]["chart_js_without_chart"] == []
     assert data["extraction"]["mb_per_s"] > 0

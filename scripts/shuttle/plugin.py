@@ -21,9 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from shuttle import prerender
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, has_errors, ordered
+from shuttle.rendercache import RenderCache
 from shuttle.store import Store
 
 log = logging.getLogger("mkdocs.plugins.shuttle")
@@ -35,6 +37,8 @@ class ShuttleConfig(Config):
     preview = c.Type(bool, default=False)
     # bytes of HTML a listing page's part may take (default: pages.paging.BUDGET, 60 KB)
     page_budget = c.Optional(c.Type(int))
+    # keep each page's rendered HTML between builds (rendercache.py)
+    render_cache = c.Type(bool, default=True)
 
 
 class ShuttlePlugin(BasePlugin[ShuttleConfig]):
@@ -44,12 +48,17 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # `shuttle build` checks the data before mkdocs runs and hands the result over,
         # so the data is read once per build; `mkdocs serve` reads it on every rebuild.
         self.checked: tuple[Store, list[Problem]] | None = None
+        self.renders: RenderCache | None = None
+        self.helper: prerender.Helper | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         self.paths = Paths(Path(config.config_file_path).resolve().parent)
+        if self.config.render_cache and os.environ.get("SHUTTLE_RENDER_CACHE") != "0":
+            self.renders = RenderCache(self.paths.cache / "pages")
+            self.renders.attach_search(config.plugins)
         return config
 
     @property
@@ -85,7 +94,24 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
             _add(files, config, f"{JS_DIR}/charts.js", charts.loader_javascript())
         return files
 
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        if self.renders is not None:
+            self.renders.start(config, files)
+            if not self.serving:
+                self.helper = prerender.start(config, files)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if self.renders is not None:
+            self.renders.attach(page)
+        return markdown
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.renders is not None:
+            log.debug(f"pages rendered {self.renders.misses}, from the cache {self.renders.hits}")
+
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        self._stop_helper()  # every page is rendered by now
         # mkdocs compiles the theme's templates afresh on every build (Material's are
         # many and large); Jinja's own bytecode cache keeps them compiled between builds
         # and `serve` rebuilds. Only compilation is cached: a changed template is
@@ -95,6 +121,14 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = _TemplateCache(str(folder))
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_helper()
+
+    def _stop_helper(self) -> None:
+        if self.helper is not None:
+            self.helper.finish()
+            self.helper = None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.paths is not None

@@ -83,16 +83,19 @@ def write_atomic(path: Path, text: str, shown: str, *, expected: str | None) -> 
         raise ProblemError([Problem.of("E402", shown, None, exc.strerror or str(exc))]) from None
 
 
-def replace_file(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes, *, durable: bool = True) -> None:
     """`path` holds `data` after one rename, or is as it was: a temporary file in the
-    same folder, fsynced, given the old file's mode (or 0644), renamed over it."""
+    same folder, fsynced, given the old file's mode (or 0644), renamed over it.
+    `durable=False` skips the fsyncs: still never a torn file, but after a power cut
+    possibly the old one (for caches, where that only costs time)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
@@ -102,7 +105,8 @@ def replace_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
