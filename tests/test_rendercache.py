@@ -120,6 +120,8 @@ def test_a_damaged_cache_is_a_miss(
 def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
     built_site: Path, make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from mkdocs.commands import build as mkdocs_build
+
     from shuttle import prerender
     from shuttle.plugin import ShuttlePlugin
     from shuttle.rendercache import RenderCache
@@ -134,12 +136,21 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
             time.sleep(0.05)  # so that the helper is seen to finish pages first
 
     monkeypatch.setattr(RenderCache, "render", slow_in_the_builder)
+    write_page = mkdocs_build._build_page
+
+    def slow_writing(*args: Any, **kwargs: Any) -> None:
+        if os.getpid() == builder:
+            time.sleep(0.05)
+        write_page(*args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", slow_writing)
     seen: dict[str, int] = {}
     post_build = ShuttlePlugin.on_post_build
 
     def count(self: ShuttlePlugin, *, config: Any) -> None:
         assert self.renders is not None
-        seen.update(hits=self.renders.hits, misses=self.renders.misses)
+        renders = self.renders
+        seen.update(hits=renders.hits, misses=renders.misses, search_hits=renders.search_hits)
         post_build(self, config=config)
 
     monkeypatch.setattr(ShuttlePlugin, "on_post_build", count)
@@ -147,5 +158,6 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
     result = build_copy(root)
     assert result.status == 0, result.output
     assert site(root) == site(built_site)
-    # the builder rendered the first pages; the helper's, from the end, were in the cache
-    assert seen["misses"] > 0 and seen["hits"] > 0, seen
+    # the builder rendered the first pages; the helper's, from the end, were in the cache;
+    # and so were the search entries the helper read while the builder wrote pages
+    assert seen["misses"] > 0 and seen["hits"] > 0 and seen["search_hits"] > 0, seen

@@ -107,11 +107,17 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         return markdown
 
     def on_post_build(self, *, config: Any) -> None:
+        self._stop_helper()  # every page is written by now
         if self.renders is not None:
-            log.debug(f"pages rendered {self.renders.misses}, from the cache {self.renders.hits}")
+            renders = self.renders
+            log.debug(
+                f"pages rendered {renders.misses}, from the cache {renders.hits}; "
+                f"search entries from the cache {renders.search_hits}"
+            )
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
-        self._stop_helper()  # every page is rendered by now
+        if self.helper is not None:
+            self.helper.rendered()  # every page is rendered by now
         # mkdocs compiles the theme's templates afresh on every build (Material's are
         # many and large); Jinja's own bytecode cache keeps them compiled between builds
         # and `serve` rebuilds. Only compilation is cached: a changed template is
@@ -123,6 +129,9 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_helper()
+
+    def on_shutdown(self) -> None:
         self._stop_helper()
 
     def _stop_helper(self) -> None:

@@ -1,11 +1,13 @@
 """Pages rendered ahead on a second core, into the page cache, while mkdocs renders.
 
-mkdocs renders pages one after another on one core; on a site of thousands of pages that
-is most of a build the page cache cannot help (a fresh clone, a changed template, a new
-version of Markdown). A forked helper renders the same pages from the last one backwards
-and leaves each in the page cache (rendercache.py); mkdocs, going forwards, finds the
-pages the helper has finished there, and the two meet in the middle. The HTML is the
-same whoever rendered it: same code, same inputs, and the entry is keyed by them.
+mkdocs works through the pages one after another on one core, twice: it renders each
+page's Markdown, then reads each page's HTML into the search index and writes it out. On
+a site of thousands of pages that is most of a build the page cache cannot help (a fresh
+clone, a changed template, a new version of Markdown). A forked helper does the same two
+passes from the last page backwards and leaves its work in the page cache
+(rendercache.py); mkdocs, going forwards, finds the pages the helper has finished there,
+and in each pass the two meet in the middle. The output is the same whoever did the
+work: same code, same inputs, and each entry is keyed by them.
 
 One helper, as the machines this runs on have 2 cores. Only under `mkdocs build`: the
 helper is a fork of the build, and `serve` runs threads (a fork copies only the calling
@@ -27,21 +29,28 @@ MIN_PAGES = 64
 
 
 class Helper:
-    def __init__(self, pid: int, stop: int) -> None:
+    def __init__(self, pid: int, signal: int) -> None:
         self.pid = pid
-        self._stop = stop
+        self._signal = signal
+
+    def rendered(self) -> None:
+        """mkdocs has rendered every page: on to the search index."""
+        self._send()
 
     def finish(self) -> None:
         """Stop the helper (it ends after the page in hand) and wait for it."""
         if self.pid <= 0:
             return
-        try:
-            os.write(self._stop, b"x")
-        except OSError:
-            pass  # it has ended already
-        os.close(self._stop)
+        self._send()
+        os.close(self._signal)
         os.waitpid(self.pid, 0)
         self.pid = 0
+
+    def _send(self) -> None:
+        try:
+            os.write(self._signal, b"x")
+        except OSError:
+            pass  # it has ended already
 
 
 def start(config: Any, files: Files) -> Helper | None:
@@ -56,7 +65,7 @@ def start(config: Any, files: Files) -> Helper | None:
         try:
             os.close(write)
             _quiet()
-            _render_backwards(config, files, pages, read)
+            _work_backwards(config, files, pages, read)
             code = 0
         finally:
             os._exit(code)
@@ -64,17 +73,51 @@ def start(config: Any, files: Files) -> Helper | None:
     return Helper(pid, write)
 
 
-def _render_backwards(config: Any, files: Files, pages: Any, stop: int) -> None:
-    for file in reversed(pages):
-        if select.select([stop], [], [], 0)[0]:
-            return  # mkdocs has rendered the rest
-        page = file.page if file.page is not None else Page(None, file, config)
-        config._current_page = page
-        page.read_source(config)
-        page.markdown = config.plugins.on_page_markdown(
-            page.markdown, page=page, config=config, files=files
-        )
-        page.render(config, files)  # the page cache's render: a hit, or rendered and kept
+def _work_backwards(config: Any, files: Files, files_of_pages: Any, signal: int) -> None:
+    rendered: dict[str, Page] = {}
+    for file in reversed(files_of_pages):
+        if _signalled(signal):
+            break  # mkdocs has rendered the rest
+        rendered[file.src_uri] = _rendered(file, config, files)
+    else:
+        _signalled(signal, wait=True)  # the index is read after every page is rendered
+    search = _search_index(config)
+    if search is None:
+        return
+    for file in reversed(files_of_pages):
+        if _signalled(signal):
+            return  # mkdocs has indexed the rest
+        page = rendered.get(file.src_uri) or _rendered(file, config, files)
+        search.add_entry_from_context(page)  # the page cache's: a hit, or read and kept
+
+
+def _rendered(file: Any, config: Any, files: Files) -> Page:
+    """The page read and rendered as mkdocs does (the page cache's render: from the
+    cache when mkdocs or this helper has rendered it already)."""
+    page = file.page if file.page is not None else Page(None, file, config)
+    config._current_page = page
+    page.read_source(config)
+    page.markdown = config.plugins.on_page_markdown(
+        page.markdown, page=page, config=config, files=files
+    )
+    page.render(config, files)
+    return page
+
+
+def _search_index(config: Any) -> Any:
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "add_entry_from_context"):
+            return index
+    return None
+
+
+def _signalled(signal: int, *, wait: bool = False) -> bool:
+    """A word from mkdocs' process; its end (the pipe closed) stops the helper too."""
+    if not select.select([signal], [], [], None if wait else 0)[0]:
+        return False
+    os.read(signal, 1)
+    return True
 
 
 def _quiet() -> None:

@@ -46,6 +46,7 @@ class RenderCache:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self.search_hits = 0
         self._build_key = ""
         self._search_key = ""
 
@@ -81,6 +82,7 @@ class RenderCache:
             cached = _read(path, key, ("entries",))
             if cached is not None:
                 index.entries.extend(cached["entries"])
+                self.search_hits += 1
                 return
             start = len(index.entries)
             original(page)
@@ -90,7 +92,7 @@ class RenderCache:
 
     def start(self, config: Any, files: Files) -> None:
         """Called once the build's files are final (mkdocs' `on_nav`)."""
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.search_hits = 0
         self._build_key = _digest(
             json.dumps(
                 {
