@@ -92,3 +92,40 @@ def test_lychees_report_becomes_problems_per_page(tmp_path: Path) -> None:
         "build/site/a/index.html: E502 https://gone.example/: 404 Not Found",
     ]
     assert linkcheck._broken({}, paths.site, paths) == []
+
+
+def check_remembering(paths: Paths) -> tuple[list[tuple[str, str]], str]:
+    problems, summary = linkcheck.check_dir(paths, paths.site)
+    return [(p.code, p.file) for p in problems], summary[0]
+
+
+@pytest.mark.slow
+def test_a_second_check_of_the_same_site_reads_nothing_again(site_copy: Paths) -> None:
+    problems, first = check_remembering(site_copy)
+    assert problems == [] and int(first.split()[2]) > 100
+    problems, second = check_remembering(site_copy)
+    assert problems == [] and second.startswith("internal links: 0 checked")
+    assert "pages unchanged since they were last found clean" in second
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "change",
+    ["page removed", "anchor removed", "broken link added"],
+)
+def test_what_a_change_breaks_is_found_though_the_linking_pages_did_not_change(
+    site_copy: Paths, change: str
+) -> None:
+    assert check_remembering(site_copy)[0] == []
+    quotes = site_copy.site / "quotes" / "index.html"
+    html = quotes.read_text(encoding="utf-8")
+    if change == "page removed":  # every page's navigation links to it
+        quotes.unlink()
+    elif change == "anchor removed":  # a quote's source page links to it
+        quotes.write_text(html.replace('id="q-', 'id="gone-q-', 1), encoding="utf-8")
+    else:
+        add_to_page(site_copy, "methodology/index.html", '<a href="../no-such-page/">x</a>')
+    problems, _ = check_remembering(site_copy)
+    assert problems, change
+    assert all(code == "E502" for code, _ in problems)
+    assert any(file != "build/site/quotes/index.html" for _, file in problems)

@@ -17,6 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from shuttle.linkmemo import Parsed
+
 _HIDDEN = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->", re.S | re.I)
 _TAG = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>")
 _ATTR = re.compile(
@@ -65,20 +67,38 @@ def _target(page: str, site: str, href: str) -> tuple[str, str] | None:
     return posixpath.normpath(target), unquote(parts.fragment)
 
 
-def broken_fragments(site: Path) -> dict[Path, list[str]]:
-    """Per page, the links whose fragment names nothing on the page they point at."""
+def broken_fragments(
+    site: Path, parsed: Parsed | None = None, digests: dict[str, str] | None = None
+) -> dict[Path, list[str]]:
+    """Per page, the links whose fragment names nothing on the page they point at.
+
+    `parsed` (linkmemo.py): each page's ids and links from an earlier check, reused for
+    a page whose digest in `digests` is the one they were read from; updated in place."""
     root = str(site.resolve())
     anchors: dict[str, set[str]] = {}
     wanted: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    seen: set[str] = set()
     for file in sorted(site.resolve().rglob("*.html")):
         page = str(file)
-        ids, links = _anchors_and_links(file.read_text(encoding="utf-8", errors="replace"))
+        rel = page[len(root) + 1 :]
+        seen.add(rel)
+        digest = (digests or {}).get(rel)
+        known = parsed.get(rel) if parsed is not None else None
+        if known is not None and digest is not None and known[0] == digest:
+            ids, links = set(known[1]), known[2]
+        else:
+            ids, links = _anchors_and_links(file.read_text(encoding="utf-8", errors="replace"))
+            if parsed is not None and digest is not None:
+                parsed[rel] = (digest, sorted(ids), links)
         anchors[page] = ids
         for href in links:
             found = _target(page, root, href)
             if found is not None and found[1].lower() not in _ALWAYS:
                 if not found[1].startswith(":~:"):  # text fragments: for the browser
                     wanted[page].append(found)
+    if parsed is not None:
+        for gone in parsed.keys() - seen:
+            del parsed[gone]
     broken: dict[Path, list[str]] = {}
     for page, pointers in wanted.items():
         for target, fragment in pointers:

