@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shuttle.aside import Aside
 from shuttle.pages.disagreements import plan_disagreements, render_disagreements
 from shuttle.pages.downloads import render_downloads
 from shuttle.pages.figures import render_figures
@@ -23,11 +24,18 @@ class Generated:
 
 
 def render_site(
-    view: View, *, site_url: str = "", cache: Path | None = None, budget: int = BUDGET
+    view: View,
+    *,
+    site_url: str = "",
+    cache: Path | None = None,
+    budget: int = BUDGET,
+    aside: bool = False,
 ) -> Generated:
     """Every generated page and file. Listing pages are laid out in parts first (within
     `budget` bytes of HTML each), so that a link from any page to an anchor on one of
-    them can point to the part that holds it."""
+    them can point to the part that holds it. `aside`: the sources, people and downloads
+    are rendered in a forked process on the other core (aside.py) meanwhile (about half
+    the work; the pages are the same)."""
     out = Generated()
     quotes, people = plan_quotes(view, budget), plan_people(view, budget)
     timeline = plan_timeline(view, budget)
@@ -36,16 +44,28 @@ def render_site(
     view.places.clear()
     for paged in (quotes, people, timeline, *trips.values(), sources, disagreements):
         view.places.update(paged.places)
+
+    def second_half() -> tuple[dict[str, str], ...]:
+        return (
+            render_people(view, people),
+            render_sources(view, sources),
+            *render_downloads(view, site_url),
+        )
+
+    later = Aside(second_half) if aside else None
     figures, chart_files, headline = render_figures(view, cache)
     out.pages.update(figures)
     out.files.update(chart_files)
     out.pages.update(render_home(view, headline))
     out.pages.update(render_trips(view, timeline, trips))
     out.pages.update(render_quotes(view, quotes))
-    out.pages.update(render_people(view, people))
-    out.pages.update(render_sources(view, sources))
-    out.pages.update(render_disagreements(view, disagreements))
-    data_page, downloads = render_downloads(view, site_url)
+    disagreement_pages = render_disagreements(view, disagreements)
+    people_pages, source_pages, data_page, downloads = (
+        later.result() if later is not None else second_half()
+    )
+    out.pages.update(people_pages)  # in the order they always had
+    out.pages.update(source_pages)
+    out.pages.update(disagreement_pages)
     out.pages.update(data_page)
     out.files.update(downloads)
     return out

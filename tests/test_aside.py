@@ -1,0 +1,55 @@
+"""aside.py: work done in a forked process gives what it gives here; and page generation
+split across two cores gives the same pages, in the same order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from shuttle.aside import Aside
+from shuttle.checks import consistency, run_checks
+from shuttle.pages import render_site
+from shuttle.pages.view import View
+from shuttle.paths import Paths
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_result_comes_back_from_the_other_process() -> None:
+    here = os.getpid()
+    assert Aside(lambda: (os.getpid() != here, list(range(5)))).result() == (True, [0, 1, 2, 3, 4])
+
+
+def test_work_that_kills_its_process_is_done_here_instead() -> None:
+    here = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != here:
+            os._exit(3)
+        return 42
+
+    assert Aside(work).result() == 42
+
+
+def test_an_error_in_the_other_process_is_raised_here() -> None:
+    def work() -> int:
+        raise ValueError("no such trip")
+
+    try:
+        Aside(work).result()
+    except ValueError as exc:
+        assert "no such trip" in str(exc)
+    else:
+        raise AssertionError("the error was lost")
+
+
+def test_pages_rendered_on_two_cores_are_the_pages_rendered_on_one(tmp_path: Path) -> None:
+    store, _ = run_checks(Paths(REPO))
+    results = []
+    for aside in (False, True):
+        view = View.of(store, preview=False, disagreements=consistency.find(store))
+        results.append(render_site(view, cache=tmp_path / "charts", aside=aside))
+    one, two = results
+    assert len(one.pages) > 20 and len(one.files) > 5
+    assert list(two.pages.items()) == list(one.pages.items())
+    assert list(two.files.items()) == list(one.files.items())
