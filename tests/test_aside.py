@@ -4,6 +4,8 @@ split across two cores gives the same pages, in the same order."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from shuttle.aside import Aside
@@ -53,3 +55,22 @@ def test_pages_rendered_on_two_cores_are_the_pages_rendered_on_one(tmp_path: Pat
     assert len(one.pages) > 20 and len(one.files) > 5
     assert list(two.pages.items()) == list(one.pages.items())
     assert list(two.files.items()) == list(one.files.items())
+
+
+def test_the_chart_script_built_aside_is_the_script_built_here(tmp_path: Path) -> None:
+    # in a process of its own: vl-convert must not have run before the fork
+    script = f"""
+import sys
+from pathlib import Path
+from shuttle import charts
+aside = charts.chart_javascript_aside(Path({str(tmp_path / "a")!r}))
+assert aside is not None, "not built aside"
+built_aside = aside.result()
+assert charts.chart_javascript_aside(Path({str(tmp_path / "a")!r})) is None, "cached: not again"
+assert built_aside == charts.chart_javascript(Path({str(tmp_path / "b")!r})), "another script"
+assert charts.chart_javascript_aside(Path({str(tmp_path / "c")!r})) is None, "vl-convert ran"
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

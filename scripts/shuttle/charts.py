@@ -26,12 +26,19 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from .aside import Aside, cores
 from .charting import death_toll_data as data
 from .charting import death_toll_text as words
 from .charting import israel_data, israel_text
 from .charting.html import chart_html, spec_json
 from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
-from .charting.render import javascript_bundle, render_svg, static_spec
+from .charting.render import (
+    bundle_path,
+    javascript_bundle,
+    render_svg,
+    static_spec,
+    vl_convert_started,
+)
 from .charting.style import SVG_NARROW_WIDTH, SVG_WIDTH
 from .textio import replace_file
 
@@ -200,6 +207,14 @@ def israel_chart(
 def chart_javascript(cache_dir: Path) -> str:
     """vega, vega-lite and vega-embed as one script that sets window.vegaEmbed."""
     return javascript_bundle(cache_dir)
+
+
+def chart_javascript_aside(cache_dir: Path) -> Aside[str] | None:
+    """The script built in a forked process meanwhile, when it is not cached (2.6 s)
+    and vl-convert has not run in this process yet (a fork would not copy its threads)."""
+    if bundle_path(cache_dir).is_file() or vl_convert_started() or cores() < 2:
+        return None
+    return Aside(lambda: chart_javascript(cache_dir))
 
 
 def loader_javascript() -> str:

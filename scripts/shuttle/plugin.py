@@ -91,13 +91,15 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # the other core renders half the pages, where that pays (not under `serve`,
         # whose server threads a fork would not copy)
         aside = not self.serving and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
+        bundle = None if self.serving else charts.chart_javascript_aside(cache)
         generated = render_site(view, site_url=site_url, cache=cache, budget=budget, aside=aside)
         for path, markdown in generated.pages.items():
             _add(files, config, path, markdown)
         for path, content in generated.files.items():
             _add(files, config, path, content)
         if any(path.startswith("assets/charts/") for path in generated.files):
-            _add(files, config, f"{JS_DIR}/vega.js", charts.chart_javascript(cache))
+            script = bundle.result() if bundle is not None else charts.chart_javascript(cache)
+            _add(files, config, f"{JS_DIR}/vega.js", script)
             _add(files, config, f"{JS_DIR}/charts.js", charts.loader_javascript())
         return files
 

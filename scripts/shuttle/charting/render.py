@@ -97,6 +97,7 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
         cached = _read(path)
         if cached is not None:
             return cached
+    _start()
     svg = vl_convert.vegalite_to_svg(
         text,
         allowed_base_urls=[],
@@ -109,13 +110,32 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
     return svg
 
 
+# Set once vl-convert has run in this process: its runtime has threads from then on,
+# which a forked process would not have (aside.py forks only before).
+_started = False
+
+
+def _start() -> None:
+    global _started
+    _started = True
+
+
+def vl_convert_started() -> bool:
+    return _started
+
+
+def bundle_path(cache_dir: Path, snippet: str | None = None) -> Path:
+    key = _digest(vl_convert_version(), "default" if snippet is None else snippet)[:16]
+    return cache_dir / f"vega-bundle-{vl_convert_version()}-{key}.js"
+
+
 def javascript_bundle(cache_dir: Path, snippet: str | None = None) -> str:
     """vega, vega-lite and vega-embed in one script (about 1.7 s to build; cached)."""
-    key = _digest(vl_convert_version(), "default" if snippet is None else snippet)[:16]
-    path = cache_dir / f"vega-bundle-{vl_convert_version()}-{key}.js"
+    path = bundle_path(cache_dir, snippet)
     cached = _read(path)
     if cached is not None:
         return cached
+    _start()
     # The stub types snippet as str; at run time None means the default snippet, which
     # assigns vegaEmbed, vegaLite and vega to window.
     make: Callable[..., str] = vl_convert.javascript_bundle
