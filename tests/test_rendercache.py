@@ -161,3 +161,17 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
     # the builder rendered the first pages; the helper's, from the end, were in the cache;
     # and so were the search entries the helper read while the builder wrote pages
     assert seen["misses"] > 0 and seen["hits"] > 0 and seen["search_hits"] > 0, seen
+
+
+def test_no_cache_where_pages_take_in_other_files(
+    built_site: Path, make_project: Callable[..., Path]
+) -> None:
+    # pymdownx.snippets puts another file's text into a page: its Markdown alone no
+    # longer says what it renders to
+    root = make_project()
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    write_file(config, text.replace("  - attr_list\n", "  - attr_list\n  - pymdownx.snippets\n", 1))
+    result = build_copy(root)
+    assert result.status == 0, result.output
+    assert not (root / "build" / "cache" / "pages").exists()

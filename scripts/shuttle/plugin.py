@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from shuttle import prerender
+from shuttle import prerender, rendercache
 from shuttle.aside import cores
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
@@ -59,7 +59,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.paths = Paths(Path(config.config_file_path).resolve().parent)
-        if self.config.render_cache and os.environ.get("SHUTTLE_RENDER_CACHE") != "0":
+        wanted = self.config.render_cache and os.environ.get("SHUTTLE_RENDER_CACHE") != "0"
+        if wanted and rendercache.usable(config):
             self.renders = RenderCache(self.paths.cache / "pages")
             self.renders.attach_search(config.plugins)
         return config

@@ -39,6 +39,14 @@ from shuttle.textio import replace_file
 FORMAT = 1
 _LIBRARIES = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
 _ENTRY_FIELDS = ("content", "toc", "title", "anchors", "links", "logs")
+# Markdown extensions that put other files' contents into a page: a page's Markdown no
+# longer says what it renders to, so with any of them there is no cache.
+READS_FILES = ("pymdownx.snippets", "pymdownx.b64", "markdown_include", "mdx_include")
+
+
+def usable(config: Any) -> bool:
+    names = [e if isinstance(e, str) else type(e).__module__ for e in config["markdown_extensions"]]
+    return not any(name.startswith(READS_FILES) for name in names)
 
 
 class RenderCache:
