@@ -61,12 +61,9 @@ class RenderCache:
     def attach_search(self, plugins: Any) -> None:
         """Remember Material's search entries per page (called from `on_config`, after
         the search plugin has made its index)."""
-        for plugin in plugins.values():
-            index = getattr(plugin, "search_index", None)
-            if isinstance(getattr(index, "entries", None), list) and hasattr(
-                index, "add_entry_from_context"
-            ):
-                self._wrap_search(index)
+        index = search_index(plugins)
+        if index is not None:
+            self._wrap_search(index)
 
     def _wrap_search(self, index: Any) -> None:
         original = index.add_entry_from_context
@@ -147,6 +144,17 @@ class RenderCache:
         finally:
             mkdocs_log.removeHandler(logs)
         _write(path, _entry(page, key, logs.records))
+
+
+def search_index(plugins: Any) -> Any:
+    """Material's search index (`config.plugins`), or None without its search plugin."""
+    for plugin in plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list) and hasattr(
+            index, "add_entry_from_context"
+        ):
+            return index
+    return None
 
 
 class _Recorder(logging.Handler):
