@@ -37,13 +37,13 @@ def network_available(host: str = "pypi.org", port: int = 443, timeout: float = 
         return False
 
 
-def _run(binary: str, args: list[str]) -> tuple[int, dict[str, object]]:
-    return _finish(_start(binary, args))
+def _run(binary: str, args: list[str], cwd: Path | None = None) -> tuple[int, dict[str, object]]:
+    return _finish(_start(binary, args, cwd))
 
 
-def _start(binary: str, args: list[str]) -> subprocess.Popen[str]:
+def _start(binary: str, args: list[str], cwd: Path | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [binary, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [binary, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd
     )
 
 
@@ -184,14 +184,12 @@ def check_site(paths: Paths, *, external: bool = False) -> tuple[list[Problem], 
         "--exclude-path",
         str(site / "assets"),
     ]
-    cwd = os.getcwd()
-    try:
-        os.chdir(cache)  # lychee keeps its cache file in the working folder
-        _, report = _run(
-            binary, [*_base(site), *env_args, "--scheme", "https", "--scheme", "http", str(site)]
-        )
-    finally:
-        os.chdir(cwd)
+    # lychee keeps its cache file in the working folder: run it there
+    _, report = _run(
+        binary,
+        [*_base(site), *env_args, "--scheme", "https", "--scheme", "http", str(site)],
+        cwd=cache,
+    )
     external_problems = _broken(report, site, paths)
     summary.append(
         f"external links: {report.get('total', '?')} checked, {len(external_problems)} broken"
