@@ -30,14 +30,18 @@ class KnownIndex:
     # key is among the defaults always, the others when the article gives their key.
     forms: frozenset[str]
     other_forms: tuple[tuple[str, str], ...]  # (form, its surname key)
+    roles: dict[str, str]  # name -> role, for those that have one ("THE PRESIDENT" labels)
 
 
 def _build(people: Sequence[KnownPerson]) -> KnownIndex:
     full: dict[str, str] = {}
     by_surname: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
+    roles: dict[str, str] = {}
     for p in people:
         kinds[p.name] = p.kind
+        if p.role:
+            roles[p.name] = p.role
         for form in (p.name, *p.aliases):
             cleaned = clean_name(form)
             if not cleaned:
@@ -70,7 +74,14 @@ def _build(people: Sequence[KnownPerson]) -> KnownIndex:
         else:
             other_forms.append((f, key))
     return KnownIndex(
-        full, by_surname, kinds, frozenset(kinds), defaults, frozenset(forms), tuple(other_forms)
+        full,
+        by_surname,
+        kinds,
+        frozenset(kinds),
+        defaults,
+        frozenset(forms),
+        tuple(other_forms),
+        roles,
     )
 
 

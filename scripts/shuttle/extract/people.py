@@ -42,6 +42,7 @@ class People:
     kinds: dict[str, str] = field(default_factory=dict)  # canonical -> "person"/"organisation"
     known_forms: dict[str, str] = field(default_factory=dict)  # lower-case name/alias -> name
     by_end: dict[int, int] = field(default_factory=dict)  # name end offset -> mention index
+    known_roles: dict[str, str] = field(default_factory=dict)  # known name -> its role
     _subjects: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def subject(self, text: str, start: int, s0: int) -> bool:
@@ -152,6 +153,7 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         known_forms=known_full,
         kinds=dict(known_kinds),
         by_end={mt.end: i for i, mt in enumerate(mentions)},
+        known_roles=index.roles,
     )
 
 

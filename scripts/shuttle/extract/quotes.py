@@ -14,6 +14,7 @@ from .context import Attribution, Ctx
 from .lexicon import SPEECH_DECLARATIVE
 from .marks import QuoteSpan
 from .speakers import attribute
+from .transcripts import extract_transcript
 
 _INTRO_PUNCT = (":", ",", "—", "–", "-")
 
@@ -105,4 +106,7 @@ def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
                 said_on=got.said_on,
             )
         )
+    spoken = extract_transcript(text, ctx.segs, ctx.people)
+    if spoken:
+        out = sorted(out + spoken, key=lambda c: (c.start, c.kind == "transcript"))
     return out
