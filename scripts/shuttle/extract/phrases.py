@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Who
+from .groups import group_referent, issuer_before
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -207,6 +208,8 @@ def _core_np(
                 break
         elif tl in NP_WORDS or tl.removesuffix("’s").removesuffix("'s") in _NP_OR_ROLE:
             pass
+        elif i == end and tl.endswith("s") and i > 0 and toks[i - 1][2].lower() == "the":
+            pass  # "the agencies said": a group named before (groups.py)
         elif tl in ("of", "in", "for") and accepted and toks[i + 1][2][0].isupper():
             pass
         elif tl == "of" and accepted and i > 0 and toks[i - 1][2].lower() in ROLE_HEADS:
@@ -280,6 +283,14 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
     if not core:
         return None
     head = core[-1].lower().strip("’'")
+    if det in ("the", "this", "that", "these") and (
+        (head in DOCUMENT_HEADS and all(w.islower() for w in core))
+        or (head.endswith("s") and len(core) == 1 and head not in _NOT_GROUPS)
+    ):
+        # "the statement said", "the agencies said": whoever issued the statement
+        who = _issuer(ctx, head, start)
+        if who is not None:
+            return who
     if head in DOCUMENT_HEADS and len(core) > 1:
         # "a State Department readout", "a Hamas statement": whose document it is
         inner_start = start + phrase.find(core[0], len(words[0]) if det else 0)
@@ -334,6 +345,23 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
             return None
         return Who(ctx.people.resolve_name(w))
     return None
+
+
+_NOT_GROUPS = GROUP_NOUNS | frozenset(("us", "his", "its", "has", "was", "is"))
+
+
+def _issuer(ctx: Ctx, head: str, pos: int) -> Who | None:
+    """groups.py: the issuer of the statement "the statement" or "the agencies" refers to,
+    by its own name when the text names someone it knows, else as the text names it."""
+    span = issuer_before(ctx, pos) if head in DOCUMENT_HEADS else group_referent(ctx, head, pos)
+    if span is None:
+        return None
+    if span[0] <= pos < span[1]:
+        return None
+    who = classify(ctx, *span)
+    if who is not None and who.name is not None:
+        return who
+    return Who(ctx.text[span[0] : span[1]], "organisation")
 
 
 _GENERIC_ORGS = frozenset("group movement organization organisation militia faction".split())
