@@ -45,6 +45,12 @@ _MULTI_RE = re.compile(
     rf"|secretary){_SP}of{_SP}))))"
 )
 _NAME_RE = re.compile(NAME)
+# A nickname in quote marks between a first name and a surname: Kenneth “Frank” McKenzie.
+_NICK = r"[A-Z][\w’'.-]{0,15}"
+_NICKNAMED_RE = re.compile(
+    rf"(?P<first>{_CAP}){_SP}[“\"‘'](?P<nick>{_NICK}(?:{_SP}{_NICK})?)[”\"’']{_SP}"
+    rf"(?P<last>{NAME})"
+)
 _HON_RE = re.compile(rf"(?:M(?:rs?|s|x|iss)|Dr)\.?{_SP}(?={_TOK})")
 _HONORIFIC_STARTS = ("Mr", "Ms", "Mx", "Miss", "Dr")  # where a match of _HON_RE may start
 # One word followed by an appositive ("Gantz, a former army chief,", "Emad, 55,").
@@ -264,8 +270,59 @@ def scan(text: str, segs: Segments) -> list[Mention]:
         is_person, role_text = _appositive(text, e)
         if is_person:
             mentions.append(_mention(text, s, e, word, False, role_text))
+    nicknamed = _nicknamed(text, covered)
+    if nicknamed:
+        # the runs that read only a part of such a name ("Retired General Kenneth")
+        mentions = [
+            mt
+            for mt in mentions
+            if not any(nk.start <= mt.start < nk.end for nk in nicknamed)
+            and not any(mt.start <= nk.start < mt.end for nk in nicknamed)
+        ]
+        mentions.extend(nicknamed)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+    """People introduced with a nickname in quote marks ("Retired General Kenneth “Frank”
+    McKenzie"): one mention of the full name without the nickname, the span from the first
+    name to the surname, the role from the title words before it."""
+    out: list[Mention] = []
+    if "“" not in text and '"' not in text and "‘" not in text:
+        return out
+    for m in _NICKNAMED_RE.finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1] in _NOT_BEFORE_NAME or text[s - 1].isalpha()):
+            continue
+        last = [w for w in m.group("last").split() if not _INITIAL_WORD(w)]
+        while len(last) > 1 and last[-1].rstrip(".") in _SUFFIXES:
+            last.pop()  # "Jr.", "III"
+        name = f"{m.group('first')} {' '.join(last)}"
+        role_words = _role_before(text, s, 0, True)
+        role = " ".join(role_words) if role_words and _has_role_head(role_words) else None
+        if role is None:
+            role = _appositive(text, m.end())[1]
+        out.append(_mention(text, s, m.end(), name, True, role))
+        covered.append((s, m.end()))
+    return out
+
+
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
+def _INITIAL_WORD(word: str) -> bool:
+    return len(word) == 2 and word[1] == "."
+
+
+def is_nickname(text: str, open_mark: int, close_mark: int | None) -> bool:
+    """Whether the quotation at `open_mark` is a nickname between a first name and a
+    surname (Kenneth “Frank” McKenzie): no one's words."""
+    if close_mark is None or open_mark < 2:
+        return False
+    lo = text.rfind(" ", 0, open_mark - 1) + 1
+    m = _NICKNAMED_RE.match(text, lo)
+    return m is not None and m.start("nick") == open_mark + 1 and m.end("nick") == close_mark
 
 
 def _appositive(text: str, end: int) -> tuple[bool, str | None]:

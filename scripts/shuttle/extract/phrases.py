@@ -468,8 +468,10 @@ def _place_fits(place: str, role: str) -> bool:
 # ---------------------------------------------------------------------------- pronouns
 
 
-def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
-    """ "he"/"she" in an attribution: the last speaker or subject before it."""
+def pronoun(ctx: Ctx, word: str, pos: int, depth: int = 0) -> Who | None:
+    """ "he"/"she" in an attribution: the last speaker or subject before it. A paragraph
+    whose only attribution is the same pronoun ("he told Reuters via a messaging app")
+    names no one: the pronoun reaches back through it to whom that one refers to."""
     if word == "it":
         return _it(ctx, pos)
     if word not in ("he", "she"):
@@ -492,6 +494,7 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
     # 1. the last one who said something, in this or the previous paragraph
     best_pos = -1
     best: str | None = None
+    same_pronoun = -1  # a verb of the same pronoun in the window: "he told Reuters"
     for k in ctx.in_range(lo, s0):
         if k >= len(ctx.results):
             break
@@ -506,6 +509,8 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
             continue
         words = ctx.text[span[0] : span[1]]
         if words.lower() in PRONOUNS:
+            if words.lower() == word and same_pronoun < 0:
+                same_pronoun = span[0]
             continue
         who = classify(ctx, *span)
         if who is not None and who.name is not None and who.kind == "person":
@@ -514,6 +519,8 @@ def pronoun(ctx: Ctx, word: str, pos: int) -> Who | None:
     if best is not None:
         return Who(best)
     mentioned = [mt for mt in ctx.people.before(pos, lo)]
+    if 0 <= same_pronoun < p0 and depth < 3 and not any(not mt.possessive for mt in mentioned):
+        return pronoun(ctx, word, same_pronoun, depth + 1)
     # 2. the last quoted speaker, if the previous paragraph still speaks of them
     for k in range(len(ctx.results) - 1, max(-1, len(ctx.results) - 12), -1):
         r = ctx.results[k]

@@ -13,6 +13,7 @@ from .candidates import QuoteCandidate
 from .context import Attribution, Ctx
 from .lexicon import SPEECH_DECLARATIVE
 from .marks import QuoteSpan
+from .names import is_nickname
 from .speakers import attribute
 from .transcripts import extract_transcript
 
@@ -95,6 +96,8 @@ def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
     for q, kind, got in zip(ctx.quotes, kinds, ctx.results, strict=True):
         if kind == "fragment" and (not got.found or (got.cue is None and _is_title(text, q))):
             continue  # a scare quote, or a title ("the film “No Other Land”"), not speech
+        if is_nickname(text, q.open, q.close):
+            continue  # Kenneth “Frank” McKenzie
         out.append(
             QuoteCandidate(
                 text=text[q.start : q.end],

@@ -22,6 +22,7 @@ from datetime import date
 from .context import Attribution, Ctx, Who
 from .dates import find_dates
 from .lexicon import MEDIA_HEADS, SPEECH_INVERTIBLE
+from .marks import QuoteSpan
 from .phrases import classify, np_after, np_before, subject, subject_span
 
 _S = r"[^\S\n]+"
@@ -135,7 +136,29 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
     got = _before(ctx, qi, s0, in_sentence)
     if got is not None:
         return got
+    got = _tag_inside(ctx, q)
+    if got is not None:
+        return got
     return _inherit(ctx, qi)
+
+
+# A speech tag the source put inside the closing mark: "… their loved ones, he said.”"
+_TAG_INSIDE_RE = re.compile(
+    r",[^\S\n]+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w’'.-]*[^\S\n]+){0,4}[A-Z][\w’'-]*)"
+    r"[^\S\n]+(?P<v>said|says|added|told[^\S\n]+[\w.]+(?:[^\S\n]+[\w.]+)?)[.,]?\Z"
+)
+
+
+def _tag_inside(ctx: Ctx, q: QuoteSpan) -> Attribution | None:
+    """A quotation whose last words are its own attribution (", he said." before the
+    closing mark): a source's slip of punctuation; the words are that speaker's."""
+    m = _TAG_INSIDE_RE.search(ctx.text, max(q.start, q.end - 80), q.end)
+    if m is None:
+        return None
+    who = classify(ctx, m.start("who"), m.end("who"))
+    if who is None:
+        return None
+    return Attribution(who.name, True, who.kind, ctx.text[m.start("who") : m.end("v")])
 
 
 def _is_medium(name: str | None) -> bool:
