@@ -24,10 +24,16 @@ from datetime import date
 
 from .candidates import FigureCandidate, Measure
 from .context import Ctx
-from .dates import OCT7, DateMention, nearest
+from .figparts import as_of_date, attribution_of, with_attack_dates
+from .figrules import (
+    attack_toll,
+    detainees_exchanged,
+    evacuated_measure,
+    hostage_context,
+    population_label,
+)
 from .keywords import NUMBER
 from .numbers import NumberMention, find_numbers, qualifier_at
-from .phrases import np_after, np_before
 from .text import WS, Segments, word_start, word_trie
 from .verbs import MEASURE_CLASSES, class_after, class_before, measure_of, verb_class
 
@@ -41,7 +47,8 @@ _PEOPLE = (
     "foreigners others victims gazans lebanese syrians families students teachers "
     "worshippers members volunteers protesters demonstrators settlers suspects pilgrims "
     "mourners relatives babies toddlers teenagers elderly operatives combatants insurgents "
-    "attackers assailants bodies corpses"
+    "attackers assailants bodies corpses britons thais germans canadians nepalese filipinos "
+    "russians ukrainians egyptians jordanians iranians yemenis iraqis lebanese"
 ).split()
 # The dead counted by their bodies: "rescuers recovered 15 bodies".
 _BODY_NOUNS = frozenset("bodies corpses".split())
@@ -53,7 +60,8 @@ _THINGS = (
 # Factored by prefix (and in both cases) so that a failed match fails fast.
 _NOUN_ALT = word_trie(sorted({w for n in _PEOPLE + _THINGS for w in (n, n.capitalize())}))
 _NOUN_RE = re.compile(
-    rf"""(?:[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|those|our)[^\S\n]+
+    rf"""(?:[^\S\n]+or[^\S\n]+(?:so|more)(?=[^\S\n]))?  # "the 100 or so hostages"
+        (?:[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|those|our)[^\S\n]+
           |(?P<mods>(?:[^\S\n]+(?!(?:and|or|of|in|on|at|to|for|from|with|by|were|was|are
             |is|have|has|had|who|which|that|a|an|the)\b)[A-Za-z][\w’'-]*){{0,3}}?)[^\S\n]+)
         (?P<noun>{_NOUN_ALT})(?![\w’'-])""",
@@ -83,23 +91,10 @@ _COORD_RE = re.compile(
 # the newline), so that a search skips the text between fast.
 _CLAUSE_END_RE = re.compile(f"[;.!?{WS.replace(chr(92) + 'n', '')}](?:(?<=[;.!?])|[—–])")
 _TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
-_ATTACK_RE = re.compile(
-    r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I
-)
 _THING_SET = frozenset(_THINGS)
+_HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
 
 
-_SOURCE_VERB_RE = re.compile(
-    word_start(
-        """says said reported reports estimates estimated announced stated counts counted
-        recorded confirmed added""".split()
-    )
-    + r"(?![\w’'-])"
-)
-_ACCORDING_RE = re.compile(
-    r"(?=[Aa])(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
-    r"|[A-Z]|\d)))"
-)
 _LOCATIVE_RE = re.compile(
     r"(?:,[^,.;\n]{1,30},)?[^\S\n]+(?P<loc>(?:in|from|inside|across)[^\S\n]+"
     r"(?:(?:the|southern|northern|central|eastern|western|occupied|south|north|east|west)"
@@ -159,38 +154,6 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
         return m.start()
 
 
-def _attribution(ctx: Ctx, s0: int, s1: int) -> str | None:
-    text = ctx.text
-    # the search only where the word stands (most sentences have none)
-    m = _ACCORDING_RE.search(text, s0, s1) if text.find("ccording", s0, s1) != -1 else None
-    if m is not None:
-        span = np_after(ctx, m.end(), s1)
-        if span is not None:
-            return _strip_det(text[span[0] : span[1]])
-    for v in _SOURCE_VERB_RE.finditer(text, s0, s1):
-        if ctx.quoted(v.start()):
-            continue
-        span = np_before(ctx, v.start(), s0)
-        if span is None:
-            continue
-        phrase = text[span[0] : span[1]]
-        if phrase.lower() in ("he", "she", "it", "they", "we", "i") or phrase.lower() in (
-            "a",
-            "an",
-            "the",
-        ):
-            continue
-        return _strip_det(phrase)
-    return None
-
-
-def _strip_det(phrase: str) -> str:
-    for det in ("the ", "The "):
-        if phrase.startswith(det):
-            return phrase[len(det) :]
-    return phrase
-
-
 def _subject(text: str, f: _Found, s1: int) -> str | None:
     if f.noun is None:
         return None
@@ -212,48 +175,6 @@ def _label(f: _Found, verb: str | None) -> str:
     return noun
 
 
-_SINCE_RE = re.compile(r"\b(?:since|from|starting)[^\S\n]+\Z", re.I)
-
-
-def _as_of(
-    text: str,
-    dates: list[DateMention],
-    pos: int,
-    pos_end: int,
-    s0: int,
-    s1: int,
-    published: date | None,
-    measure: str,
-) -> date | None:
-    """The date a figure refers to: a date in its own clause (no comma between them), the
-    day of the attack for its dead and hostages, or the article's date."""
-    # "since Oct. 7" starts the period a toll covers; the toll itself is as of today
-    usable = [
-        d
-        for d in dates
-        if d.on is not None
-        and not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)
-        and not _CLAUSE_BREAK_RE.search(
-            text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
-        )
-    ]
-    attack = any(
-        d.on is not None and d.on.year == 2023 and d.on.month == 10 for d in dates
-    ) and _ATTACK_RE.search(text, s0, s1)
-    if attack and measure in ("killed", "hostages_taken"):
-        return OCT7  # "the attack last October that killed …": the war's first day
-    d = nearest(usable, pos)
-    if d is None or d.on is None:
-        # hostages were taken in the attack unless the text dates them otherwise
-        return OCT7 if measure == "hostages_taken" else published
-    if d.on.year == 2023 and d.on.month == 10 and attack:
-        return OCT7
-    return d.on
-
-
-_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
-
-
 def extract_figures(
     text: str, segs: Segments, published: date | None, ctx: Ctx
 ) -> list[FigureCandidate]:
@@ -263,9 +184,14 @@ def extract_figures(
     by_sentence: dict[int, list[NumberMention]] = {}
     for n in numbers:
         by_sentence.setdefault(segs.sentence_index(n.start), []).append(n)
+    seen: set[tuple[int, str]] = set()
     for si, group in by_sentence.items():
         s0, s1 = segs.sentences[si] if segs.sentences else (0, len(text))
-        out.extend(_sentence_figures(text, s0, s1, group, published, ctx))
+        for f in _sentence_figures(text, s0, s1, group, published, ctx):
+            if (f.value, f.measure) in seen and ctx.quoted(f.start):
+                continue  # a count the article gave, restated in someone's quoted words
+            seen.add((f.value, f.measure))
+            out.append(f)
     return out
 
 
@@ -354,8 +280,21 @@ def _sentence_figures(
     last_subject: str | None = None
     previous: _Found | None = None
     previous_as_of: date | None = None
+    prev_verb: str | None = None
+    si = ctx.segs.sentence_index(s0)
+    context_start = ctx.segs.sentences[si - 1][0] if si > 0 else s0  # the sentence before
     for f in found:
         verb = f.before or f.after or _mods_verb(f.mods)  # "240 taken hostage"
+        # "killed more than 1,300 Israelis, at least 27 American citizens, and …": every
+        # item of a list takes the verb that stands before the first
+        listed = (
+            verb is None
+            and previous is not None
+            and prev_verb is not None
+            and _COORD_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
+        )
+        if listed:
+            verb = prev_verb
         part = previous is not None and _INCLUDING_RE.search(
             text, max(s0, f.q_start - 20), f.q_start
         )
@@ -366,15 +305,19 @@ def _sentence_figures(
             own = class_after(text, f.noun_end, comma if comma != -1 else f.stop)
             verb = own or previous.before or previous.after or _mods_verb(previous.mods) or verb
         coordinated = previous is not None and (
-            part or _AND_VERB_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
+            part or listed or _AND_VERB_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
         )
-        previous = f
+        previous, prev_verb = f, verb
         noun = f.noun.lower() if f.noun else None
+        if noun is not None and noun in _THING_SET:
+            continue  # counts of things (trucks, missiles, targets) are not figures
+        if verb == "evacuated":
+            verb = evacuated_measure(noun or _prev_noun(found, f), f.mods)
+        elif verb == "released" and not detainees_exchanged(noun, text, s0, s1):
+            verb = "other:released"  # detainees freed with no exchange: not a swap's prisoners
         measure: Measure | None
         label: str | None = None
-        if noun is not None and noun in _THING_SET:
-            measure, label = "other", _label(f, None)
-        elif noun in _BODY_NOUNS and (verb is None or not verb.startswith("other:")):
+        if noun in _BODY_NOUNS and (verb is None or not verb.startswith("other:")):
             measure = "killed"  # "recovered 15 bodies": the dead
         elif verb is not None and verb.startswith("other:"):
             if noun is None:
@@ -385,24 +328,41 @@ def _sentence_figures(
             if (
                 measure is None
                 and verb == "held"
-                and any(o.measure.startswith("hostages") for o in out)
+                and (
+                    any(o.measure.startswith("hostages") for o in out)
+                    or hostage_context(text, context_start, s1)
+                )
             ):
-                measure = "hostages_held"  # "Of the 251 people abducted, 96 remain held"
+                # "Of the 251 people abducted, 96 remain held", "seven Americans who
+                # remain in Gaza" where hostages are spoken of
+                measure = "hostages_held"
         elif _TOLL_RE.search(text, s0, f.q_start):
             measure = "killed"
+        elif noun in _HOSTAGE_NOUNS:
+            measure = "hostages_held"  # "the 100 or so hostages": held, until freed
+        elif (pop := population_label(text, f.noun, f.noun_end, f.number.value)) is not None:
+            measure, label = "other", pop  # "around 1.4 million people in Rafah"
         else:
             measure = None
         if measure is None:
             continue
         if not attributed:
-            attribution, attributed = _attribution(ctx, s0, s1), True
+            attribution, attributed = attribution_of(ctx, s0, s1), True
         subject = _subject(text, f, s1)
         if subject is None or subject.lower().startswith("others"):
             subject = last_subject if f.noun is None or subject is None else subject
         last_subject = subject or last_subject
         n = f.number
-        as_of = _as_of(text, dates, n.start, n.end, s0, s1, published, measure)
-        if as_of == published and coordinated and previous_as_of is not None:
+        toll = measure in ("killed", "hostages_taken") and attack_toll(
+            text, s0, s1, f.q_start, f.noun_end, published
+        )
+        as_of = as_of_date(text, dates, n.start, n.end, s0, s1, published, measure, toll)
+        if (
+            as_of == published
+            and coordinated
+            and previous_as_of is not None
+            and not (part and out and out[-1].measure != measure)  # "250 hostages, including
+        ):  # 33 who have died": their fate, later
             as_of = previous_as_of  # "killed 12 on Tuesday …, and wounded 2,800": one event
         out.append(
             FigureCandidate(
@@ -422,7 +382,7 @@ def _sentence_figures(
             )
         )
         previous_as_of = as_of
-    return out
+    return with_attack_dates(out, published)
 
 
 def _mods_verb(mods: str) -> str | None:
@@ -443,7 +403,9 @@ _MODAL_RE = re.compile(
     word_start("would could will shall should may might ’d 'd".split())
     + r"(?![\w’'-])(?![^\S\n]+(?:not[^\S\n]+)?have\b)"
 )
-_CLAUSE_MARK_RE = re.compile(r"[,;:—–(]")
+# Where a clause starts: a mark, or a word that opens a clause of its own ("will not give
+# in after troops rescued four hostages": the modal is another clause's).
+_CLAUSE_MARK_RE = re.compile(r"[,;:—–(]|\b(?:after|when|because|since|while|following)\b")
 
 
 def _hypothetical(text: str, lo: int, q_start: int) -> bool:

@@ -1,0 +1,164 @@
+"""Issue 11's figure rules on real reporting, each tested with sentences written for the
+test (other words than dev-real) and with the dev-real line that showed the need."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shuttle.extract import extract_article
+from shuttle.extract.dates import OCT7
+from shuttle.extract.figrules import evacuated_measure, population_label
+
+PUB = date(2024, 3, 5)
+
+
+def simple(text: str, published: date = PUB) -> list[tuple[int, str]]:
+    return [(f.value, f.measure) for f in extract_article(text, published=published).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostages still held, remaining, not free
+        (
+            "Officials believe 120 or so hostages are in tunnels under Khan Younis.",
+            [(120, "hostages_held")],
+        ),
+        ("He said the 100 or so hostages must come home.", [(100, "hostages_held")]),
+        ("Nearly 90 captives remain in Gaza, the army said.", [(90, "hostages_held")]),
+        ("Around 60 people are still not free, their families say.", [(60, "hostages_held")]),
+        ("At least 40 Israelis have not been released.", [(40, "hostages_held")]),
+        ("Five Thai farm workers are still being held hostage.", [(5, "hostages_held")]),
+        (
+            "The families met Blinken. They want the hostages back."
+            " Eight Americans remain in Gaza.",
+            [(8, "hostages_held")],
+        ),
+        ("Some 2,000 Americans remain in Lebanon.", []),  # no hostages spoken of
+        ("Twelve Britons remain unaccounted for after the attack.", [(12, "other")]),
+        # dev-real 04
+        ("Roughly 200 people are not yet free.", [(200, "hostages_held")]),
+    ],
+)
+def test_hostages_held(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every item of a list takes the verb before the first
+        (
+            "Shelling wounded 45 Palestinians, 12 journalists and three medics.",
+            [(45, "injured"), (12, "injured"), (3, "injured")],
+        ),
+        (
+            "The raid killed more than 80 soldiers, at least 9 police officers, and civilians "
+            "from more than 10 countries.",
+            [(80, "killed"), (9, "killed")],
+        ),
+        # a participle describes the people; the clause's own verb comes later
+        (
+            "Three nurses abducted from a clinic in May were freed on Friday.",
+            [(3, "hostages_released")],
+        ),
+        (
+            "Two Canadians held by militants since last year were released today.",
+            [(2, "hostages_released")],
+        ),
+        ("The five hostages executed by their captors were found in Rafah.", [(5, "killed")]),
+        # dev-real 04 and 11
+        (
+            "About an hour ago, two American citizens held by Hamas"
+            " since October 7th were released.",
+            [(2, "hostages_released")],
+        ),
+        ("He spoke about the six hostages in Gaza murdered by Hamas.", [(6, "killed")]),
+    ],
+)
+def test_lists_and_far_verbs(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts of things are not figures
+        ("Jets hit more than 400 targets and 30 launch sites overnight.", []),
+        ("The convoy of 120 aid trucks carried 900 tons of flour.", []),
+        ("Houthis attacked two tankers with two ballistic missiles.", []),
+        ("Israel has struck more than 1,000 targets since Friday.", []),
+        # what happened: evacuees are not displaced; sheltering is not fleeing
+        ("Some 140 patients were evacuated to hospitals in Egypt.", [(140, "other")]),
+        ("More than 400 Americans were evacuated through the Rafah crossing.", [(400, "other")]),
+        (
+            "Some 60,000 residents were evacuated from towns near the border.",
+            [(60000, "displaced")],
+        ),
+        ("Some 1.2 million people are sheltering in Deir al-Balah.", [(1200000, "other")]),
+        # detainees freed without an exchange are not a swap's prisoners
+        ("Israel freed 16 detainees at the Kissufim crossing.", [(16, "other")]),
+        (
+            "Israel freed 30 Palestinian detainees in exchange for 10 hostages.",
+            [(30, "prisoners_released"), (10, "hostages_released")],
+        ),
+        # populations: a large count of people placed somewhere, with no verb
+        ("There are roughly 600,000 children in Rafah.", [(600000, "other")]),
+        ("A blockade is cutting off 1.1 million Gazans from fuel.", [(1100000, "other")]),
+        # a modal in another clause does not make a past count hypothetical
+        (
+            "Israel will not stop after troops rescued three hostages on Saturday.",
+            [(3, "hostages_released")],
+        ),
+    ],
+)
+def test_what_is_counted(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas's assault on Israel killed about 1,200 people.",
+        "We mourn the 30 Americans killed in Hamas's terrorist attack.",
+        "Victims of Hamas terrorist attacks against Israel,"
+        " including the 14 Americans we know died.",
+        "The groups noted at least 1,400 people were killed in"
+        " Israel and more than 200 were taken hostage.",
+    ],
+)
+def test_the_attack_toll_is_dated_7_october(text: str) -> None:
+    found = extract_article(text, published=date(2023, 11, 20)).figures
+    assert found and all(f.as_of == OCT7 for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Israeli attack on a school killed 30 people.",  # not Hamas's attack
+        "Israel's offensive, launched after Hamas's attack, has killed 30,000 Palestinians.",
+        "Hamas seized 250 hostages, including 33 the army says have died.",  # their fate
+    ],
+)
+def test_other_tolls_keep_the_article_date(text: str) -> None:
+    found = [f for f in extract_article(text, published=PUB).figures if f.measure == "killed"]
+    assert found and all(f.as_of == PUB for f in found), found
+
+
+def test_a_count_restated_in_a_quote_is_one_figure() -> None:
+    text = (
+        "Troops rescued four hostages on Saturday.\n"
+        "“To bring back four people, they destroyed a whole street,” he said."
+    )
+    assert simple(text) == [(4, "hostages_released")]
+
+
+def test_helpers() -> None:
+    assert evacuated_measure("patients") == "other:evacuated"
+    assert evacuated_measure("people", "wounded") == "other:evacuated"
+    assert evacuated_measure("residents") == "displaced"
+    text = "There are 900,000 people in Gaza City."
+    assert population_label(text, "people", text.index(" in"), 900_000) == "people in Gaza City"
+    assert population_label(text, "people", text.index(" in"), 900) is None
