@@ -59,3 +59,21 @@ def test_anonymous_groups_stay_anonymous() -> None:
         "said.\n\n“We are afraid,” the families said."
     )
     assert [s for _, s in speakers(text)] == [None, None]
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = (
+        "Jordan’s Foreign Ministry summoned the ambassador on Sunday.\n\n"
+        "“This is a flagrant violation,” the ministry said.\n\n"
+        "The Israeli military said troops had fired warning shots. “We are reviewing the "
+        "incident,” the military said."
+    )
+    assert [s for _, s in speakers(text)] == ["Jordan’s Foreign Ministry", "Israeli military"]
+
+
+def test_a_statement_of_several_countries_is_spoken_by_them() -> None:
+    text = (
+        "France, Germany and Britain issued a statement after the meeting.\n\n"
+        "“The fighting must stop now,” the three countries said."
+    )
+    assert speakers(text) == [("The fighting must stop now,", "France, Germany and Britain")]

@@ -442,3 +442,15 @@ def test_a_nickname_is_no_quotation_and_the_person_speaks_later() -> None:
     assert [q[1] for q in quotes(text)] == [None]
     text = text.replace("back.” ", "back,” he said.")
     assert [q[1] for q in quotes(text)] == ["Kenneth McKenzie"]
+
+
+def test_a_spokesperson_describing_the_principal_is_the_spokespersons_quote() -> None:
+    known = (
+        KnownPerson("state", "U.S. State Department", ("State Department",), kind="organisation"),
+    )
+    text = (
+        "State Department spokesman Matthew Miller said Blinken “emphasized the need to "
+        "protect civilians.”\n\nPentagon Press Secretary Pat Ryder said Austin “expressed "
+        "outrage” at the killings."
+    )
+    assert [q[1] for q in quotes(text, people=known)] == ["Matthew Miller", "Pat Ryder"]

@@ -32,6 +32,50 @@ def _surname_key(word: str) -> str:
     return w
 
 
+def loose_key(word: str) -> str:
+    """A surname's key with doubled letters made single: spellings of one transliterated
+    name meet ("el-Sissi" and "al-Sisi", "Abdellatty" and "Abdelatty")."""
+    key = surname_key(word)
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+
+
+# Short forms of first names that are not the start of the long one.
+_FIRST_NAME_FORMS = {
+    "tony": ("antony", "anthony"),
+    "bill": ("william",),
+    "bob": ("robert",),
+    "bobby": ("robert",),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "mike": ("michael",),
+    "tom": ("thomas",),
+    "dick": ("richard",),
+    "rick": ("richard",),
+    "jack": ("john",),
+    "chuck": ("charles",),
+    "liz": ("elizabeth",),
+    "beth": ("elizabeth",),
+    "peggy": ("margaret",),
+    "ted": ("edward", "theodore"),
+    "ned": ("edward",),
+    "hank": ("henry",),
+    "sandy": ("alexandra", "sandra"),
+}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names are forms of one ("Matt" and "Matthew", "Tony" and
+    "Antony"): equal, one the start of the other (three letters or more), or a known short
+    form. Case is ignored."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return long in _FIRST_NAME_FORMS.get(short, ())
+
+
 _TITLE_PREFIX_RE = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+|(?:(?:U\.S\.|US|Israeli|Egyptian|Prime|Foreign"
     r"|Defense|Minister|President|Secretary|of|State|Senator|Sen\.|General|Gen\.)\s+)+)"

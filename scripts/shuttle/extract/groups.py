@@ -96,7 +96,40 @@ def group_referent(ctx: Ctx, head: str, pos: int) -> tuple[int, int] | None:
     span = issuer_before(ctx, pos)
     if span is None:
         return None
-    names = {w.lower().strip(",") for w in ctx.text[span[0] : span[1]].split()}
+    written = ctx.text[span[0] : span[1]]
+    names = {w.lower().strip(",") for w in written.split()}
     if head in names or head in _GENERIC:
         return span
+    if _LIST_RE.search(written):
+        return span  # "Egypt, Qatar and the United States … the three countries said"
     return None
+
+
+_LIST_RE = re.compile(r"[A-Za-z][^\S\n]+and[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+
+
+def named_with_head(ctx: Ctx, head: str, pos: int) -> str | None:
+    """ "the ministry", "the military": the last organisation before `pos` the text named
+    with that head and words of its own ("Egypt’s Foreign Ministry", "The Israeli
+    military", "Gaza’s health ministry"), as written without "the"."""
+    pattern = _HEADED.get(head)
+    if pattern is None:
+        pattern = _HEADED[head] = re.compile(
+            r"(?:(?<=[^\w’'.-])|^)(?P<name>(?:[A-Z][\w’'.-]*[^\S\n]+)(?:[A-Za-z][\w’'.-]*"
+            rf"[^\S\n]+){{0,3}}?(?i:{re.escape(head)}))(?![\w-])"
+        )
+    found = None
+    for m in pattern.finditer(ctx.text, max(0, pos - _WINDOW), pos):
+        if not ctx.quoted(m.start()):
+            found = m.group("name")
+    if found is None:
+        return None
+    words = found.split()
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return " ".join(words)
+
+
+_HEADED: dict[str, re.Pattern[str]] = {}

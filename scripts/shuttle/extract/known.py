@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .candidates import KnownPerson
-from .forms import clean_name, surname_key
+from .forms import clean_name, loose_key, surname_key
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class KnownIndex:
     forms: frozenset[str]
     other_forms: tuple[tuple[str, str], ...]  # (form, its surname key)
     roles: dict[str, str]  # name -> role, for those that have one ("THE PRESIDENT" labels)
+    loose: dict[str, list[str]]  # forms.loose_key of the surname -> the persons who have it
 
 
 def _build(people: Sequence[KnownPerson]) -> KnownIndex:
@@ -43,7 +44,8 @@ def _build(people: Sequence[KnownPerson]) -> KnownIndex:
         if p.role:
             roles[p.name] = p.role
         for form in (p.name, *p.aliases):
-            cleaned = clean_name(form)
+            # titles are stripped from people's names only: "State Department" keeps "State"
+            cleaned = clean_name(form) if p.kind == "person" else form.strip()
             if not cleaned:
                 continue
             full.setdefault(cleaned.lower(), p.name)
@@ -54,6 +56,12 @@ def _build(people: Sequence[KnownPerson]) -> KnownIndex:
                 names = by_surname.setdefault(surname_key(last[-1]), [])
                 if p.name not in names:
                     names.append(p.name)
+    loose: dict[str, list[str]] = {}
+    for names in by_surname.values():
+        for name in names:
+            held = loose.setdefault(loose_key(clean_name(name).split()[-1]), [])
+            if name not in held:
+                held.append(name)
     defaults: dict[str, str] = {}
     for key, names in by_surname.items():
         if len(names) == 1:
@@ -82,6 +90,7 @@ def _build(people: Sequence[KnownPerson]) -> KnownIndex:
         frozenset(forms),
         tuple(other_forms),
         roles,
+        loose,
     )
 
 

@@ -309,6 +309,29 @@ def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
 
 
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+# Capitalised words that name the field of a title ("Special Envoy for Humanitarian Affairs").
+_ROLE_FIELDS = frozenset(
+    """affairs hostage hostages humanitarian issues relations security policy rights
+    operations intelligence communications diplomacy cooperation development trade
+    counterterrorism management planning strategy public""".split()
+)
+# Things a capitalised name may follow in apposition: ships, places, operations.
+_THING_NOUNS = frozenset(
+    """vessel ship tanker boat freighter carrier destroyer frigate warship submarine
+    operation mosque church synagogue hospital camp school neighborhood neighbourhood
+    village town district street road crossing plaza square kibbutz festival""".split()
+)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The lower-case word right before `pos` on its line."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
+        start -= 1
+    return text[start:end].lower()
 
 
 def _INITIAL_WORD(word: str) -> bool:
@@ -382,7 +405,7 @@ def _word_kind(word: str) -> int:
         lw = word.lower()
         kind = (
             (_HON if lw in HONORIFICS else 0)
-            | (_TITLE if lw in TITLE_CAPS else 0)
+            | (_TITLE if lw in TITLE_CAPS or lw + "." in TITLE_CAPS else 0)  # "Maj. Gen."
             | (_NAT if lw in NATIONALITIES else 0)
             | (_NOTNAME if lw in NOT_NAME else 0)
             | (_PLACE if lw in PLACES else 0)
@@ -421,8 +444,25 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     last = first
     while last + 1 < n and not kinds[last + 1] & (_NOTNAME | _TITLE):
         last += 1
+    nxt = last + 1
+    titled = False
+    while nxt < n and kinds[nxt] & (_TITLE | _NAT | _NOTNAME) and not kinds[nxt] & _HON:
+        titled = titled or bool(kinds[nxt] & _TITLE)
+        nxt += 1
+    if titled and nxt < n and first < n and kinds[nxt - 1] & _TITLE:
+        # "Pentagon Press Secretary Pat Ryder": the words before the last title were part
+        # of the role, the name comes after it and ends the run
+        end = nxt
+        while end + 1 < n and not kinds[end + 1] & (_NOTNAME | _TITLE):
+            end += 1
+        if end == n - 1:
+            titles += words[first:nxt]
+            first, last = nxt, end
     if first >= n:
         return None
+    # "… Representative for Hostage Affairs Steve Gillen": the field of a title is no name
+    while last - first >= 2 and words[first].lower() in _ROLE_FIELDS:
+        first += 1
     kept = words[first : last + 1]
     # offsets of the kept words in the text
     pos = 0
@@ -461,9 +501,13 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
         if is_person:
             return _mention(text, s, e, words[0], False, role_text)
         return None
+    if len(words) >= 3 and words[-1].rstrip(".") in _SUFFIXES:
+        words = words[:-1]  # "Lloyd J. Austin III" is Lloyd Austin: one person, one id
     name = " ".join(words)
     if name.lower() in PLACES or any(_word_kind(w) & _PLACE for w in words):
         return None
+    if role is None and _word_before(text, base) in _THING_NOUNS:
+        return None  # "the motor vessel Blue Lagoon", "the tanker Sounion": no person
     mention = _mention(text, s, e, name, True, role)
     if mention.preceded_by_the and role is None:
         return None  # "the Tel Al-Sultan neighbourhood": people rarely take "the"

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .candidates import KnownPerson, PersonCandidate, PersonKind
-from .forms import clean_name, surname_key
+from .forms import clean_name, loose_key, same_first_name, surname_key
 from .known import KnownIndex, known_index
 from .lexicon import ROYAL_TITLES
 from .names import Mention, is_possessive, scan, subject_position
@@ -104,10 +104,13 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         if key in known_full:
             return known_full[key]
         words = name.split()
-        cands = known_surname.get(surname_key(words[-1]), [])
+        cands = known_surname.get(surname_key(words[-1])) or index.loose.get(
+            loose_key(words[-1]), []
+        )
         if len(cands) == 1:
-            known_first = clean_name(cands[0]).split()[0].lower()
-            if len(words) == 1 or words[0].lower() == known_first:
+            # one person, one id: "Matthew Miller" is the known "Matt Miller"
+            known_first = clean_name(cands[0]).split()[0]
+            if len(words) == 1 or same_first_name(words[0], known_first):
                 return cands[0]
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .context import Ctx, Who
-from .groups import group_referent, issuer_before
+from .groups import group_referent, issuer_before, named_with_head
 from .lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -208,8 +208,10 @@ def _core_np(
                 break
         elif tl in NP_WORDS or tl.removesuffix("’s").removesuffix("'s") in _NP_OR_ROLE:
             pass
-        elif i == end and tl.endswith("s") and i > 0 and toks[i - 1][2].lower() == "the":
-            pass  # "the agencies said": a group named before (groups.py)
+        elif i == end and tl.endswith("s") and _after_the(toks, i):
+            pass  # "the agencies said", "the three countries said": named before (groups.py)
+        elif tl in _FEW and i == end - 1 and i > 0 and toks[i - 1][2].lower() == "the":
+            pass
         elif tl in ("of", "in", "for") and accepted and toks[i + 1][2][0].isupper():
             pass
         elif tl == "of" and accepted and i > 0 and toks[i - 1][2].lower() in ROLE_HEADS:
@@ -231,6 +233,17 @@ def _core_np(
 
 
 _NP_OR_ROLE = NP_WORDS | ROLE_HEADS
+_FEW = frozenset("two three four five six seven eight nine ten both several".split())
+
+
+def _after_the(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token i follows "the", or "the" and a small count ("the three countries")."""
+    k = i - 1
+    if k >= 0 and toks[k][2].lower() in _FEW:
+        k -= 1
+    return k >= 0 and toks[k][2].lower() == "the"
+
+
 _SENTENCE_WORDS = frozenset(
     "but and or yet so still however meanwhile after before during while when if as in on "
     "at with for of to from by about".split()
@@ -270,7 +283,12 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
 
 def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | None:
     text = ctx.text
-    for mt in ctx.people.in_span(start, end):
+    inside = ctx.people.in_span(start, end)
+    if len(inside) > 1 and inside[-1].end == end and not inside[-1].possessive:
+        # the name a phrase ends with is its head: "State Department spokesman Matthew
+        # Miller", "Hamas official Osama Hamdan"
+        return Who(inside[-1].canonical)
+    for mt in inside:
         if mt.possessive:
             head = _word_after(text, mt.end, end)
             if head in _POSSESSOR_HEADS:
@@ -285,7 +303,11 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
     head = core[-1].lower().strip("’'")
     if det in ("the", "this", "that", "these") and (
         (head in DOCUMENT_HEADS and all(w.islower() for w in core))
-        or (head.endswith("s") and len(core) == 1 and head not in _NOT_GROUPS)
+        or (
+            head.endswith("s")
+            and head not in _NOT_GROUPS
+            and (len(core) == 1 or (len(core) == 2 and core[0].lower() in _FEW))
+        )
     ):
         # "the statement said", "the agencies said": whoever issued the statement
         who = _issuer(ctx, head, start)
@@ -328,6 +350,10 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
         if det == "the" and head in _GENERIC_ORGS:
             named = _last_named_org(ctx.text, start)  # "the group": the last one named
             return Who(ctx.people.resolve_org(named) if named else None, "organisation")
+        if det == "the" and len(core) == 1:
+            named = named_with_head(ctx, head, start)  # "the ministry": "Egypt’s … Ministry"
+            if named is not None:
+                return Who(ctx.people.resolve_org(named), "organisation")
         return Who(ctx.people.resolve_org(" ".join(core).strip("’'")), "organisation")
     if head in ROLE_HEADS:
         if det in ("a", "an", "one", "some") or (det is None and core[0][:1].islower()):
