@@ -77,3 +77,14 @@ def test_a_statement_of_several_countries_is_spoken_by_them() -> None:
         "“The fighting must stop now,” the three countries said."
     )
     assert speakers(text) == [("The fighting must stop now,", "France, Germany and Britain")]
+
+
+def test_the_statement_of_whoever_spoke_in_a_statement() -> None:
+    text = (
+        "“We are close,” said Mr. Kirby.\n\n"
+        "In a statement, the Egyptian presidency said the delegations would meet again. "
+        "“Egypt will spare no effort,” the statement said.\n\n"
+        "UNRWA said in a statement on Friday that its shelters were full.\n\n"
+        "“There is no safe place,” the statement added."
+    )
+    assert [s for _, s in speakers(text)] == ["Kirby", "Egyptian presidency", "UNRWA"]

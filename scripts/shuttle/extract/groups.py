@@ -55,7 +55,36 @@ def issuer_before(ctx: Ctx, pos: int) -> tuple[int, int] | None:
         while e > m.start("who") and text[e - 1] in ".,":
             e -= 1
         best = (m.start(), (m.start("who"), e))
+    for m in _DOC_RE.finditer(text, best[0] + 1 if best is not None else lo, pos):
+        # "X said in a statement", "In a statement, X said": the sentence's speaker
+        if ctx.quoted(m.start()):
+            continue
+        s0, s1 = ctx.segs.sentence_at(m.start())
+        if s1 > pos:
+            continue
+        found = _speaker_span(ctx, s0, s1)
+        if found is not None:
+            best = (m.start(), found)
     return best[1] if best is not None else None
+
+
+_DOC_RE = re.compile(rf"(?<![\w-])(?:a|an|its|their)[^\S\n]+(?:joint[^\S\n]+)?{_DOCS}")
+
+
+def _speaker_span(ctx: Ctx, s0: int, s1: int) -> tuple[int, int] | None:
+    """The phrase before the first speech verb of text[s0:s1] that names someone."""
+    from .phrases import classify, np_before  # phrases imports this module
+
+    for v in ctx.speech(s0, s1):
+        if ctx.quoted(v.start("v")):
+            continue
+        span = np_before(ctx, v.start("v"), s0)
+        if span is None:
+            continue
+        who = classify(ctx, *span)
+        if who is not None and who.name is not None:
+            return span
+    return None
 
 
 def _subject_before(ctx: Ctx, verb: int) -> tuple[int, int] | None:
