@@ -162,3 +162,63 @@ def test_helpers() -> None:
     text = "There are 900,000 people in Gaza City."
     assert population_label(text, "people", text.index(" in"), 900_000) == "people in Gaza City"
     assert population_label(text, "people", text.index(" in"), 900) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens of families cheered as 24 hostages came home.", [(24, "hostages_released")]),
+        ("More than 80 captives have come home since November.", [(80, "hostages_released")]),
+        ("The bodies of three captives were recovered overnight.", [(3, "killed")]),
+        ("Crowds greeted the return of 11 hostages.", [(11, "hostages_released")]),
+        ("Israel barred the return of 500,000 displaced people to the north.", []),
+        (
+            "Two U.S. soldiers were killed and 12 U.S. personnel wounded.",
+            [(2, "killed"), (12, "injured")],
+        ),
+    ],
+)
+def test_returns_remains_and_personnel(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected
+
+
+def test_a_toll_since_a_month_is_as_of_the_article() -> None:
+    (f,) = extract_article(
+        "Israel has detained more than 9,000 Palestinians in the West Bank since October.",
+        published=PUB,
+    ).figures
+    assert f.as_of == PUB
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas is holding eight Americans, officials said.", [(8, "hostages_held")]),
+        ("The group still holds 40 Thais and Nepalese.", [(40, "hostages_held")]),
+        ("Israel is holding 9,000 Palestinian prisoners.", []),
+        ("The army has lost more than 300 soldiers in Gaza.", [(300, "killed")]),
+    ],
+)
+def test_holding_and_losing(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a release still to come is no figure
+        ("Hamas agreed to release 33 hostages in the first phase.", []),
+        ("The plan calls for the release of 18 captives in six weeks.", []),
+        ("Under the proposal, 25 hostages are to be freed first.", []),
+        ("Washington wants Hamas to free 40 hostages.", []),
+        # it happened
+        ("Israeli forces managed to free four hostages on Saturday.", [(4, "hostages_released")]),
+        ("The pause allowed Hamas to release 105 hostages.", [(105, "hostages_released")]),
+        (
+            "We will keep working for the release of the remaining 115 hostages.",
+            [(115, "hostages_held")],
+        ),
+    ],
+)
+def test_releases_to_come(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected

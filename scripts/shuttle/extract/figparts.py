@@ -85,6 +85,7 @@ def as_of_date(
         for d in dates
         if d.on is not None
         and not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)
+        and not d.text.lower().startswith(("since", "from"))  # "since October" read whole
         and not _CLAUSE_BREAK_RE.search(
             text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
         )

@@ -9,6 +9,9 @@ Each rule is stated for reporting in general, not for one sentence:
   hostages only where the sentence speaks of an exchange, a deal, a truce or hostages.
 - population_label: a large count of people with no verb, placed somewhere ("around 1.4
   million people in Rafah"), is the population affected: measure other.
+- unrealised: a release still to come is no figure: the count is the object of an
+  infinitive ("agreed to release 33 hostages", "wants Hamas to free 40"), of a release
+  sought ("calls for the release of 33"), or is "to be freed" (nothing has happened yet).
 - attack_toll: the dead and the abducted of Hamas's attack on Israel are counted as of
   7 October 2023 whatever the article's date, when the sentence ties the count to that
   attack ("the attack that killed", "killed in Hamas's attack", "killed by Hamas terrorist
@@ -104,4 +107,38 @@ def attack_toll(
     return (
         _ATTACK_THEN_RE.search(text, max(s0, q_start - 120), q_start) is not None
         or _THEN_ATTACK_RE.match(text, noun_end, s1) is not None
+    )
+
+
+_RELEASE = r"(?:release|free|rescue|return|exchange|swap|bring|evacuate)"
+# "to release 33", "to help free 40", not "managed to free four" (that happened)
+_TO_RELEASE_RE = re.compile(
+    rf"(?<!managed )(?<!able )(?<!helped )(?<!succeeded )\bto[^\S\n]+(?:help[^\S\n]+)?"
+    rf"{_RELEASE}\b[^\S\n]+(?:(?!of\b)[\w’'-]+[^\S\n]+){{0,2}}\Z",
+    re.I,
+)
+# "calls for the release of 33", "to secure the release of": the release sought
+_RELEASE_SOUGHT_RE = re.compile(
+    r"\b(?:for|secure|seek|seeking|demand|demanding|negotiate|negotiating|win)[^\S\n]+"
+    r"the[^\S\n]+(?:release|return|freedom)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?\Z",
+    re.I,
+)
+_ENABLED_RE = re.compile(r"\b(?:allowed|enabled|permitted|managed|able|helped|succeeded)\b", re.I)
+_TO_BE_FREED_RE = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:to|will|would|could|should|shall|may|might)[^\S\n]+be[^\S\n]+"
+    r"(?:released|freed|exchanged|returned|swapped|evacuated)\b",
+    re.I,
+)
+
+
+def unrealised(text: str, lo: int, q_start: int, end: int, hi: int) -> bool:
+    """Whether the count at text[q_start:end] is of a release still to come."""
+    head = max(lo, q_start - 60)
+    to = _TO_RELEASE_RE.search(text, head, q_start)
+    if to is not None and _ENABLED_RE.search(text, max(lo, to.start() - 40), to.start()):
+        to = None  # "the truce allowed Hamas to release 105 hostages": it happened
+    return (
+        to is not None
+        or _RELEASE_SOUGHT_RE.search(text, head, q_start) is not None
+        or _TO_BE_FREED_RE.match(text, end, hi) is not None
     )

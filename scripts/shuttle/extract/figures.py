@@ -31,6 +31,7 @@ from .figrules import (
     evacuated_measure,
     hostage_context,
     population_label,
+    unrealised,
 )
 from .keywords import NUMBER
 from .numbers import NumberMention, find_numbers, qualifier_at
@@ -48,7 +49,8 @@ _PEOPLE = (
     "worshippers members volunteers protesters demonstrators settlers suspects pilgrims "
     "mourners relatives babies toddlers teenagers elderly operatives combatants insurgents "
     "attackers assailants bodies corpses britons thais germans canadians nepalese filipinos "
-    "russians ukrainians egyptians jordanians iranians yemenis iraqis lebanese"
+    "russians ukrainians egyptians jordanians iranians yemenis iraqis lebanese personnel "
+    "servicemembers sailors marines airmen peacekeepers policemen guards colleagues crew"
 ).split()
 # The dead counted by their bodies: "rescuers recovered 15 bodies".
 _BODY_NOUNS = frozenset("bodies corpses".split())
@@ -63,7 +65,7 @@ _NOUN_RE = re.compile(
     rf"""(?:[^\S\n]+or[^\S\n]+(?:so|more)(?=[^\S\n]))?  # "the 100 or so hostages"
         (?:[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|those|our)[^\S\n]+
           |(?P<mods>(?:[^\S\n]+(?!(?:and|or|of|in|on|at|to|for|from|with|by|were|was|are
-            |is|have|has|had|who|which|that|a|an|the)\b)[A-Za-z][\w’'-]*){{0,3}}?)[^\S\n]+)
+            |is|have|has|had|who|which|that|a|an|the)\b)[A-Za-z][\w’'.-]*){{0,3}}?)[^\S\n]+)
         (?P<noun>{_NOUN_ALT})(?![\w’'-])""",
     re.X,
 )
@@ -238,7 +240,12 @@ def _sentence_figures(
             prev_end = n.end
             continue
         qualifier, q_start = qualifier_at(text, n.start, n.end, s0, s1)
-        if modal and _hypothetical(text, max(s0, prev_end), q_start):
+        # "the remaining 115 hostages" counts those held now, whatever the clause plans
+        remaining = text[max(s0, q_start - 11) : q_start].rstrip().lower().endswith("remaining")
+        hypothetical = modal and _hypothetical(text, max(s0, prev_end), q_start)
+        if (hypothetical and not remaining) or unrealised(
+            text, max(s0, prev_end), q_start, n.end, s1
+        ):
             prev_end = n.end
             continue  # "the deal would see Hamas release 33 hostages": nothing has happened
         noun = mods = None

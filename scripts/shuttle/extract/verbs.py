@@ -35,6 +35,7 @@ _EVACUATED = frozenset("evacuated evacuating".split())
 _CAPTIVE = frozenset("captivity hostage captive".split())
 _NEGATIONS = frozenset("not never".split())
 _HOMECOMING = frozenset("come came coming comes bring brought bringing return returned go".split())
+_HOMECOMING_PAST = frozenset("came brought returned".split())
 _OTHER = {
     "detained": "detained", "detaining": "detained", "arrested": "detained",
     "arresting": "detained", "apprehended": "detained", "missing": "missing",
@@ -56,6 +57,7 @@ _EVENT_NOUNS = {
     "deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
     "release": "released", "releases": "released", "abduction": "taken",
     "abductions": "taken", "kidnapping": "taken", "displacement": "displaced",
+    "return": "returned", "rescue": "released", "bodies": "killed", "remains": "killed",
 }  # fmt: skip
 _HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
 _PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
@@ -107,8 +109,10 @@ def measure_of(verb: str, noun: str | None) -> Measure | None:
         return "prisoners_released" if n in _PRISONER_NOUNS else "hostages_released"
     if verb == "held":
         return "hostages_held" if n in _HOSTAGE_NOUNS else None
-    if verb == "captive":
-        return "hostages_held"
+    if verb == "captive":  # prisoners a state holds are not hostages
+        return None if n in _PRISONER_NOUNS else "hostages_held"
+    if verb == "returned":  # "the return of 17 hostages"; other people return home
+        return "hostages_released" if n in _HOSTAGE_NOUNS else None
     if verb == "evacuated":
         return "displaced"
     return None
@@ -133,7 +137,13 @@ def class_after(text: str, start: int, stop: int) -> str | None:
             other = other or "other:ordered to leave"
             continue
         if wl == "home" and i > 0 and words[i - 1].lower() in _HOMECOMING:
-            continue  # "bring them home", "come home": a return, not shelter
+            # "have come home", "were brought home": freed; "must come home": not yet
+            past = words[i - 1].lower() in _HOMECOMING_PAST or (
+                i > 1 and words[i - 2].lower() in ("have", "has", "had")
+            )
+            if past:
+                return "released"
+            continue
         if wl in ("took", "taking", "take", "takes") and i + 1 < len(words):
             if words[i + 1].lower() == "part":
                 other = other or "other:took part"
@@ -200,6 +210,10 @@ def class_before(text: str, lo: int, q_start: int) -> str | None:
         return _EVENT_NOUNS[words[-2].lower()]  # "the deaths of 1,199 people"
     if last == "took" or last == "taking":
         return "taken"
+    if last in ("holding", "holds", "held"):
+        return "captive"  # "Hamas is holding eight Americans": its captives
+    if last == "lost":
+        return "killed"  # "the army has lost more than 300 soldiers"
     if last == "for" and len(words) >= 2 and words[-2].lower() in ("exchange", "return"):
         return "released"  # "in exchange for 10 hostages": the other side of a swap
     if last == "off" and len(words) >= 2 and words[-2].lower() in ("cut", "cutting", "cuts"):
