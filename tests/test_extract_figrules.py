@@ -222,3 +222,29 @@ def test_holding_and_losing(text: str, expected: list[tuple[int, str]]) -> None:
 )
 def test_releases_to_come(text: str, expected: list[tuple[int, str]]) -> None:
     assert simple(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 60 Palestinians died in the strikes on Nuseirat, with 30 still missing.",
+            [(60, "killed"), (30, "other")],
+        ),
+        (
+            "Nine soldiers were killed on Monday. At least 14 more were wounded, the army said.",
+            [(9, "killed"), (14, "injured")],
+        ),
+    ],
+)
+def test_counts_that_lean_on_the_people_before(text: str, expected: list[tuple[int, str]]) -> None:
+    assert simple(text) == expected
+
+
+def test_a_date_after_since_starts_the_period() -> None:
+    text = (
+        "The ministry says 25,000 people have died in Gaza since Israel began its "
+        "offensive in response to the attack on Oct. 7."
+    )
+    (f,) = extract_article(text, published=PUB).figures
+    assert (f.measure, f.as_of) == ("killed", PUB)

@@ -89,23 +89,22 @@ def as_of_date(
         and not _CLAUSE_BREAK_RE.search(
             text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
         )
+        # "died … since Israel launched its campaign … on Oct. 7": the period's start
+        and not (d.start > pos_end and _SINCE_WORD_RE.search(text, pos_end, d.start))
     ]
-    attack = any(
-        d.on is not None and d.on.year == 2023 and d.on.month == 10 for d in dates
-    ) and _ATTACK_RE.search(text, s0, s1)
-    if attack and measure in ("killed", "hostages_taken"):
-        return OCT7  # "the attack last October that killed …": the war's first day
+    attack = measure in ("killed", "hostages_taken") and _ATTACK_RE.search(text, s0, s1)
     d = nearest(usable, pos)
     if d is None or d.on is None:
         # hostages were taken in the attack unless the text dates them otherwise
         toll = toll and measure in ("killed", "hostages_taken")
         return OCT7 if measure == "hostages_taken" or toll else published
-    if d.on.year == 2023 and d.on.month == 10 and attack:
-        return OCT7
+    if d.on.year == 2023 and d.on.month == 10 and (attack or toll):
+        return OCT7  # "the attack last October that killed …": the war's first day
     return d.on
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+_SINCE_WORD_RE = re.compile(r"\bsince\b", re.I)
 
 
 def with_attack_dates(out: list[FigureCandidate], published: date | None) -> list[FigureCandidate]:

@@ -71,7 +71,8 @@ _NOUN_RE = re.compile(
 )
 _NEXT_NOUN_RE = re.compile(rf"[^\S\n]+(?P<noun>{_NOUN_ALT})(?![\w’'-])")
 _ELIDED_RE = re.compile(
-    r"[^\S\n]+(?:(?:have|has|had|were|was|are|is)[^\S\n]+)?(?:(?:been|also|reportedly)"
+    r"[^\S\n]+(?:(?:more|others?)[^\S\n]+)?(?:(?:have|has|had|were|was|are|is)[^\S\n]+)?"
+    r"(?:(?:been|also|reportedly|still)"
     r"[^\S\n]+)*(?P<verb>killed|injured|wounded|dead|displaced|released|freed|detained|arrested"
     r"|missing|kidnapped|abducted)\b"
 )
@@ -170,8 +171,8 @@ def _subject(text: str, f: _Found, s1: int) -> str | None:
     return subject
 
 
-def _label(f: _Found, verb: str | None) -> str:
-    noun = " ".join([*f.mods.split(), f.noun or ""]).strip()
+def _label(f: _Found, verb: str | None, before: str | None = None) -> str:
+    noun = " ".join([*f.mods.split(), f.noun or before or ""]).strip()
     if verb is not None and verb.startswith("other:"):
         return f"{noun} {verb[6:]}".strip()
     return noun
@@ -327,9 +328,10 @@ def _sentence_figures(
         if noun in _BODY_NOUNS and (verb is None or not verb.startswith("other:")):
             measure = "killed"  # "recovered 15 bodies": the dead
         elif verb is not None and verb.startswith("other:"):
-            if noun is None:
+            if noun is None and last_subject is None:
                 continue
-            measure, label = "other", _label(f, verb)
+            # "195 Palestinians were killed, with 120 still missing": the people counted before
+            measure, label = "other", _label(f, verb, last_subject)
         elif verb is not None:
             measure = measure_of(verb, noun or _prev_noun(found, f))
             if (
