@@ -289,10 +289,16 @@ def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
     McKenzie"): one mention of the full name without the nickname, the span from the first
     name to the surname, the role from the title words before it."""
     out: list[Mention] = []
-    if "“" not in text and '"' not in text and "‘" not in text:
-        return out
-    for m in _NICKNAMED_RE.finditer(text):
-        s = m.start()
+    for i in positions(text, "“\"‘'"):
+        # from the opening mark of a capitalised word after a space back to the first name
+        if i < 3 or text[i - 1] != " " or not text[i + 1 : i + 2].isupper():
+            continue
+        s = i - 1
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
+        m = _NICKNAMED_RE.match(text, s)
+        if m is None:
+            continue
         if s > 0 and (text[s - 1] in _NOT_BEFORE_NAME or text[s - 1].isalpha()):
             continue
         last = [w for w in m.group("last").split() if not _INITIAL_WORD(w)]
