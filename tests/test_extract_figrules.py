@@ -248,3 +248,12 @@ def test_a_date_after_since_starts_the_period() -> None:
     )
     (f,) = extract_article(text, published=PUB).figures
     assert (f.measure, f.as_of) == ("killed", PUB)
+
+
+def test_the_date_of_a_talk_is_not_the_date_of_the_count() -> None:
+    text = "The minister spoke on Friday with his counterpart about the 40 hostages still held."
+    (f,) = extract_article(text, published=PUB).figures
+    assert (f.measure, f.as_of) == ("hostages_held", PUB)
+    text = "Officials said on Friday that 40 people were killed."
+    (f,) = extract_article(text, published=PUB).figures
+    assert f.as_of == date(2024, 3, 1)

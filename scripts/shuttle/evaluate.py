@@ -120,10 +120,8 @@ def format_table(report: Report) -> str:
             f" ({c.tp}/{c.fp}/{c.fn})" for m, c in measures.items()
         ))  # fmt: skip
     errors = Counter(o.errors)
-    if errors:
-        lines.append("figure errors: " + "; ".join(
-            f"{c} {errors[c]}" for c in CLASSES if errors[c]
-        ))  # fmt: skip
+    if o.figures.tp or errors:  # every class, so that before and after line up
+        lines.append("figure errors: " + "; ".join(f"{c} {errors[c]}" for c in CLASSES))
     return "\n".join(lines)
 
 

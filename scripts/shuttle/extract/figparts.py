@@ -91,6 +91,8 @@ def as_of_date(
         )
         # "died … since Israel launched its campaign … on Oct. 7": the period's start
         and not (d.start > pos_end and _SINCE_WORD_RE.search(text, pos_end, d.start))
+        # "spoke on Sunday with … about the six hostages": the date of the talk
+        and not (d.end <= pos and _TALK_BEFORE_RE.search(text, max(s0, d.start - 16), d.start))
     ]
     attack = measure in ("killed", "hostages_taken") and _ATTACK_RE.search(text, s0, s1)
     d = nearest(usable, pos)
@@ -105,6 +107,10 @@ def as_of_date(
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 _SINCE_WORD_RE = re.compile(r"\bsince\b", re.I)
+_TALK_BEFORE_RE = re.compile(
+    r"\b(?:spoke|speaks|met|meets|called|calls|talked|talks|phoned|visited|discussed)"
+    r"(?:[^\S\n]+(?:on|late|early|last))?[^\S\n]+\Z"
+)
 
 
 def with_attack_dates(out: list[FigureCandidate], published: date | None) -> list[FigureCandidate]:
