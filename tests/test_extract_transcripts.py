@@ -95,3 +95,18 @@ def test_prose_is_no_transcript() -> None:
         "The U.S. has not provided a timetable."
     )
     assert turns(text) == []
+
+
+def test_white_house_and_pentagon_labels_and_unnamed_speakers() -> None:
+    text = (
+        "Press Secretary Karine Jean-Pierre opened the briefing.\n\n"
+        "MS. JEAN-PIERRE:  Good afternoon, everybody.\n\n"
+        "Q    Karine, on Gaza, is the President frustrated?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  Thanks for joining.\n\n"
+        "MAJ. GEN. RYDER:  Good afternoon.\n\nTHE SECRETARY:  Thanks, Pat."
+    )
+    assert [(t[0], t[1]) for t in turns(text)] == [
+        ("Good afternoon, everybody.", "Karine Jean-Pierre"),
+        ("Good afternoon.", "Ryder"),
+        ("Thanks, Pat.", "Antony Blinken"),
+    ]

@@ -46,6 +46,8 @@ _TITLE_LABEL_RE = re.compile(
     r"(?:[^\S\n]*\((?P<n1>[^()\n]{1,40})\))?[.:](?:[^\S\n]*\((?P<n2>[^()\n]{1,40})\))?"
     r"(?=[^\S\n]+\S)"
 )
+# A reporter's question opened by a bare "Q" and a wide space ("Q    Karine, on Gaza ...").
+_Q_RE = re.compile(r"(?P<label>Q)(?P<n1>)(?P<n2>)(?:[^\S\n]{2,}|\t)(?=\S)")
 _HONORIFICS = frozenset(("Mr", "Ms", "Mrs", "Dr"))
 _INTERPRETED_RE = re.compile(r"interpret|translat", re.I)
 # Labels of turns that are not anyone's quotable words.
@@ -62,13 +64,18 @@ _TITLES = frozenset(
     representative under assistant of state the acting major lieutenant colonel brigadier
     army navy air force marine corps pentagon department spokesperson, director chief
     coordinator counselor senior official administrator commander his her excellency
-    sheikh king queen emir crown prince chancellor""".split()
+    sheikh king queen emir crown prince chancellor sec gen lt col maj adm brig rep sen gov
+    amb capt sgt white house administration""".split()
 )
 _SUFFIXES = frozenset(("JR", "SR", "II", "III", "IV"))
+_NATION_WORDS = frozenset(("u.s.", "us", "american", "united"))
 _US_MARKERS = ("united states", "u.s.", "us ", "american")
 
 
 def _label_at(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    m = _Q_RE.match(text, lo, hi)
+    if m is not None:
+        return m
     m = _CAPS_LABEL_RE.match(text, lo, hi)
     if m is not None and any(c.isalpha() for c in m.group("label")):
         if not any(c.islower() for c in m.group("label")):
@@ -113,6 +120,12 @@ def label_speaker(
     if label.lower().rstrip(".") in _NOT_SPEAKERS or first in _NOT_SPEAKERS:
         return True, None
     titles, names = _name_words(label)
+    if not names:
+        # "THE PRESIDENT" is whoever holds the office; "SENIOR STATE DEPARTMENT OFFICIAL"
+        # speaks unnamed: a turn of no one's quotable words
+        if titles and titles[0] == "the":
+            return True, _office_holder(people, [t for t in titles[1:] if t != "the"])
+        return bool(titles), None
     if names:
         full = " ".join(names)
         if full.lower() in PLACES:
@@ -125,21 +138,15 @@ def label_speaker(
         if len(names) > 1:
             seen.setdefault(key, found)
         return True, found
-    if titles and titles[0] == "the":
-        return True, _office_holder(people, [t for t in titles[1:] if t != "the"])
     return False, None
 
 
 def _office_holder(people: People, titles: list[str]) -> str | None:
-    """ "THE PRESIDENT": the person the text names with that title, else the known U.S.
-    holder of it."""
+    """ "THE PRESIDENT", "THE SECRETARY": the known U.S. holder of that office (these are
+    U.S. government transcripts), else the person the text names with that title."""
     if not titles:
         return None
     wanted = " ".join(titles)
-    for mt in people.mentions:
-        role = (people.roles.get(mt.canonical) or mt.role or "").lower()
-        if role.split()[-1:] == [titles[-1]] and wanted in role:
-            return mt.canonical
     best = None
     for name, role in people.known_roles.items():
         low = role.lower() + " "
@@ -150,7 +157,15 @@ def _office_holder(people: People, titles: list[str]) -> str | None:
         if any(m in low for m in _US_MARKERS):
             return name
         best = best or name
-    return best
+    if best is not None:
+        return best
+    for mt in people.mentions:
+        role = (people.roles.get(mt.canonical) or mt.role or "").lower().split()
+        # the title itself, with at most a nation before it ("U.S. President")
+        if role[-len(titles) :] == titles and len(role) - len(titles) <= 1:
+            if len(role) == len(titles) or role[0] in _NATION_WORDS:
+                return mt.canonical
+    return None
 
 
 def extract_transcript(text: str, segs: Segments, people: People) -> list[QuoteCandidate]:
