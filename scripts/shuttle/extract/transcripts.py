@@ -160,10 +160,10 @@ def _office_holder(people: People, titles: list[str]) -> str | None:
     if best is not None:
         return best
     for mt in people.mentions:
-        role = (people.roles.get(mt.canonical) or mt.role or "").lower().split()
+        held = (people.roles.get(mt.canonical) or mt.role or "").lower().split()
         # the title itself, with at most a nation before it ("U.S. President")
-        if role[-len(titles) :] == titles and len(role) - len(titles) <= 1:
-            if len(role) == len(titles) or role[0] in _NATION_WORDS:
+        if held[-len(titles) :] == titles and len(held) - len(titles) <= 1:
+            if len(held) == len(titles) or held[0] in _NATION_WORDS:
                 return mt.canonical
     return None
 
