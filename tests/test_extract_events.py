@@ -32,6 +32,8 @@ def test_a_sentence_that_only_reports_a_casualty_count_is_no_event() -> None:
     for text in (
         "At least 45 people were killed in strikes on Rafah on Tuesday.",
         "We meet today after the attack that killed more than 900 people.",
+        "Antony Blinken said Friday that more must be done to protect civilians in Gaza after "
+        "Israeli strikes killed 900 people.",
     ):
         assert extract_article(text, published=pub).events == (), text
     named = "Israeli forces killed Hamas commander Marwan Issa on Monday, the army said."

@@ -257,3 +257,14 @@ def test_the_date_of_a_talk_is_not_the_date_of_the_count() -> None:
     text = "Officials said on Friday that 40 people were killed."
     (f,) = extract_article(text, published=PUB).figures
     assert f.as_of == date(2024, 3, 1)
+
+
+def test_a_when_clause_takes_its_date() -> None:
+    text = "She recalled the morning of Oct. 7, when gunmen killed 300 people at a festival."
+    (f,) = extract_article(text, published=PUB).figures
+    assert (f.measure, f.as_of) == ("killed", OCT7)
+
+
+def test_reunited_with_their_families_is_released() -> None:
+    text = "Some 80 captives were able to leave and be reunited with their families."
+    assert simple(text) == [(80, "hostages_released")]

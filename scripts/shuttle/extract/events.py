@@ -5,9 +5,10 @@ rescue, a killing, a proposal, an arrival, a meeting, a release, an attack, an a
 and a date expression that resolves to a day or a week. The event's date is the one
 nearest the verb; its actors the people the sentence names. An editor writes the summary.
 
-A sentence that only reports a casualty count is a figure, not an event: a killing whose
-sentence names no one and counts the dead within a few words of the verb ("the attack
-that killed more than 1,300 Israelis", "at least 210 Palestinians were killed").
+A sentence that only reports a casualty count is a figure, not an event: a killing that
+counts the dead within a few words of the verb and names no one near it ("the attack that
+killed more than 1,300 Israelis", "Blinken said Friday … after strikes have killed around
+9,000 people"); "forces killed commander X and five others" stays an event.
 """
 
 from __future__ import annotations
@@ -65,8 +66,10 @@ def extract_events(ctx: Ctx) -> list[EventCandidate]:
         for mt in people.in_span(s0, s1):
             if mt.canonical not in actors:
                 actors.append(mt.canonical)
-        if m.lastgroup == "killing" and not actors and _counted(text, m, s0, s1, dates):
-            continue  # a casualty count only: figures.py proposes it
+        if m.lastgroup == "killing" and _counted(text, m, s0, s1, dates):
+            lo, hi = max(s0, m.start() - 80), min(s1, m.end() + 60)
+            if not people.in_span(lo, hi):
+                continue  # a casualty count only (no one named by it): figures.py has it
         out.append(
             EventCandidate(
                 sentence=text[s0:s1],

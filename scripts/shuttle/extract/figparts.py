@@ -86,8 +86,12 @@ def as_of_date(
         if d.on is not None
         and not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)
         and not d.text.lower().startswith(("since", "from"))  # "since October" read whole
-        and not _CLAUSE_BREAK_RE.search(
-            text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
+        and (
+            not _CLAUSE_BREAK_RE.search(
+                text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
+            )
+            # "the horrors of Oct. 7, when militants killed 1,400 people": that day's
+            or (d.end <= pos and _WHEN_RE.match(text, d.end, pos) is not None)
         )
         # "died … since Israel launched its campaign … on Oct. 7": the period's start
         and not (d.start > pos_end and _SINCE_WORD_RE.search(text, pos_end, d.start))
@@ -107,6 +111,7 @@ def as_of_date(
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 _SINCE_WORD_RE = re.compile(r"\bsince\b", re.I)
+_WHEN_RE = re.compile(r",[^\S\n]*when\b[^,;:]*\Z")
 _TALK_BEFORE_RE = re.compile(
     r"\b(?:spoke|speaks|met|meets|called|calls|talked|talks|phoned|visited|discussed)"
     r"(?:[^\S\n]+(?:on|late|early|last))?[^\S\n]+\Z"

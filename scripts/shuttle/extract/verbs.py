@@ -21,7 +21,7 @@ _TAKEN = frozenset(
 )
 _RELEASED = frozenset(
     "released releasing release freed freeing free rescued rescuing returned returning "
-    "swapped exchanged".split()
+    "swapped exchanged reunited".split()
 )
 _HELD = frozenset("held holding holds remain remaining remains captivity still".split())
 _DISPLACED = frozenset(
