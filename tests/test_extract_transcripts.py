@@ -107,6 +107,17 @@ def test_white_house_and_pentagon_labels_and_unnamed_speakers() -> None:
     )
     assert [(t[0], t[1]) for t in turns(text)] == [
         ("Good afternoon, everybody.", "Karine Jean-Pierre"),
+        ("Thanks for joining.", None),  # an unnamed official: proposed, no speaker
         ("Good afternoon.", "Ryder"),
         ("Thanks, Pat.", "Antony Blinken"),
     ]
+
+
+def test_a_shared_surname_is_told_apart_by_the_labels_title() -> None:
+    known = (
+        KnownPerson("tamim", "Tamim bin Hamad Al Thani", (), "Emir of Qatar"),
+        KnownPerson("mbar", "Mohammed bin Abdulrahman Al Thani", (), "Qatari Prime Minister"),
+    )
+    text = "PRIME MINISTER AL THANI:  (via interpreter) Welcome to Doha.\n\nAMIR AL THANI: Thanks."
+    found = extract_article(text, people=known)
+    assert [q.speaker for q in found.quotes] == ["Mohammed bin Abdulrahman Al Thani", "Al Thani"]

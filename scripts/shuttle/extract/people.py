@@ -43,6 +43,8 @@ class People:
     known_forms: dict[str, str] = field(default_factory=dict)  # lower-case name/alias -> name
     by_end: dict[int, int] = field(default_factory=dict)  # name end offset -> mention index
     known_roles: dict[str, str] = field(default_factory=dict)  # known name -> its role
+    # surname key -> the known persons who have it (several: "Al Thani")
+    known_surnames: dict[str, list[str]] = field(default_factory=dict)
     _subjects: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def subject(self, text: str, start: int, s0: int) -> bool:
@@ -157,6 +159,7 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         kinds=dict(known_kinds),
         by_end={mt.end: i for i, mt in enumerate(mentions)},
         known_roles=index.roles,
+        known_surnames=index.by_surname,
     )
 
 

@@ -38,7 +38,15 @@ def _kind(text: str, s0: int, q: QuoteSpan, split: bool) -> str:
             return "fragment"  # "reiterated “Israel’s commitment” to the proposal"
     if intro and (starts_upper or ends_sentence):
         return "full"
+    quoted = text[q.start : q.end].rstrip()
+    if quoted.endswith(",") and quoted.split(None, 1)[0].lower() in _SUBJECTS:
+        # "…, and “he expressed outrage at …,” Ryder said": a clause with its own subject,
+        # cut off by its attribution, is a sentence of the speaker's
+        return "full"
     return "fragment"
+
+
+_SUBJECTS = frozenset("i we he she they it you this that there these those".split())
 
 
 def _last_word(pre: str) -> str:

@@ -12,8 +12,9 @@ a speaker label instead of quote marks.
   (a known person's surname, "MR MILLER" -> "Matt Miller"); a title alone with "the"
   ("THE PRESIDENT", "THE SECRETARY") is the person of that title named in the text, else the
   known U.S. office-holder of that title.
-- Questions from reporters ("QUESTION:", "Q.") and turns of unnamed moderators or operators
-  are not quotations; nor is anything before the first label (a time stamp, a title).
+- Questions from reporters ("QUESTION:", "Q.") and turns of moderators or operators are not
+  quotations; nor is anything before the first label (a time stamp, a title). A turn of an
+  unnamed official ("SENIOR ADMINISTRATION OFFICIAL:") is proposed with no speaker.
 """
 
 from __future__ import annotations
@@ -65,9 +66,10 @@ _TITLES = frozenset(
     army navy air force marine corps pentagon department spokesperson, director chief
     coordinator counselor senior official administrator commander his her excellency
     sheikh king queen emir crown prince chancellor sec gen lt col maj adm brig rep sen gov
-    amb capt sgt white house administration""".split()
+    amb capt sgt white house administration amir""".split()
 )
 _SUFFIXES = frozenset(("JR", "SR", "II", "III", "IV"))
+_PARTICLES = frozenset("al el bin ibn abu de van von".split())
 _NATION_WORDS = frozenset(("u.s.", "us", "american", "united"))
 _US_MARKERS = ("united states", "u.s.", "us ", "american")
 
@@ -116,8 +118,7 @@ def label_speaker(
     people earlier labels named in full, by surname key ("SECRETARY AUSTIN" after
     "SECRETARY OF DEFENSE LLOYD J. AUSTIN III"); it is added to."""
     seen = {} if seen is None else seen
-    first = label.split()[0].lower().rstrip(".")
-    if label.lower().rstrip(".") in _NOT_SPEAKERS or first in _NOT_SPEAKERS:
+    if _asks(label):
         return True, None
     titles, names = _name_words(label)
     if not names:
@@ -131,14 +132,39 @@ def label_speaker(
         if full.lower() in PLACES:
             return False, None
         key = surname_key(names[-1])
-        found = people.surnames.get(full.lower()) or seen.get(key) or people.surnames.get(key)
+        found = (
+            people.surnames.get(full.lower())
+            or seen.get(key)
+            or people.surnames.get(key)
+            or _by_title(people, key, titles)
+        )
         if found is None and not titles:
             return False, None
         found = found or full
-        if len(names) > 1:
-            seen.setdefault(key, found)
+        if len(names) > 1 and names[0].lower() not in _PARTICLES:
+            seen.setdefault(key, found)  # a first name given: later "SECRETARY AUSTIN" is him
         return True, found
     return False, None
+
+
+def _by_title(people: People, key: str, titles: list[str]) -> str | None:
+    """Of the known people who share a surname ("Al Thani"), the one whose role has the
+    label's title ("PRIME MINISTER AL THANI")."""
+    heads = [t for t in titles if t not in ("the", "of", "mr", "ms", "mrs", "dr")]
+    if not heads:
+        return None
+    fits = [
+        name
+        for name in people.known_surnames.get(key, ())
+        if all(t in people.known_roles.get(name, "").lower() for t in heads)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _asks(label: str) -> bool:
+    """A label of a question, a moderator or an operator ("QUESTION", "Q", "MODERATOR")."""
+    first = label.split()[0].lower().rstrip(".")
+    return label.lower().rstrip(".") in _NOT_SPEAKERS or first in _NOT_SPEAKERS
 
 
 def _office_holder(people: People, titles: list[str]) -> str | None:
@@ -191,8 +217,8 @@ def extract_transcript(text: str, segs: Segments, people: People) -> list[QuoteC
     ends = [segs.paragraphs[pi][0] for _, pi, _, _, _ in turns[1:]] + [len(text)]
     sent_starts = [s for s, _ in segs.sentences]
     for (body, _, speaker, interpreted, label), end in zip(turns, ends, strict=True):
-        if speaker is None:
-            continue
+        if _asks(label):
+            continue  # a reporter's question, a moderator: no one's quotable words
         i = max(0, bisect_left(sent_starts, body) - 1)
         while i < len(segs.sentences) and segs.sentences[i][0] < end:
             s, e = segs.sentences[i]
