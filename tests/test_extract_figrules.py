@@ -268,3 +268,16 @@ def test_a_when_clause_takes_its_date() -> None:
 def test_reunited_with_their_families_is_released() -> None:
     text = "Some 80 captives were able to leave and be reunited with their families."
     assert simple(text) == [(80, "hostages_released")]
+
+
+def test_counts_inside_quotes() -> None:
+    text = "“Well over 2,000 civilians have been killed,” the envoy said."
+    (f,) = extract_article(text, published=PUB).figures
+    assert (f.value, f.measure, f.qualifier) == (2000, "killed", "more than")
+    text = "“We have roughly 300,000 people in Gaza City,” the aid official said."
+    assert simple(text) == [(300000, "other")]
+
+
+def test_people_still_being_held_are_captives_unless_prisoners() -> None:
+    assert simple("Nine Britons are still being held.") == [(9, "hostages_held")]
+    assert simple("Some 40 detainees are still held without charge.") == []

@@ -96,6 +96,8 @@ _CLAUSE_END_RE = re.compile(f"[;.!?{WS.replace(chr(92) + 'n', '')}](?:(?<=[;.!?]
 _TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
 _THING_SET = frozenset(_THINGS)
 _HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
+_PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
+_HELD_WORD_RE = re.compile(r"\bheld\b")
 
 
 _LOCATIVE_RE = re.compile(
@@ -340,6 +342,11 @@ def _sentence_figures(
                 and (
                     any(o.measure.startswith("hostages") for o in out)
                     or hostage_context(text, context_start, s1)
+                    # "eight Americans who are still being held": captives, unless prisoners
+                    or (
+                        _HELD_WORD_RE.search(text, f.noun_end, f.stop) is not None
+                        and noun not in _PRISONER_NOUNS
+                    )
                 )
             ):
                 # "Of the 251 people abducted, 96 remain held", "seven Americans who
