@@ -454,3 +454,24 @@ def test_a_spokesperson_describing_the_principal_is_the_spokespersons_quote() ->
         "outrage” at the killings."
     )
     assert [q[1] for q in quotes(text, people=known)] == ["Matthew Miller", "Pat Ryder"]
+
+
+def test_a_country_or_body_before_its_own_verb_speaks_not_the_last_speaker() -> None:
+    text = (
+        "“We are close,” Qatari Prime Minister Mohammed Al Thani told reporters.\n\n"
+        "Israel has called the proposal “delusional” and vowed to fight on.\n\n"
+        "Some called the plan “a farce” at the time."
+    )
+    assert [q[:2] for q in quotes(text)] == [
+        ("We are close,", "Mohammed Al Thani"),
+        ("delusional", "Israel"),
+    ]
+
+
+def test_a_long_name_with_particles_before_a_late_verb() -> None:
+    text = (
+        "The deal, which would free hostages in exchange for a pause, is “the best chance” for "
+        "calm in months, Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani told "
+        "reporters in Doha on Monday evening."
+    )
+    assert [q[1] for q in quotes(text)] == ["Mohammed bin Abdulrahman Al Thani"]

@@ -212,6 +212,8 @@ def _core_np(
             pass  # "the agencies said", "the three countries said": named before (groups.py)
         elif tl in _FEW and i == end - 1 and i > 0 and toks[i - 1][2].lower() == "the":
             pass
+        elif tl in _NAME_PARTICLES and i < end and toks[i + 1][2][:1].isupper():
+            pass  # "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen"
         elif tl in ("of", "in", "for") and accepted and toks[i + 1][2][0].isupper():
             pass
         elif tl == "of" and accepted and i > 0 and toks[i - 1][2].lower() in ROLE_HEADS:
@@ -233,6 +235,7 @@ def _core_np(
 
 
 _NP_OR_ROLE = NP_WORDS | ROLE_HEADS
+_NAME_PARTICLES = frozenset("bin ibn bint abu de da di van von der den du".split())
 _FEW = frozenset("two three four five six seven eight nine ten both several".split())
 
 
