@@ -83,9 +83,12 @@ def _label_at(text: str, lo: int, hi: int) -> re.Match[str] | None:
         if not any(c.islower() for c in m.group("label")):
             return m
     m = _TITLE_LABEL_RE.match(text, lo, hi)
-    if m is not None and m.group("label").rstrip(".") not in _HONORIFICS:
-        return m  # not "Mr." of "Mr. Blinken said", nor "Lloyd J." or "The U.S." in a sentence
-    return None
+    if m is None or m.group("label").rstrip(".") in _HONORIFICS:
+        return None  # not "Mr." of "Mr. Blinken said", nor "Lloyd J." or "The U.S." in a sentence
+    label = m.group("label")
+    if not _name_words(label)[1] and label.split()[0] not in ("The", "Q"):
+        return None  # titles alone in Title Case ("Mr. Mr.") are a sentence's start
+    return m
 
 
 def _name_words(label: str) -> tuple[list[str], list[str]]:
