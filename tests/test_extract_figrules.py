@@ -281,3 +281,8 @@ def test_counts_inside_quotes() -> None:
 def test_people_still_being_held_are_captives_unless_prisoners() -> None:
     assert simple("Nine Britons are still being held.") == [(9, "hostages_held")]
     assert simple("Some 40 detainees are still held without charge.") == []
+
+
+def test_an_exchange_done_or_sought() -> None:
+    assert simple("The exchange of 50 hostages took place at Rafah.") == [(50, "hostages_released")]
+    assert simple("Talks focus on a deal for the exchange of 50 hostages.") == []

@@ -120,7 +120,7 @@ _TO_RELEASE_RE = re.compile(
 # "calls for the release of 33", "to secure the release of": the release sought
 _RELEASE_SOUGHT_RE = re.compile(
     r"\b(?:for|secure|seek|seeking|demand|demanding|negotiate|negotiating|win)[^\S\n]+"
-    r"the[^\S\n]+(?:release|return|freedom)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?\Z",
+    r"the[^\S\n]+(?:release|return|freedom|exchange|swap)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?\Z",
     re.I,
 )
 _ENABLED_RE = re.compile(r"\b(?:allowed|enabled|permitted|managed|able|helped|succeeded)\b", re.I)

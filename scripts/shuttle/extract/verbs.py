@@ -58,6 +58,7 @@ _EVENT_NOUNS = {
     "release": "released", "releases": "released", "abduction": "taken",
     "abductions": "taken", "kidnapping": "taken", "displacement": "displaced",
     "return": "returned", "rescue": "released", "bodies": "killed", "remains": "killed",
+    "exchange": "released", "swap": "released",
 }  # fmt: skip
 _HOSTAGE_NOUNS = frozenset("hostages hostage captives captive".split())
 _PRISONER_NOUNS = frozenset("prisoners prisoner detainees detainee palestinians".split())
