@@ -39,3 +39,10 @@ def test_loose_key_meets_transliterations() -> None:
     assert loose_key("el-Sissi") == loose_key("al-Sisi") == loose_key("Sisi")
     assert loose_key("Abdellatty") == loose_key("Abdelatty")
     assert loose_key("Haniyeh") != loose_key("Hanieh")  # only doubled letters are folded
+
+
+def test_loose_key_drops_accents() -> None:
+    from shuttle.extract.forms import loose_key
+
+    assert loose_key("Türk") == loose_key("Turk")
+    assert loose_key("Erdoğan") == loose_key("Erdogan")

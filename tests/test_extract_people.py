@@ -122,3 +122,20 @@ def test_suffixes_fields_of_titles_and_ships_are_no_part_of_a_person() -> None:
     assert "Lloyd Austin" in found and "Austin" not in found
     assert "Lise Grande" in found
     assert not any("Sounion" in n or "Lagoon" in n or "Affairs" in n for n in found)
+
+
+def test_names_with_letters_beyond_ascii() -> None:
+    known = (KnownPerson("volker-turk", "Volker Turk", role="U.N. human rights chief"),)
+    text = (
+        "“The situation is appalling,” U.N. Secretary-General António Guterres said.\n\n"
+        "“We need a ceasefire now,” said Volker Türk, the U.N. rights chief. Türk added that "
+        "“no one is safe.”\n\nTurkish President Recep Tayyip Erdoğan said Israel “must stop.”"
+    )
+    found = extract_article(text, people=known)
+    assert [q.speaker for q in found.quotes] == [
+        "António Guterres",
+        "Volker Turk",
+        "Volker Turk",
+        "Recep Tayyip Erdoğan",
+    ]
+    assert [p.name for p in found.people] == ["António Guterres", "Recep Tayyip Erdoğan"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "as", "ash", "at", "az", "an", "ar"))
 
@@ -33,9 +34,11 @@ def _surname_key(word: str) -> str:
 
 
 def loose_key(word: str) -> str:
-    """A surname's key with doubled letters made single: spellings of one transliterated
-    name meet ("el-Sissi" and "al-Sisi", "Abdellatty" and "Abdelatty")."""
+    """A surname's key without accents and with doubled letters made single: spellings of
+    one name meet ("el-Sissi" and "al-Sisi", "Türk" and "Turk", "Abdellatty")."""
     key = surname_key(word)
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
 
 

@@ -29,8 +29,15 @@ _SP = r"[^\S\n]+"
 # Possessive quantifiers (++, *+) where giving characters back could never let the rest
 # match: the engine fails fast on the many capitalised words that start no name.
 _SPP = r"[^\S\n]++"
-_CAP = r"(?:[A-Z][a-z]++(?:[A-Z][a-z]++)?(?:[-’'](?!s\b)[A-Z]?[a-z]++)*+|[A-Z][’'][A-Z][a-z]+)"
-_PART = r"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
+# Letters of names beyond ASCII ("António Guterres", "Volker Türk", "Erdoğan"): Latin-1
+# capitals and small letters, and Latin Extended-A (its cases interleave: both classes).
+_U = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_L = "a-zß-öø-ÿĀ-ſ"
+_CAP = (
+    rf"(?:[{_U}][{_L}]++(?:[{_U}][{_L}]++)?(?:[-’'](?!s\b)[{_U}]?[{_L}]++)*+"
+    rf"|[{_U}][’'][{_U}][{_L}]+)"
+)
+_PART = rf"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[{_U}][{_L}]++(?:-[{_U}][{_L}]++)*+"
 _LOW = r"(?:bin|ibn|bint|de|da|di|du|van|von|der|den|del|della|le|la|dos|das)"
 _INIT = r"[A-Z]\."
 _TOK = rf"(?:{_CAP}|{_PART})"
