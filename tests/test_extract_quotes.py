@@ -475,3 +475,12 @@ def test_a_long_name_with_particles_before_a_late_verb() -> None:
         "reporters in Doha on Monday evening."
     )
     assert [q[1] for q in quotes(text)] == ["Mohammed bin Abdulrahman Al Thani"]
+
+
+def test_a_description_fits_the_curated_role_when_the_text_gives_none() -> None:
+    known = (KnownPerson("b", "Antony Blinken", ("Blinken",), role="U.S. Secretary of State"),)
+    text = (
+        "Blinken landed in Riyadh on Monday.\n\n"
+        "“It's a good proposal,” the secretary said. “Hamas should take it.”"
+    )
+    assert [q[1] for q in quotes(text, people=known)] == ["Antony Blinken", "Antony Blinken"]

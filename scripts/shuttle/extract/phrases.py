@@ -229,7 +229,9 @@ def describe(ctx: Ctx, words: list[str], pos: int, det: str | None) -> Who | Non
     lo = max(0, pos - 6000)
     recent: str | None = None
     for mt in ctx.people.before(pos, lo):
-        role = (ctx.people.roles.get(mt.canonical) or mt.role or "").lower()
+        # the curated role, when the text gives none ("Netanyahu" is the prime minister)
+        known = ctx.people.known_roles.get(mt.canonical)
+        role = (ctx.people.roles.get(mt.canonical) or mt.role or known or "").lower()
         if recent is None:
             recent = mt.canonical
         if not role:
