@@ -442,6 +442,8 @@ def test_a_nickname_is_no_quotation_and_the_person_speaks_later() -> None:
     assert [q[1] for q in quotes(text)] == [None]
     text = text.replace("back.” ", "back,” he said.")
     assert [q[1] for q in quotes(text)] == ["Kenneth McKenzie"]
+    text = "Retired General Kenneth “Frank” McKenzie said: “We will not get them back.”"
+    assert quotes(text) == [("We will not get them back.", "Kenneth McKenzie", "full")]
 
 
 def test_a_spokesperson_describing_the_principal_is_the_spokespersons_quote() -> None:
