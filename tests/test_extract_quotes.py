@@ -486,3 +486,14 @@ def test_a_description_fits_the_curated_role_when_the_text_gives_none() -> None:
         "“It's a good proposal,” the secretary said. “Hamas should take it.”"
     )
     assert [q[1] for q in quotes(text, people=known)] == ["Antony Blinken", "Antony Blinken"]
+
+
+def test_a_late_attribution_after_a_closed_subordinate_clause() -> None:
+    text = (
+        "Israel must show “flexibility” as talks resume in Doha this week, U.S. Secretary of "
+        "State Antony Blinken said on Tuesday.\n\n"
+        "The agreement would be “a turning point” if both sides accept it, Miller said.\n\n"
+        "Blinken urged Hamas to take the “generous” offer, as the Israeli prime minister, "
+        "Benjamin Netanyahu, vowed to invade Rafah."
+    )
+    assert [q[1] for q in quotes(text)] == ["Antony Blinken", "Miller", "Antony Blinken"]

@@ -94,9 +94,18 @@ _SUBORDINATE_RE = re.compile(
 )
 
 
+def _in_clause(text: str, a: int, verb: int) -> bool:
+    """Whether the verb at `verb` stands in a clause of its own opened after `a` ("… offer
+    as Netanyahu vows"); a clause closed by a comma before the verb's subject ("… as talks
+    resume in Doha, Blinken said") leaves the verb to the sentence; commas around an
+    appositive ("as the prime minister, Benjamin Netanyahu, vowed") do not close it."""
+    ends = [m.end() for m in _SUBORDINATE_RE.finditer(text, a, verb)]
+    return bool(ends) and text.count(",", ends[-1], verb) != 1
+
+
 def _after(ctx: Ctx, a: int, b: int, immediate: bool) -> Attribution | None:
     for m in ctx.speech(a, min(b, a + 160) if immediate else b):
-        if not immediate and _SUBORDINATE_RE.search(ctx.text, a, m.start("v")):
+        if not immediate and _in_clause(ctx.text, a, m.start("v")):
             return None
         got = _from_verb(ctx, m, a, b, immediate)
         if got is not None or immediate:
