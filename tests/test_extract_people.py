@@ -139,3 +139,18 @@ def test_names_with_letters_beyond_ascii() -> None:
         "Recep Tayyip Erdoğan",
     ]
     assert [p.name for p in found.people] == ["António Guterres", "Recep Tayyip Erdoğan"]
+
+
+def test_one_person_one_id_within_an_article() -> None:
+    text = (
+        "Matthew Miller, the State Department spokesman, spoke on Monday. “We are close,” "
+        "Matt Miller said.\n\nEgyptian President Abdel Fattah el-Sissi met Blinken. Abdel "
+        "Fattah al-Sisi said “enough.”\n\nMark Miller, a farmer, disagreed."
+    )
+    found = extract_article(text)
+    assert [q.speaker for q in found.quotes] == ["Matthew Miller", "Abdel Fattah el-Sissi"]
+    assert [p.name for p in found.people] == [
+        "Matthew Miller",
+        "Abdel Fattah el-Sissi",
+        "Mark Miller",
+    ]

@@ -118,6 +118,7 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
 
     mentions = _drop_surname_first(mentions, known_for)
     titled: dict[tuple[str, str], str] = {}  # (royal title, first name) -> full name
+    named: dict[str, list[str]] = {}  # loose surname key -> full names the article gave
     for mt in mentions:
         if not mt.full:
             continue
@@ -126,13 +127,14 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         if len(words) == 2 and title in ROYAL_TITLES and (title, words[1]) in titled:
             canonical = titled[(title, words[1])]  # "Sheikh Mohammed" after his full name
         else:
-            canonical = known_for(mt.name) or mt.name
+            canonical = known_for(mt.name) or _named_before(mt.name, named) or mt.name
             if len(words) > 1 and mt.role:
                 for t in mt.role.lower().split():
                     if t in ROYAL_TITLES:
                         titled.setdefault((t, words[0]), canonical)
         mt.canonical = canonical
         key = surname_key(mt.name.split()[-1])
+        named.setdefault(loose_key(words[-1]), []).append(canonical)
         surnames.setdefault(key, canonical)
         surnames.setdefault(mt.name.lower(), canonical)
     for mt in mentions:
@@ -161,6 +163,19 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         known_roles=index.roles,
         known_surnames=index.by_surname,
     )
+
+
+def _named_before(name: str, named: dict[str, list[str]]) -> str | None:
+    """The full name the article gave before to the same person under another form of the
+    first name or another spelling ("Matt Miller" after "Matthew Miller")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for earlier in named.get(loose_key(words[-1]), ()):
+        first = earlier.split()[0]
+        if earlier != name and same_first_name(first, words[0]):
+            return earlier
+    return None
 
 
 def _bare_surnames(
