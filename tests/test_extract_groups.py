@@ -88,3 +88,13 @@ def test_the_statement_of_whoever_spoke_in_a_statement() -> None:
         "“There is no safe place,” the statement added."
     )
     assert [s for _, s in speakers(text)] == ["Kirby", "Egyptian presidency", "UNRWA"]
+
+
+def test_they_is_the_group_that_spoke_last() -> None:
+    text = (
+        "UN agencies and charities issued a joint statement.\n\n“Enough is enough,” the "
+        "statement said.\n\n“This must stop now,” they said.\n\n“We are not safe,” residents "
+        "said. “Nobody is,” they said."
+    )
+    who = "UN agencies and charities"
+    assert [s for _, s in speakers(text)] == [who, who, None, None]

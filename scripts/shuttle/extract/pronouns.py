@@ -32,6 +32,8 @@ def pronoun(ctx: Ctx, word: str, pos: int, depth: int = 0) -> Who | None:
     names no one: the pronoun reaches back through it to whom that one refers to."""
     if word == "it":
         return _it(ctx, pos)
+    if word == "they":
+        return _they(ctx, pos)
     if word not in ("he", "she"):
         return Who(None)
     segs = ctx.segs
@@ -120,6 +122,29 @@ def _it(ctx: Ctx, pos: int) -> Who:
             if who is not None and who.name is not None:
                 best = who
     return best
+
+
+def _they(ctx: Ctx, pos: int) -> Who:
+    """ "they said": the group that spoke last, in this or the previous paragraph, when it
+    is several ("UN agencies and international charities", "the three countries");
+    otherwise no one in particular."""
+    segs = ctx.segs
+    pi = segs.paragraph_index(pos)
+    lo = segs.paragraphs[pi - 1][0] if pi > 0 else segs.paragraph_at(pos)[0]
+    for k in reversed(ctx.in_range(lo, segs.sentence_at(pos)[0])):
+        if k >= len(ctx.results):
+            continue
+        r = ctx.results[k]
+        if r.speaker is not None and r.kind == "organisation" and _several(r.speaker):
+            return Who(r.speaker, "organisation")
+        if r.found:
+            break  # "residents said … they said": the last ones who spoke, unnamed
+    return Who(None)
+
+
+def _several(name: str) -> bool:
+    words = name.lower().replace(",", " ").split()
+    return "and" in words or words[-1].endswith("s") and words[-1] not in ("hamas", "news")
 
 
 def _subject_position(ctx: Ctx, start: int) -> bool:
