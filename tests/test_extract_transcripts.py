@@ -73,7 +73,7 @@ def test_a_full_label_names_the_later_short_ones() -> None:
         ("No. (Laughter.)", "Lloyd Austin"),
         ("We have enough.", "Lloyd Austin"),
     ]
-    assert [p.name for p in found.people] == ["Lloyd Austin"]  # one person, one id
+    assert [(p.name, p.role) for p in found.people] == [("Lloyd Austin", "Secretary of Defense")]
 
 
 def test_title_case_label_of_the_presidency_and_the_office_holder() -> None:

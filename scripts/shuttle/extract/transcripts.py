@@ -164,6 +164,12 @@ def _by_title(people: People, key: str, titles: list[str]) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _role_of(label: str) -> str | None:
+    """The title a label gives ("PRIME MINISTER AL THANI" -> "Prime Minister")."""
+    titles = [t for t in _name_words(label)[0] if t not in ("mr", "ms", "mrs", "dr", "the")]
+    return " ".join(t if t == "of" else t.capitalize() for t in titles) or None
+
+
 def _asks(label: str) -> bool:
     """A label of a question, a moderator or an operator ("QUESTION", "Q", "MODERATOR")."""
     first = label.split()[0].lower().rstrip(".")
@@ -210,6 +216,10 @@ def extract_transcript(text: str, segs: Segments, people: People) -> list[QuoteC
         is_label, speaker = label_speaker(people, label, seen)
         if not is_label:
             continue
+        if speaker is not None and speaker not in people.roles:
+            role = _role_of(label)
+            if role:
+                people.roles[speaker] = role  # proposed with the title the label gives
         body = m.end()
         while body < hi and text[body].isspace():
             body += 1
