@@ -322,6 +322,10 @@ def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
 
 
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+# Titles a name follows at once ("Press Secretary Pat Ryder", "Maj. Gen. Pat Ryder").
+_HEAD_TITLES = ROLE_HEADS | frozenset(
+    "maj gen lt col capt adm sgt brig sen rep gov admiral colonel captain major".split()
+)
 # Capitalised words that name the field of a title ("Special Envoy for Humanitarian Affairs").
 _ROLE_FIELDS = frozenset(
     """affairs hostage hostages humanitarian issues relations security policy rights
@@ -462,7 +466,7 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     while nxt < n and kinds[nxt] & (_TITLE | _NAT | _NOTNAME) and not kinds[nxt] & _HON:
         titled = titled or bool(kinds[nxt] & _TITLE)
         nxt += 1
-    if titled and nxt < n and first < n and kinds[nxt - 1] & _TITLE:
+    if titled and nxt < n and first < n and words[nxt - 1].lower().rstrip(".") in _HEAD_TITLES:
         # "Pentagon Press Secretary Pat Ryder": the words before the last title were part
         # of the role, the name comes after it and ends the run
         end = nxt
