@@ -98,3 +98,12 @@ def test_they_is_the_group_that_spoke_last() -> None:
     )
     who = "UN agencies and charities"
     assert [s for _, s in speakers(text)] == [who, who, None, None]
+
+
+def test_the_office_of_a_person_named_before_speaks_for_them() -> None:
+    text = (
+        "Mr. Netanyahu’s office issued a brief note on Sunday.\n\n"
+        "“The prime minister will not bow,” the office said.\n\n"
+        "Gaza’s Health Ministry updated its toll. “Most are children,” the ministry said."
+    )
+    assert [s for _, s in speakers(text)] == ["Netanyahu", "Gaza’s Health Ministry"]

@@ -146,6 +146,10 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
         if det == "the" and len(core) == 1:
             named = named_with_head(ctx, head, start)  # "the ministry": "Egypt’s … Ministry"
             if named is not None:
+                if _possessed(named):
+                    # "Netanyahu’s office … the office said": an office's words are its head's
+                    owned = named.split()[-2].removesuffix("’s").removesuffix("'s")
+                    return Who(ctx.people.resolve_name(owned))
                 return Who(ctx.people.resolve_org(named), "organisation")
         return Who(ctx.people.resolve_org(" ".join(core).strip("’'")), "organisation")
     if head in ROLE_HEADS:
@@ -181,6 +185,17 @@ def _issuer(ctx: Ctx, head: str, pos: int) -> Who | None:
     if who is not None and who.name is not None:
         return who
     return Who(ctx.text[span[0] : span[1]], "organisation")
+
+
+def _possessed(name: str) -> bool:
+    """ "Netanyahu’s office": a person's office (an owner with a capital, then the head)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-2].endswith(("’s", "'s"))
+        and words[-2][:1].isupper()
+        and words[-1].lower() in _POSSESSOR_HEADS
+    )
 
 
 _GENERIC_ORGS = frozenset("group movement organization organisation militia faction".split())
