@@ -107,3 +107,13 @@ def test_the_office_of_a_person_named_before_speaks_for_them() -> None:
         "Gaza’s Health Ministry updated its toll. “Most are children,” the ministry said."
     )
     assert [s for _, s in speakers(text)] == ["Netanyahu", "Gaza’s Health Ministry"]
+
+
+def test_readouts_without_an_owner_and_issued_by_someone() -> None:
+    text = (
+        "Austin “stressed the need to protect civilians,” according to a summary of the call "
+        "released by the Pentagon.\n\n"
+        "Blinken spoke with Gallant on Monday. He “underscored U.S. support,” according to a "
+        "readout."
+    )
+    assert [s for _, s in speakers(text)] == ["Pentagon", "Blinken"]

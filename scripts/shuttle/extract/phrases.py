@@ -33,6 +33,7 @@ _STATEMENT_FROM_RE = re.compile(
     r"|announcement|message)\s+(?:from|by|of|issued\s+by|released\s+by|posted\s+by)\s+",
     re.I,
 )
+_ISSUED_BY_RE = re.compile(r"\b(?:released|issued|published|provided|put\s+out)\s+by\s+")
 _POSSESSOR_HEADS = frozenset(
     "office spokesman spokeswoman spokesperson aide aides statement account team campaign "
     "spokespeople lawyer lawyers".split()
@@ -61,6 +62,10 @@ def classify(ctx: Ctx, start: int, end: int) -> Who | None:
         return None
     phrase = text[start:end]
     lower = phrase.lower()
+    by = _ISSUED_BY_RE.search(phrase)
+    if by is not None and phrase[:1].islower():
+        # "a readout of the call released by the State Department": its issuer
+        return classify(ctx, start + by.end(), end)
     stmt = _STATEMENT_FROM_RE.match(phrase)
     if stmt is not None:
         return classify(ctx, start + stmt.end(), end)
@@ -113,6 +118,12 @@ def _classify(ctx: Ctx, phrase: str, lower: str, start: int, end: int) -> Who | 
         who = classify(ctx, inner_start, inner_end)
         if who is not None:
             return who
+    if det in ("a", "an") and head in DOCUMENT_HEADS and len(core) == 1:
+        # "He “underscored U.S. support,” according to a readout": the subject's readout
+        s0 = ctx.segs.sentence_at(start)[0]
+        sub = subject(ctx, s0, start) if s0 < start else None
+        if sub is not None and sub.name is not None:
+            return sub
     if det in ("his", "her") and head in _POSSESSOR_HEADS:
         # "according to a statement from his office": the man the sentence is about
         s0 = ctx.segs.sentence_at(start)[0]
