@@ -90,7 +90,8 @@ def test_title_case_label_of_the_presidency_and_the_office_holder() -> None:
 
 def test_prose_is_no_transcript() -> None:
     text = (
-        "WASHINGTON: The talks resumed.\n\nLatest developments:\n\nMr. Blinken said the U.S. "
+        "WASHINGTON: The talks resumed.\n\nWHITE HOUSE: A roundup.\n\nLatest developments:\n\n"
+        "Mr. Blinken said the U.S. "
         "would press on.\n\nSecretary of Defense Lloyd J. Austin III called his counterpart.\n\n"
         "The U.S. has not provided a timetable."
     )

@@ -69,6 +69,10 @@ _TITLES = frozenset(
     amb capt sgt white house administration amir""".split()
 )
 _SUFFIXES = frozenset(("JR", "SR", "II", "III", "IV"))
+_PERSON_TITLES = frozenset(
+    """official spokesperson spokesman spokeswoman secretary minister ambassador president
+    adviser advisor administrator coordinator director envoy representative""".split()
+)
 _PARTICLES = frozenset("al el bin ibn abu de van von".split())
 _NATION_WORDS = frozenset(("u.s.", "us", "american", "united"))
 _US_MARKERS = ("united states", "u.s.", "us ", "american")
@@ -129,7 +133,8 @@ def label_speaker(
         # speaks unnamed: a turn of no one's quotable words
         if titles and titles[0] == "the":
             return True, _office_holder(people, [t for t in titles[1:] if t != "the"])
-        return bool(titles), None
+        # a person's title ("SENIOR STATE DEPARTMENT OFFICIAL"), not a place ("WHITE HOUSE")
+        return bool(titles) and titles[-1] in _PERSON_TITLES, None
     if names:
         full = " ".join(names)
         if full.lower() in PLACES:
