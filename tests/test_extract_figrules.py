@@ -286,3 +286,9 @@ def test_people_still_being_held_are_captives_unless_prisoners() -> None:
 def test_an_exchange_done_or_sought() -> None:
     assert simple("The exchange of 50 hostages took place at Rafah.") == [(50, "hostages_released")]
     assert simple("Talks focus on a deal for the exchange of 50 hostages.") == []
+
+
+def test_the_whole_a_share_is_taken_of_is_no_figure() -> None:
+    assert simple("About 75 percent of Gaza's 2.2 million residents have fled.") == []
+    assert simple("Half of the 1,000 patients were evacuated.") == []
+    assert simple("Some 1.9 million people have fled their homes.") == [(1_900_000, "displaced")]

@@ -12,6 +12,8 @@ Each rule is stated for reporting in general, not for one sentence:
 - unrealised: a release still to come is no figure: the count is the object of an
   infinitive ("agreed to release 33 hostages", "wants Hamas to free 40"), of a release
   sought ("calls for the release of 33"), or is "to be freed" (nothing has happened yet).
+- share_of: a count that a share is taken of ("85 percent of Gaza's 2.3 million people
+  have been forced from their homes") is the whole, not those it happened to: no figure.
 - attack_toll: the dead and the abducted of Hamas's attack on Israel are counted as of
   7 October 2023 whatever the article's date, when the sentence ties the count to that
   attack ("the attack that killed", "killed in Hamas's attack", "killed by Hamas terrorist
@@ -142,3 +144,14 @@ def unrealised(text: str, lo: int, q_start: int, end: int, hi: int) -> bool:
         or _RELEASE_SOUGHT_RE.search(text, head, q_start) is not None
         or _TO_BE_FREED_RE.match(text, end, hi) is not None
     )
+
+
+_SHARE_OF_RE = re.compile(
+    r"(?i:percent|per[^\S\n]+cent|%|half|third|thirds|quarter|quarters|most|majority|much)"
+    r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|[A-Z][\w’'.-]*[^\S\n]+)?\Z"
+)
+
+
+def share_of(text: str, lo: int, q_start: int) -> bool:
+    """Whether the count at q_start is the whole a share is taken of."""
+    return _SHARE_OF_RE.search(text, max(lo, q_start - 40), q_start) is not None

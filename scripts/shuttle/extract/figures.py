@@ -51,6 +51,7 @@ from .figrules import (
     evacuated_measure,
     hostage_context,
     population_label,
+    share_of,
     unrealised,
 )
 from .keywords import NUMBER
@@ -176,7 +177,11 @@ def _sentence_figures(
         # "the remaining 115 hostages" counts those held now, whatever the clause plans
         remaining = text[max(s0, q_start - 11) : q_start].rstrip().lower().endswith("remaining")
         planned = modal and hypothetical(text, max(s0, prev_end), q_start)
-        if (planned and not remaining) or unrealised(text, max(s0, prev_end), q_start, n.end, s1):
+        if (
+            (planned and not remaining)
+            or unrealised(text, max(s0, prev_end), q_start, n.end, s1)
+            or share_of(text, s0, q_start)
+        ):
             prev_end = n.end
             continue  # "the deal would see Hamas release 33 hostages": nothing has happened
         noun = mods = None
