@@ -66,6 +66,7 @@ types: $(STAMP)
 test: $(STAMP) browser lint types
 	$(BIN)/shuttle schema --check
 	$(BIN)/shuttle check
+	$(BIN)/shuttle eval  # the seed and dev-real tables; tests/test_evaluate.py holds them
 	SHUTTLE_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 # The benchmarks (not part of `make test`): seed site, 100, 1,000 and 5,000 articles; the

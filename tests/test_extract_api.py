@@ -64,7 +64,7 @@ def test_empty_text() -> None:
 def check_spans(text: str, found: ArticleCandidates) -> None:
     for q in found.quotes:
         assert text[q.start : q.end] == q.text
-        assert q.kind in ("full", "fragment")
+        assert q.kind in ("full", "fragment", "transcript")  # transcript: a labelled turn
     for f in found.figures:
         assert text[f.start : f.end] == f.text
         assert text[f.sentence_start : f.sentence_end] == f.sentence

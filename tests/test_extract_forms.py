@@ -20,3 +20,29 @@ def test_clean_name() -> None:
 def test_surname_keys_are_kept_and_stay_the_same() -> None:
     assert surname_key("al-Sisi") is surname_key("al-Sisi")
     assert surname_key("Gaza’s") == "gaza"
+
+
+def test_first_names_that_are_one() -> None:
+    from shuttle.extract.forms import same_first_name
+
+    assert same_first_name("Matt", "Matthew")
+    assert same_first_name("Christopher", "Chris")
+    assert same_first_name("Tony", "Antony")
+    assert same_first_name("Bill", "william")
+    assert not same_first_name("Jo", "John")  # two letters are no evidence
+    assert not same_first_name("Mark", "Matthew")
+
+
+def test_loose_key_meets_transliterations() -> None:
+    from shuttle.extract.forms import loose_key
+
+    assert loose_key("el-Sissi") == loose_key("al-Sisi") == loose_key("Sisi")
+    assert loose_key("Abdellatty") == loose_key("Abdelatty")
+    assert loose_key("Haniyeh") != loose_key("Hanieh")  # only doubled letters are folded
+
+
+def test_loose_key_drops_accents() -> None:
+    from shuttle.extract.forms import loose_key
+
+    assert loose_key("Türk") == loose_key("Turk")
+    assert loose_key("Erdoğan") == loose_key("Erdogan")

@@ -31,3 +31,9 @@ def test_a_name_in_apposition_to_an_object_is_no_subject() -> None:
     assert subject_position(text, text.index("Benjamin"), 0)
     text = "Secretary of State Antony Blinken left."
     assert subject_position(text, text.index("Antony"), 0)
+
+
+def test_a_nickname_in_marks_is_no_part_of_the_name() -> None:
+    text = "Army veteran Robert “Bobby” O’Neill Jr. said he would run. So did Jane “JJ” Doe."
+    found = [m.name for m in scan(text, segment(text))]
+    assert found == ["Robert O’Neill", "Jane Doe"]

@@ -94,3 +94,65 @@ def test_bare_surnames_among_many_known_people() -> None:
             ("Adam Kalbi", False),
             ("Benny Gantz", True),
         ]
+
+
+def test_one_person_one_id_under_a_short_first_name_or_another_spelling() -> None:
+    known = (
+        KnownPerson("matt-miller", "Matt Miller", role="State Department spokesman"),
+        KnownPerson("sisi", "Abdel Fattah al-Sisi", ("Sisi",), role="President of Egypt"),
+    )
+    text = (
+        "State Department spokesperson Matthew Miller said the talks went on.\n\n"
+        "Egyptian President Abdel Fattah el-Sissi met the envoy. Sissi asked for calm.\n\n"
+        "Christopher Miller, a former acting defense secretary, disagreed."
+    )
+    found = [p.name for p in extract_article(text, people=known).people]
+    assert found == ["Christopher Miller"]  # a different first name is another person
+    p = people(text, known)
+    assert {m.canonical for m in p.mentions if "Sis" in m.name} == {"Abdel Fattah al-Sisi"}
+
+
+def test_suffixes_fields_of_titles_and_ships_are_no_part_of_a_person() -> None:
+    text = (
+        "Secretary of Defense Lloyd J. Austin III called Gallant. Austin stressed restraint.\n\n"
+        "Our Special Envoy for Humanitarian Affairs Lise Grande joined the talks.\n\n"
+        "The tanker Sounion Star was struck, and the vessel Blue Lagoon was hit.\n\n"
+        "The Integrated Food Security Phase Classification said famine was near."
+    )
+    found = [p.name for p in extract_article(text).people]
+    assert "Lloyd Austin" in found and "Austin" not in found
+    assert "Lise Grande" in found
+    assert not any("Sounion" in n or "Lagoon" in n or "Affairs" in n for n in found)
+    assert not any("Classification" in n for n in found)
+
+
+def test_names_with_letters_beyond_ascii() -> None:
+    known = (KnownPerson("volker-turk", "Volker Turk", role="U.N. human rights chief"),)
+    text = (
+        "“The situation is appalling,” U.N. Secretary-General António Guterres said.\n\n"
+        "“We need a ceasefire now,” said Volker Türk, the U.N. rights chief. Türk added that "
+        "“no one is safe.”\n\nTurkish President Recep Tayyip Erdoğan said Israel “must stop.”"
+    )
+    found = extract_article(text, people=known)
+    assert [q.speaker for q in found.quotes] == [
+        "António Guterres",
+        "Volker Turk",
+        "Volker Turk",
+        "Recep Tayyip Erdoğan",
+    ]
+    assert [p.name for p in found.people] == ["António Guterres", "Recep Tayyip Erdoğan"]
+
+
+def test_one_person_one_id_within_an_article() -> None:
+    text = (
+        "Matthew Miller, the State Department spokesman, spoke on Monday. “We are close,” "
+        "Matt Miller said.\n\nEgyptian President Abdel Fattah el-Sissi met Blinken. Abdel "
+        "Fattah al-Sisi said “enough.”\n\nMark Miller, a farmer, disagreed."
+    )
+    found = extract_article(text)
+    assert [q.speaker for q in found.quotes] == ["Matthew Miller", "Abdel Fattah el-Sissi"]
+    assert [p.name for p in found.people] == [
+        "Matthew Miller",
+        "Abdel Fattah el-Sissi",
+        "Mark Miller",
+    ]

@@ -129,7 +129,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import evaluate
 
-    argv = ["--gold", str(args.gold), "--seeds", str(args.seeds)]
+    argv = [f"--{k}={v}" for k in ("gold", "seeds", "people") if (v := getattr(args, k))]
     status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
     return status
 
@@ -180,8 +180,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_import)
 
     p = verbs.add_parser("eval", help="score the extractors against the gold standard")
-    p.add_argument("--gold", type=Path, default=Path("tests/gold"))
-    p.add_argument("--seeds", type=Path, default=Path("seeds"))
+    p.add_argument("--gold", type=Path, help="one gold directory (default: seed and dev-real)")
+    p.add_argument("--seeds", type=Path, help="its articles (default: --gold, or seeds/)")
+    p.add_argument("--people", type=Path, help="curated people for dev-real and --gold")
     p.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     p.set_defaults(run=cmd_eval)
     return top

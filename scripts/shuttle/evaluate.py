@@ -1,103 +1,34 @@
-"""`shuttle eval`: score the extractors against the hand-annotated gold standard.
+"""`shuttle eval`: score the extractors against the hand-annotated gold standards.
 
-Quotations match on their text after normalising quote marks, whitespace and punctuation
-at the ends; speaker and kind are then scored on the matched pairs. Figures match on
-(value, measure). Trips: whether the ordinal is right, and precision/recall of places and
-people met. Scores are per article and overall (micro-averaged: counts are summed first).
+Two sets by default, each table article by article: the seed gold (`tests/gold`, the
+seed articles) and dev-real (`tests/gold/devreal`, twelve real government and VOA texts,
+scored with the curated people list as `shuttle extract` runs). Scoring is in scoring.py:
+quotes on their text, figures on value, measure and sentence, transcripts by label.
+Scores are per article and overall (micro-averaged: counts are summed first).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from collections.abc import Callable, Hashable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ruamel.yaml import YAML
 
+from shuttle.evalerrors import CLASSES
 from shuttle.extract import extract_article
-from shuttle.extract.candidates import ArticleCandidates, KnownPerson
+from shuttle.extract.candidates import KnownPerson
+from shuttle.scorebase import Counts, Score, as_date, norm_name, normalise_quote
+from shuttle.scoring import match, score_article
 
+__all__ = ["Counts", "Report", "Score", "evaluate", "format_table", "load_people", "main",
+           "match", "normalise_quote", "score_article"]  # fmt: skip
 
-@dataclass(frozen=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def empty(self) -> bool:
-        return self.tp + self.fp + self.fn == 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(frozen=True)
-class Score:
-    """The scores of one article, or of all of them summed."""
-
-    name: str
-    quotes: Counts = Counts()
-    speakers_right: int = 0  # among matched quotations
-    kinds_right: int = 0
-    figures: Counts = Counts()
-    ordinals_right: int = 0
-    ordinals: int = 0
-    places: Counts = Counts()
-    meetings: Counts = Counts()
-    notes: tuple[str, ...] = ()  # what went wrong, for `shuttle eval --verbose`
-    qualifiers_right: int = 0  # among matched figures
-    dates_right: int = 0  # among matched figures: as_of (gold default: the article's date)
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speakers_right / self.quotes.tp if self.quotes.tp else 1.0
-
-    @property
-    def kind_accuracy(self) -> float:
-        return self.kinds_right / self.quotes.tp if self.quotes.tp else 1.0
-
-    @property
-    def qualifier_accuracy(self) -> float:
-        return self.qualifiers_right / self.figures.tp if self.figures.tp else 1.0
-
-    @property
-    def date_accuracy(self) -> float:
-        return self.dates_right / self.figures.tp if self.figures.tp else 1.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            self.name,
-            self.quotes + other.quotes,
-            self.speakers_right + other.speakers_right,
-            self.kinds_right + other.kinds_right,
-            self.figures + other.figures,
-            self.ordinals_right + other.ordinals_right,
-            self.ordinals + other.ordinals,
-            self.places + other.places,
-            self.meetings + other.meetings,
-            self.notes + other.notes,
-            self.qualifiers_right + other.qualifiers_right,
-            self.dates_right + other.dates_right,
-        )
+SEED_GOLD = Path("tests/gold")
+DEVREAL = Path("tests/gold/devreal")
 
 
 @dataclass(frozen=True)
@@ -106,134 +37,24 @@ class Report:
     overall: Score = field(default_factory=lambda: Score("overall"))
 
 
-_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
-                        "‘": "'", "’": "'", "‚": "'", "‛": "'"})  # fmt: skip
-_ENDS = " \t\n.,;:!?…'\"-—–"
-
-
-def normalise_quote(text: str) -> str:
-    """Quote text for matching: straight marks, single spaces, no punctuation at the ends."""
-    text = " ".join(text.translate(_MARKS).split())
-    return text.strip(_ENDS)
-
-
-def _norm_name(name: object) -> str | None:
-    if name is None:
-        return None
-    return " ".join(str(name).split()).casefold()
-
-
-def match(
-    gold: Sequence[Any], found: Sequence[Any], key: Callable[[Any], Hashable]
-) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
-    """Pair gold and found items with equal keys, one to one, in order."""
-    pool: dict[Hashable, list[Any]] = {}
-    for item in found:
-        pool.setdefault(key(item), []).append(item)
-    pairs: list[tuple[Any, Any]] = []
-    missed: list[Any] = []
-    for g in gold:
-        bucket = pool.get(key(g))
-        if bucket:
-            pairs.append((g, bucket.pop(0)))
-        else:
-            missed.append(g)
-    extra = [f for bucket in pool.values() for f in bucket]
-    return pairs, missed, extra
-
-
-def _set_counts(gold: Sequence[object], found: Sequence[object]) -> Counts:
-    g = {_norm_name(x) for x in gold}
-    f = {_norm_name(x) for x in found}
-    return Counts(len(g & f), len(f - g), len(g - f))
-
-
-def score_article(
-    name: str,
-    gold: dict[str, Any],
-    found: ArticleCandidates,
-    aliases: dict[str, str] | None = None,
-) -> Score:
-    """Scores of one article. `aliases` maps lower-case names and aliases of known people to
-    their names, so that a gold "State Department" matches a known "U.S. State Department"."""
-    canon = aliases or {}
-
-    def same(a: object, b: object) -> bool:
-        na, nb = _norm_name(a), _norm_name(b)
-        return canon.get(na or "", na) == canon.get(nb or "", nb)
-
-    notes: list[str] = []
-    pairs, missed, extra = match(
-        gold.get("quotes") or [],
-        found.quotes,
-        lambda q: normalise_quote(q["text"] if isinstance(q, dict) else q.text),
-    )
-    speakers = kinds = 0
-    for g, f in pairs:
-        if same(g.get("speaker"), f.speaker):
-            speakers += 1
-        else:
-            notes.append(f"{name}: speaker {f.speaker!r} for {g['text'][:40]!r}, "
-                         f"gold {g.get('speaker')!r}")  # fmt: skip
-        if g.get("kind", "full") == f.kind:
-            kinds += 1
-        else:
-            notes.append(f"{name}: kind {f.kind} for {g['text'][:40]!r}")
-    notes += [f"{name}: missed quote {g['text'][:50]!r}" for g in missed]
-    notes += [f"{name}: extra quote {f.text[:50]!r} ({f.speaker})" for f in extra]
-    fpairs, fmissed, fextra = match(
-        gold.get("figures") or [],
-        found.figures,
-        lambda x: (int(x["value"]), x["measure"]) if isinstance(x, dict) else (x.value, x.measure),
-    )
-    qualifiers = dates = 0
-    published = _as_date(gold.get("published"))
-    for g, f in fpairs:
-        if g.get("qualifier") == f.qualifier:
-            qualifiers += 1
-        else:
-            notes.append(f"{name}: qualifier {f.qualifier!r} for {f.text!r}")
-        want = _as_date(g.get("as_of")) or published
-        if want == f.as_of:
-            dates += 1
-        else:
-            notes.append(f"{name}: as_of {f.as_of} for {f.text!r}, gold {want}")
-    notes += [
-        f"{name}: missed figure {g['value']} {g['measure']} ({g.get('text')!r})" for g in fmissed
+def load_people(path: Path) -> list[KnownPerson]:
+    """The curated people (data/people.yml) as the extractors take them; none if absent.
+    Read plainly: `shuttle check` is where the file's problems are reported."""
+    if not path.exists():
+        return []
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    return [
+        KnownPerson(
+            id=str(p["id"]),
+            name=str(p["name"]),
+            aliases=tuple(str(a) for a in p.get("aliases") or ()),
+            role=p.get("role"),
+            organisation=p.get("organisation"),
+            kind=p.get("kind") or "person",
+        )
+        for p in data.get("people") or []
+        if isinstance(p, dict) and p.get("status") != "rejected" and "id" in p and "name" in p
     ]
-    notes += [f"{name}: extra figure {f.value} {f.measure} ({f.text!r})" for f in fextra]
-    trip = gold.get("trip") or {}
-    ordinal_ok = int(trip.get("ordinal") == found.trip.ordinal)
-    if not ordinal_ok:
-        notes.append(f"{name}: ordinal {found.trip.ordinal}, gold {trip.get('ordinal')}")
-    places = _set_counts(trip.get("places") or [], found.trip.places)
-    meetings = _set_counts(trip.get("meetings") or [], found.trip.meetings)
-    if places.fp or places.fn:
-        notes.append(f"{name}: places {list(found.trip.places)}, gold {trip.get('places')}")
-    if meetings.fp or meetings.fn:
-        notes.append(f"{name}: met {list(found.trip.meetings)}, gold {trip.get('meetings')}")
-    return Score(
-        name,
-        Counts(len(pairs), len(extra), len(missed)),
-        speakers,
-        kinds,
-        Counts(len(fpairs), len(fextra), len(fmissed)),
-        ordinal_ok,
-        1,
-        places,
-        meetings,
-        tuple(notes),
-        qualifiers,
-        dates,
-    )
-
-
-def _as_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return date.fromisoformat(value)
-    return None
 
 
 def evaluate(gold_dir: Path, seeds_dir: Path, people: Sequence[KnownPerson] = ()) -> Report:
@@ -241,7 +62,7 @@ def evaluate(gold_dir: Path, seeds_dir: Path, people: Sequence[KnownPerson] = ()
     yaml = YAML(typ="safe")
     scores: list[Score] = []
     aliases = {
-        _norm_name(form) or "": _norm_name(p.name) or ""
+        norm_name(form) or "": norm_name(p.name) or ""
         for p in people
         for form in (p.name, *p.aliases)
     }
@@ -249,18 +70,12 @@ def evaluate(gold_dir: Path, seeds_dir: Path, people: Sequence[KnownPerson] = ()
         gold = yaml.load(path.read_text(encoding="utf-8")) or {}
         article = Path(seeds_dir) / str(gold.get("file") or path.with_suffix(".txt").name)
         text = article.read_text(encoding="utf-8")
-        found = extract_article(text, published=_as_date(gold.get("published")), people=people)
-        scores.append(score_article(path.stem, gold, found, aliases))
+        found = extract_article(text, published=as_date(gold.get("published")), people=people)
+        scores.append(score_article(path.stem, gold, found, aliases, text))
     overall = Score("overall")
     for s in scores:
         overall = overall + s
-    return Report(tuple(scores), Score("overall", *_fields(overall)))
-
-
-def _fields(s: Score) -> tuple[Any, ...]:
-    return (s.quotes, s.speakers_right, s.kinds_right, s.figures, s.ordinals_right,
-            s.ordinals, s.places, s.meetings, s.notes, s.qualifiers_right,
-            s.dates_right)  # fmt: skip
+    return Report(tuple(scores), overall.renamed("overall"))
 
 
 def _f(value: float, empty: bool) -> str:
@@ -272,11 +87,14 @@ def format_table(report: Report) -> str:
     head = (
         f"{'article':<24} {'quotes P':>8} {'R':>4} {'F1':>4} {'speaker':>7} {'kind':>4}"
         f"  {'figures P':>9} {'R':>4} {'F1':>4} {'qual':>4} {'date':>4}  {'ordinal':>7}"
-        f" {'places':>6} {'met':>4}"
+        f" {'places':>6} {'met':>4}  {'turns':>5}"
     )
     lines = [head, "-" * len(head)]
     for s in (*report.articles, report.overall):
         q, fg = s.quotes, s.figures
+        turns = f"{s.turns_right}/{s.turns}" if s.turns else "-"
+        if s.stray_turns:
+            turns += f"+{s.stray_turns}"
         lines.append(
             f"{s.name[:24]:<24} {_f(q.precision, q.empty):>8} {_f(q.recall, q.empty):>4} "
             f"{_f(q.f1, q.empty):>4} {_f(s.speaker_accuracy, not q.tp):>7} "
@@ -284,24 +102,52 @@ def format_table(report: Report) -> str:
             f"{_f(fg.recall, fg.empty):>4} {_f(fg.f1, fg.empty):>4} "
             f"{_f(s.qualifier_accuracy, not fg.tp):>4} {_f(s.date_accuracy, not fg.tp):>4}  "
             f"{s.ordinals_right:>3}/{s.ordinals:<3} {_f(s.places.f1, s.places.empty):>6} "
-            f"{_f(s.meetings.f1, s.meetings.empty):>4}"
+            f"{_f(s.meetings.f1, s.meetings.empty):>4}  {turns:>5}"
         )
         if s is not report.overall and s is report.articles[-1]:
             lines.append("-" * len(head))
+    o = report.overall
+    lines.append(
+        f"overall counts: quotes tp {o.quotes.tp} fp {o.quotes.fp} fn {o.quotes.fn}, "
+        f"speakers right {o.speakers_right}/{o.quotes.tp}; figures tp {o.figures.tp} "
+        f"fp {o.figures.fp} fn {o.figures.fn}; transcript labels right {o.turns_right}/"
+        f"{o.turns}, transcript quotes under no gold label {o.stray_turns}"
+    )
+    measures = o.by_measure()
+    if measures:
+        lines.append("figures by measure: " + "; ".join(
+            f"{m} P {_f(c.precision, False)} R {_f(c.recall, False)} F1 {_f(c.f1, False)}"
+            f" ({c.tp}/{c.fp}/{c.fn})" for m, c in measures.items()
+        ))  # fmt: skip
+    errors = Counter(o.errors)
+    if o.figures.tp or errors:  # every class, so that before and after line up
+        lines.append("figure errors: " + "; ".join(f"{c} {errors[c]}" for c in CLASSES))
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="shuttle eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
-    parser.add_argument("--seeds", type=Path, default=Path("seeds"))
+    parser.add_argument("--gold", type=Path, help="one gold directory (default: seed and dev-real)")
+    parser.add_argument("--seeds", type=Path, help="its articles (default: --gold, or seeds/)")
+    parser.add_argument("--people", type=Path, help="curated people for dev-real and --gold")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     args = parser.parse_args(argv)
-    report = evaluate(args.gold, args.seeds)
-    out = format_table(report)
-    if args.verbose and report.overall.notes:
-        out += "\n\n" + "\n".join(report.overall.notes)
-    sys.stdout.write(out + "\n")
+    sets: list[tuple[str, Path, Path, list[KnownPerson]]]
+    if args.gold is not None:
+        people = load_people(args.people) if args.people else []
+        seeds = args.seeds or (Path("seeds") if args.gold == SEED_GOLD else args.gold)
+        sets = [(str(args.gold), args.gold, seeds, people)]
+    else:
+        people = load_people(args.people or Path("data/people.yml"))
+        sets = [("seed gold", SEED_GOLD, args.seeds or Path("seeds"), []),
+                ("dev-real", DEVREAL, DEVREAL, people)]  # fmt: skip
+    out: list[str] = []
+    for title, gold, seeds, known in sets:
+        report = evaluate(gold, seeds, known)
+        out.append(f"{title}:\n" + format_table(report) if len(sets) > 1 else format_table(report))
+        if args.verbose and report.overall.notes:
+            out.append("\n".join(report.overall.notes))
+    sys.stdout.write("\n\n".join(out) + "\n")
     return 0
 
 

@@ -116,6 +116,7 @@ def article_records(
                 "kind": q.kind,
                 "cue": q.cue,
                 "said_on": q.said_on,
+                **({"interpreted": True} if q.interpreted else {}),
             }
         )
     figures = [

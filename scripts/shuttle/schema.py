@@ -154,8 +154,11 @@ class Quote(Record):
     end: Offset
     speaker: Slug | None = Field(default=None, description="people id of who said it")
     kind: QuoteKind = Field(
-        default="full", description="fragment: a few words quoted in a sentence"
+        default="full",
+        description="fragment: a few words quoted in a sentence; transcript: a sentence of a "
+        "speaker's turn in a transcript (no quote marks)",
     )
+    interpreted: bool = Field(default=False, description="spoken through an interpreter")
     cue: Text | None = Field(default=None, description="the attribution as written")
     said_on: Day | None = None
     status: Status = Field(default="candidate", description=STATUS_HELP)

@@ -48,6 +48,9 @@ def extract_article(
     for q, r in zip(spans, ctx.results, strict=True):
         if r.speaker is not None and r.found and q is not None:
             extra.setdefault(r.speaker, r.kind)
+    for said in quotes:
+        if said.kind == "transcript" and said.speaker is not None:
+            extra.setdefault(said.speaker, "person")  # a transcript's speaker by the label
     for name in trip.meetings:
         extra.setdefault(name, "person")
     return ArticleCandidates(
@@ -72,6 +75,7 @@ def _quote(q: QuoteCandidate) -> dict[str, object]:
         "end": q.end,
         "cue": q.cue,
         "said_on": _iso(q.said_on),
+        "interpreted": q.interpreted,
     }
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
-QuoteKind = Literal["full", "fragment"]
+QuoteKind = Literal["full", "fragment", "transcript"]
 Measure = Literal[
     "killed",
     "injured",
@@ -56,6 +56,7 @@ class QuoteCandidate:
     kind: QuoteKind = "full"
     cue: str | None = None  # the attribution as written: "said late Wednesday"
     said_on: date | None = None  # when the article says when it was said
+    interpreted: bool = False  # a transcript turn given through an interpreter
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ _DATE_RE = re.compile(
      |(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTH_FULL}|{_MON}\.)
         (?:,?\s+(?P<year2>(?:19|20)\d\d))?
      |(?:(?P<mmod>(?i:last|early|late|mid|in|since|this|next|until|by|of))[\s-]+)?
-        (?P<mon3>{_MONTH_FULL})(?:\s+(?P<year3>(?:19|20)\d\d)|(?!\.?\s*[0-3]?\d\b))
+        (?P<mon3>{_MONTH_FULL})(?:\s+(?P<year3>(?:19|20)\d\d)|(?!\.?\s*[0-3]?\d(?:st|nd|rd|th)?\b))
     )(?![\w-])""",
     re.X,
 )

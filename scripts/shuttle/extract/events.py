@@ -4,6 +4,11 @@ A sentence qualifies when it has an event verb outside quotation marks (a resign
 rescue, a killing, a proposal, an arrival, a meeting, a release, an attack, an agreement)
 and a date expression that resolves to a day or a week. The event's date is the one
 nearest the verb; its actors the people the sentence names. An editor writes the summary.
+
+A sentence that only reports a casualty count is a figure, not an event: a killing that
+counts the dead within a few words of the verb and names no one near it ("the attack that
+killed more than 1,300 Israelis", "Blinken said Friday … after strikes have killed around
+9,000 people"); "forces killed commander X and five others" stays an event.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import re
 
 from .candidates import EventCandidate
 from .context import Ctx
+from .dates import DateMention
 from .keywords import EVENT, Keywords, matches
+from .numbers import find_numbers
 from .text import WORD_START
 
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -59,6 +66,10 @@ def extract_events(ctx: Ctx) -> list[EventCandidate]:
         for mt in people.in_span(s0, s1):
             if mt.canonical not in actors:
                 actors.append(mt.canonical)
+        if m.lastgroup == "killing" and _counted(text, m, s0, s1, dates):
+            lo, hi = max(s0, m.start() - 80), min(s1, m.end() + 60)
+            if not people.in_span(lo, hi):
+                continue  # a casualty count only (no one named by it): figures.py has it
         out.append(
             EventCandidate(
                 sentence=text[s0:s1],
@@ -70,6 +81,14 @@ def extract_events(ctx: Ctx) -> list[EventCandidate]:
             )
         )
     return out
+
+
+def _counted(text: str, m: re.Match[str], s0: int, s1: int, dates: list[DateMention]) -> bool:
+    """Whether a number (not a date's) stands within a few words of the verb."""
+    lo, hi = max(s0, m.start() - 80), min(s1, m.end() + 60)
+    return any(
+        not any(d.start <= n.start < d.end for d in dates) for n in find_numbers(text, lo, hi)
+    )
 
 
 _WEEKDAY_ENDS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun", "yester", "to")

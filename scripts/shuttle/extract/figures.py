@@ -1,19 +1,24 @@
 """Casualty and humanitarian figures: a number, what it counts and what happened to them.
 
-A number is a figure when it counts people to whom something happened (killed, injured,
-taken hostage, released, held, displaced; or detained, missing, sheltering: measure
-"other") or counts things that matter to a war's toll (missiles, rockets, aid trucks:
-measure "other" with a label). Militants killed are "killed" with subject "militants".
+A number is a figure when it counts PEOPLE to whom something happened (killed, injured,
+taken hostage, released, held, displaced; or detained, missing, sheltering, evacuated, a
+population cut off or placed somewhere: measure "other" with a label). Militants killed
+are "killed" with subject "militants". figrules.py holds the rules issue 11 added for
+real reporting (held hostages, evacuees, detainees, populations, the attack's date,
+releases still to come).
 
-Not figures: durations ("four months"), ages ("Emad, 55"), "a father of six", dates,
-ordinals, trip sizes ("four-nation"), counts of nations, houses, leaders or families with
-nothing happening to them, and vague amounts ("dozens", "several hundred").
+Not figures: counts of things (missiles, aid trucks, aircraft, tonnage, targets, attacks,
+countries), durations ("four months"), ages ("Emad, 55"), "a father of six", dates,
+ordinals, trip sizes ("four-nation"), counts of houses, leaders or families with nothing
+happening to them, and vague amounts ("dozens", "several hundred").
 
 The verb decides the measure: the one right before the number ("killing at least 11
 people"), else the first one after its noun in the same clause ("27,840 Palestinians have
 been confirmed killed"); numbers joined by "and" share a verb ("100 hostages and 240
-prisoners freed"). A number with no noun takes a participle ("67,000 injured") and the
-subject of the figure before it; "death toll" makes a bare number a count of the dead.
+prisoners freed"), and so do the items of a list after one verb ("killed more than 1,300
+Israelis, at least 27 American citizens"). A number with no noun takes a participle
+("67,000 injured") and the subject of the figure before it; "death toll" makes a bare
+number a count of the dead.
 """
 
 from __future__ import annotations
@@ -24,82 +29,43 @@ from datetime import date
 
 from .candidates import FigureCandidate, Measure
 from .context import Ctx
-from .dates import OCT7, DateMention, nearest
+from .fignouns import (
+    BARE_AFTER_VERB_RE,
+    BODY_NOUNS,
+    ELIDED_RE,
+    HOSTAGE_NOUNS,
+    MODAL_RE,
+    NEXT_NOUN_RE,
+    NOT_COUNT_AFTER_RE,
+    NOUN_RE,
+    PRISONER_NOUNS,
+    THING_SET,
+    clause_end,
+    hypothetical,
+    not_a_count,
+)
+from .figparts import as_of_date, attribution_of, with_attack_dates
+from .figrules import (
+    attack_toll,
+    detainees_exchanged,
+    evacuated_measure,
+    hostage_context,
+    population_label,
+    share_of,
+    unrealised,
+)
 from .keywords import NUMBER
 from .numbers import NumberMention, find_numbers, qualifier_at
-from .phrases import np_after, np_before
-from .text import WS, Segments, word_start, word_trie
+from .text import Segments
 from .verbs import MEASURE_CLASSES, class_after, class_before, measure_of, verb_class
 
-_PEOPLE = (
-    "people persons person individuals palestinians palestinian israelis israeli civilians "
-    "civilian children child kids minors babies infants women men girls boys residents "
-    "hostages hostage captives captive prisoners prisoner detainees detainee militants "
-    "militant fighters fighter gunmen terrorists soldiers soldier troops reservists officers "
-    "journalists journalist reporters photographers workers staff employees staffers "
-    "doctors medics paramedics nurses patients refugees americans citizens nationals "
-    "foreigners others victims gazans lebanese syrians families students teachers "
-    "worshippers members volunteers protesters demonstrators settlers suspects pilgrims "
-    "mourners relatives babies toddlers teenagers elderly operatives combatants insurgents "
-    "attackers assailants bodies corpses"
-).split()
-# The dead counted by their bodies: "rescuers recovered 15 bodies".
-_BODY_NOUNS = frozenset("bodies corpses".split())
-_THINGS = (
-    "trucks truck lorries missiles missile rockets rocket drones drone projectiles mortars "
-    "shells bombs munitions airstrikes strikes tons tonnes meals parcels pallets airdrops "
-    "targets tunnels sorties interceptors launchers aircraft warplanes"
-).split()
-# Factored by prefix (and in both cases) so that a failed match fails fast.
-_NOUN_ALT = word_trie(sorted({w for n in _PEOPLE + _THINGS for w in (n, n.capitalize())}))
-_NOUN_RE = re.compile(
-    rf"""(?:[^\S\n]+of[^\S\n]+(?:its|their|the|his|her|those|our)[^\S\n]+
-          |(?P<mods>(?:[^\S\n]+(?!(?:and|or|of|in|on|at|to|for|from|with|by|were|was|are
-            |is|have|has|had|who|which|that|a|an|the)\b)[A-Za-z][\w’'-]*){{0,3}}?)[^\S\n]+)
-        (?P<noun>{_NOUN_ALT})(?![\w’'-])""",
-    re.X,
-)
-_NEXT_NOUN_RE = re.compile(rf"[^\S\n]+(?P<noun>{_NOUN_ALT})(?![\w’'-])")
-_ELIDED_RE = re.compile(
-    r"[^\S\n]+(?:(?:have|has|had|were|was|are|is)[^\S\n]+)?(?:(?:been|also|reportedly)"
-    r"[^\S\n]+)*(?P<verb>killed|injured|wounded|dead|displaced|released|freed|detained|arrested"
-    r"|missing|kidnapped|abducted)\b"
-)
-# "killing 1,200 people and abducting 253, according to …": a bare count after its verb
-_BARE_AFTER_VERB_RE = re.compile(r"[^\S\n]*(?:[,.;:)]|\Z|[^\S\n]+(?:others?|more|in|on|at|and)\b)")
-_NOT_COUNT_AFTER_RE = re.compile(
-    r"(?:[^\S\n]+and[^\S\n]+a[^\S\n]+(?:half|quarter))?[^\S\n]+(?:[\w-]+[^\S\n]+)?"
-    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|nights?"
-    r"|times|percent|per[^\S\n]?cent|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|acres"
-    r"|dollars|euros|pounds|shekels|points?|am|pm|a\.m\.|p\.m\.|GMT)\b",
-    re.I,
-)
-_AGE_AFTER_RE = re.compile(r"[^\S\n]*-?years?-old|[^\S\n]+years?[^\S\n]+old")
 _COORD_RE = re.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?:and|as[^\S\n]+well[^\S\n]+as|,)[^\S\n]+(?:(?:at[^\S\n]+least|more[^\S\n]+than|over|some|about|nearly|almost|around|roughly)[^\S\n]+)?\Z"
 )
-# A clause ends at a stop or at a dash after a space (the match starts at that space):
-# "[;.!?]|[^\S\n][—–]", written to start with one class (of the stops and the spaces but
-# the newline), so that a search skips the text between fast.
-_CLAUSE_END_RE = re.compile(f"[;.!?{WS.replace(chr(92) + 'n', '')}](?:(?<=[;.!?])|[—–])")
 _TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
-_ATTACK_RE = re.compile(
-    r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I
-)
-_THING_SET = frozenset(_THINGS)
+_HELD_WORD_RE = re.compile(r"\bheld\b")
 
 
-_SOURCE_VERB_RE = re.compile(
-    word_start(
-        """says said reported reports estimates estimated announced stated counts counted
-        recorded confirmed added""".split()
-    )
-    + r"(?![\w’'-])"
-)
-_ACCORDING_RE = re.compile(
-    r"(?=[Aa])(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
-    r"|[A-Z]|\d)))"
-)
 _LOCATIVE_RE = re.compile(
     r"(?:,[^,.;\n]{1,30},)?[^\S\n]+(?P<loc>(?:in|from|inside|across)[^\S\n]+"
     r"(?:(?:the|southern|northern|central|eastern|western|occupied|south|north|east|west)"
@@ -121,74 +87,7 @@ class _Found:
     after: str | None = None  # verb class after the noun, in the clause
 
 
-_MONTH_BEFORE_RE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[^\S\n]+\Z"
-)
-
-
-def _not_a_count(text: str, n: NumberMention, s0: int) -> bool:
-    """An age ("Emad, 55,"), "a father of six", "No. 1", or the day of a date ("Oct. 7")."""
-    head = text[max(s0, n.start - 12) : n.start]
-    if head.endswith((", ", ",")) and text[n.end : n.end + 1] == ",":
-        return True
-    words = head.split()
-    last = words[-1].lower() if words else ""
-    if last in ("aged", "age", "no.", "no", "#"):
-        return True
-    if last == "of" and len(words) > 1 and words[-2].lower() in ("father", "mother", "parent"):
-        return True
-    if _AGE_AFTER_RE.match(text, n.end) and text[n.end : n.end + 1] != ",":
-        return True
-    return _MONTH_BEFORE_RE.search(head) is not None
-
-
 _INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|among\s+whom)\s+\Z", re.I)
-
-
-def _clause_end(text: str, pos: int, hi: int) -> int:
-    """Where the clause at `pos` ends; a dash aside ("– half the population –") is skipped."""
-    while True:
-        m = _CLAUSE_END_RE.search(text, pos, hi)
-        if m is None:
-            return hi
-        if text[m.end() - 1] in "—–":
-            close = _CLAUSE_END_RE.search(text, m.end(), min(hi, m.end() + 60))
-            if close is not None and text[close.end() - 1] == text[m.end() - 1]:
-                pos = close.end()
-                continue
-        return m.start()
-
-
-def _attribution(ctx: Ctx, s0: int, s1: int) -> str | None:
-    text = ctx.text
-    # the search only where the word stands (most sentences have none)
-    m = _ACCORDING_RE.search(text, s0, s1) if text.find("ccording", s0, s1) != -1 else None
-    if m is not None:
-        span = np_after(ctx, m.end(), s1)
-        if span is not None:
-            return _strip_det(text[span[0] : span[1]])
-    for v in _SOURCE_VERB_RE.finditer(text, s0, s1):
-        if ctx.quoted(v.start()):
-            continue
-        span = np_before(ctx, v.start(), s0)
-        if span is None:
-            continue
-        phrase = text[span[0] : span[1]]
-        if phrase.lower() in ("he", "she", "it", "they", "we", "i") or phrase.lower() in (
-            "a",
-            "an",
-            "the",
-        ):
-            continue
-        return _strip_det(phrase)
-    return None
-
-
-def _strip_det(phrase: str) -> str:
-    for det in ("the ", "The "):
-        if phrase.startswith(det):
-            return phrase[len(det) :]
-    return phrase
 
 
 def _subject(text: str, f: _Found, s1: int) -> str | None:
@@ -205,53 +104,11 @@ def _subject(text: str, f: _Found, s1: int) -> str | None:
     return subject
 
 
-def _label(f: _Found, verb: str | None) -> str:
-    noun = " ".join([*f.mods.split(), f.noun or ""]).strip()
+def _label(f: _Found, verb: str | None, before: str | None = None) -> str:
+    noun = " ".join([*f.mods.split(), f.noun or before or ""]).strip()
     if verb is not None and verb.startswith("other:"):
         return f"{noun} {verb[6:]}".strip()
     return noun
-
-
-_SINCE_RE = re.compile(r"\b(?:since|from|starting)[^\S\n]+\Z", re.I)
-
-
-def _as_of(
-    text: str,
-    dates: list[DateMention],
-    pos: int,
-    pos_end: int,
-    s0: int,
-    s1: int,
-    published: date | None,
-    measure: str,
-) -> date | None:
-    """The date a figure refers to: a date in its own clause (no comma between them), the
-    day of the attack for its dead and hostages, or the article's date."""
-    # "since Oct. 7" starts the period a toll covers; the toll itself is as of today
-    usable = [
-        d
-        for d in dates
-        if d.on is not None
-        and not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)
-        and not _CLAUSE_BREAK_RE.search(
-            text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
-        )
-    ]
-    attack = any(
-        d.on is not None and d.on.year == 2023 and d.on.month == 10 for d in dates
-    ) and _ATTACK_RE.search(text, s0, s1)
-    if attack and measure in ("killed", "hostages_taken"):
-        return OCT7  # "the attack last October that killed …": the war's first day
-    d = nearest(usable, pos)
-    if d is None or d.on is None:
-        # hostages were taken in the attack unless the text dates them otherwise
-        return OCT7 if measure == "hostages_taken" else published
-    if d.on.year == 2023 and d.on.month == 10 and attack:
-        return OCT7
-    return d.on
-
-
-_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
 
 
 def extract_figures(
@@ -263,9 +120,14 @@ def extract_figures(
     by_sentence: dict[int, list[NumberMention]] = {}
     for n in numbers:
         by_sentence.setdefault(segs.sentence_index(n.start), []).append(n)
+    seen: set[tuple[int, str]] = set()
     for si, group in by_sentence.items():
         s0, s1 = segs.sentences[si] if segs.sentences else (0, len(text))
-        out.extend(_sentence_figures(text, s0, s1, group, published, ctx))
+        for f in _sentence_figures(text, s0, s1, group, published, ctx):
+            if (f.value, f.measure) in seen and ctx.quoted(f.start):
+                continue  # a count the article gave, restated in someone's quoted words
+            seen.add((f.value, f.measure))
+            out.append(f)
     return out
 
 
@@ -279,9 +141,9 @@ def _sentence_figures(
 ) -> list[FigureCandidate]:
     found: list[_Found] = []
     prev_end = s0
-    modal = _MODAL_RE.search(text, s0, s1) is not None  # most sentences have none
+    modal = MODAL_RE.search(text, s0, s1) is not None  # most sentences have none
     for n in numbers:
-        noun_m = _NOUN_RE.match(text, n.end, s1)
+        noun_m = NOUN_RE.match(text, n.end, s1)
         bare = el = False
         per_day: _Found | None = None
         if noun_m is None:
@@ -289,15 +151,15 @@ def _sentence_figures(
                 prev_end = n.end
                 continue  # a year ("since 2011"), not a count
             # no noun: "67,000 injured", "abducting 253,", "the death toll … 35,386"
-            el = _ELIDED_RE.match(text, n.end, s1) is not None
-            bare = _BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
+            el = ELIDED_RE.match(text, n.end, s1) is not None
+            bare = BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
             # "Of the 251 hostages, 116 remain": the count of a noun named before
             shared = any(g.noun is not None for g in found) and (
-                class_after(text, n.end, _clause_end(text, n.end, s1)) is not None
+                class_after(text, n.end, clause_end(text, n.end, s1)) is not None
             )
             # "far below the 500 a day that entered": the things counted just before
             if _PER_DAY_RE.match(text, n.end, s1):
-                per_day = next((g for g in reversed(found) if g.noun in _THING_SET), None)
+                per_day = next((g for g in reversed(found) if g.noun in THING_SET), None)
             verb_before = not (el or bare or shared or per_day) and (
                 class_before(text, prev_end, n.start) in MEASURE_CLASSES  # "wounded 74,096"
             )
@@ -307,12 +169,19 @@ def _sentence_figures(
                 prev_end = n.end
                 continue
         if per_day is None and (
-            _NOT_COUNT_AFTER_RE.match(text, n.end, s1) or _not_a_count(text, n, s0)
+            NOT_COUNT_AFTER_RE.match(text, n.end, s1) or not_a_count(text, n, s0)
         ):
             prev_end = n.end
             continue
         qualifier, q_start = qualifier_at(text, n.start, n.end, s0, s1)
-        if modal and _hypothetical(text, max(s0, prev_end), q_start):
+        # "the remaining 115 hostages" counts those held now, whatever the clause plans
+        remaining = text[max(s0, q_start - 11) : q_start].rstrip().lower().endswith("remaining")
+        planned = modal and hypothetical(text, max(s0, prev_end), q_start)
+        if (
+            (planned and not remaining)
+            or unrealised(text, max(s0, prev_end), q_start, n.end, s1)
+            or share_of(text, s0, q_start)
+        ):
             prev_end = n.end
             continue  # "the deal would see Hamas release 33 hostages": nothing has happened
         noun = mods = None
@@ -322,7 +191,7 @@ def _sentence_figures(
             noun, mods = per_day.noun, per_day.mods
         elif noun_m is not None:
             noun, mods, noun_end = noun_m.group("noun"), noun_m.group("mods") or "", noun_m.end()
-            while (more := _NEXT_NOUN_RE.match(text, noun_end, s1)) is not None:
+            while (more := NEXT_NOUN_RE.match(text, noun_end, s1)) is not None:
                 # "240 Palestinian prisoners": the last noun of the phrase is the head
                 mods = f"{mods} {noun}"
                 noun, noun_end = more.group("noun"), more.end()
@@ -331,7 +200,7 @@ def _sentence_figures(
             if not including and not _TOLL_RE.search(text, prev_end, n.start):
                 prev_end = n.end
                 continue
-        stop = min(_clause_end(text, noun_end, s1), noun_end + 90)
+        stop = min(clause_end(text, noun_end, s1), noun_end + 90)
         found.append(_Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop))
         prev_end = n.end
     if not found:
@@ -354,8 +223,21 @@ def _sentence_figures(
     last_subject: str | None = None
     previous: _Found | None = None
     previous_as_of: date | None = None
+    prev_verb: str | None = None
+    si = ctx.segs.sentence_index(s0)
+    context_start = ctx.segs.sentences[si - 1][0] if si > 0 else s0  # the sentence before
     for f in found:
         verb = f.before or f.after or _mods_verb(f.mods)  # "240 taken hostage"
+        # "killed more than 1,300 Israelis, at least 27 American citizens, and …": every
+        # item of a list takes the verb that stands before the first
+        listed = (
+            verb is None
+            and previous is not None
+            and prev_verb is not None
+            and _COORD_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
+        )
+        if listed:
+            verb = prev_verb
         part = previous is not None and _INCLUDING_RE.search(
             text, max(s0, f.q_start - 20), f.q_start
         )
@@ -366,43 +248,70 @@ def _sentence_figures(
             own = class_after(text, f.noun_end, comma if comma != -1 else f.stop)
             verb = own or previous.before or previous.after or _mods_verb(previous.mods) or verb
         coordinated = previous is not None and (
-            part or _AND_VERB_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
+            part or listed or _AND_VERB_RE.fullmatch(text, previous.noun_end, f.q_start) is not None
         )
-        previous = f
+        previous, prev_verb = f, verb
         noun = f.noun.lower() if f.noun else None
+        if noun is not None and noun in THING_SET:
+            continue  # counts of things (trucks, missiles, targets) are not figures
+        if verb == "evacuated":
+            verb = evacuated_measure(noun or _prev_noun(found, f), f.mods)
+        elif verb == "released" and not detainees_exchanged(noun, text, s0, s1):
+            verb = "other:released"  # detainees freed with no exchange: not a swap's prisoners
         measure: Measure | None
         label: str | None = None
-        if noun is not None and noun in _THING_SET:
-            measure, label = "other", _label(f, None)
-        elif noun in _BODY_NOUNS and (verb is None or not verb.startswith("other:")):
+        if noun in BODY_NOUNS and (verb is None or not verb.startswith("other:")):
             measure = "killed"  # "recovered 15 bodies": the dead
         elif verb is not None and verb.startswith("other:"):
-            if noun is None:
+            if noun is None and last_subject is None:
                 continue
-            measure, label = "other", _label(f, verb)
+            # "195 Palestinians were killed, with 120 still missing": the people counted before
+            measure, label = "other", _label(f, verb, last_subject)
         elif verb is not None:
             measure = measure_of(verb, noun or _prev_noun(found, f))
             if (
                 measure is None
                 and verb == "held"
-                and any(o.measure.startswith("hostages") for o in out)
+                and (
+                    any(o.measure.startswith("hostages") for o in out)
+                    or hostage_context(text, context_start, s1)
+                    # "eight Americans who are still being held": captives, unless prisoners
+                    or (
+                        _HELD_WORD_RE.search(text, f.noun_end, f.stop) is not None
+                        and noun not in PRISONER_NOUNS
+                    )
+                )
             ):
-                measure = "hostages_held"  # "Of the 251 people abducted, 96 remain held"
+                # "Of the 251 people abducted, 96 remain held", "seven Americans who
+                # remain in Gaza" where hostages are spoken of
+                measure = "hostages_held"
         elif _TOLL_RE.search(text, s0, f.q_start):
             measure = "killed"
+        elif noun in HOSTAGE_NOUNS:
+            measure = "hostages_held"  # "the 100 or so hostages": held, until freed
+        elif (pop := population_label(text, f.noun, f.noun_end, f.number.value)) is not None:
+            measure, label = "other", pop  # "around 1.4 million people in Rafah"
         else:
             measure = None
         if measure is None:
             continue
         if not attributed:
-            attribution, attributed = _attribution(ctx, s0, s1), True
+            attribution, attributed = attribution_of(ctx, s0, s1), True
         subject = _subject(text, f, s1)
         if subject is None or subject.lower().startswith("others"):
             subject = last_subject if f.noun is None or subject is None else subject
         last_subject = subject or last_subject
         n = f.number
-        as_of = _as_of(text, dates, n.start, n.end, s0, s1, published, measure)
-        if as_of == published and coordinated and previous_as_of is not None:
+        toll = measure in ("killed", "hostages_taken") and attack_toll(
+            text, s0, s1, f.q_start, f.noun_end, published
+        )
+        as_of = as_of_date(text, dates, n.start, n.end, s0, s1, published, measure, toll)
+        if (
+            as_of == published
+            and coordinated
+            and previous_as_of is not None
+            and not (part and out and out[-1].measure != measure)  # "250 hostages, including
+        ):  # 33 who have died": their fate, later
             as_of = previous_as_of  # "killed 12 on Tuesday …, and wounded 2,800": one event
         out.append(
             FigureCandidate(
@@ -422,7 +331,7 @@ def _sentence_figures(
             )
         )
         previous_as_of = as_of
-    return out
+    return with_attack_dates(out, published)
 
 
 def _mods_verb(mods: str) -> str | None:
@@ -438,21 +347,6 @@ _AND_VERB_RE = re.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?:[^,;.]{0,60},[^\S\n]*)?and[^\S\n]+[a-z]+[^\S\n]+"
 )
 _PER_DAY_RE = re.compile(r"[^\S\n]+(?:a|per|each)[^\S\n]+day\b|[^\S\n]+daily\b")
-# A modal before a number in its clause: the number is of a plan or a hypothesis.
-_MODAL_RE = re.compile(
-    word_start("would could will shall should may might ’d 'd".split())
-    + r"(?![\w’'-])(?![^\S\n]+(?:not[^\S\n]+)?have\b)"
-)
-_CLAUSE_MARK_RE = re.compile(r"[,;:—–(]")
-
-
-def _hypothetical(text: str, lo: int, q_start: int) -> bool:
-    """A modal ("would", "will", "could") rules the number's clause: "would see Hamas release
-    33 hostages". "may have been killed" is a figure (an uncertain count, not a plan)."""
-    start = lo
-    for m in _CLAUSE_MARK_RE.finditer(text, lo, q_start):
-        start = m.end()
-    return _MODAL_RE.search(text, start, q_start) is not None
 
 
 def _prev_noun(found: list[_Found], f: _Found) -> str | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "as", "ash", "at", "az", "an", "ar"))
 
@@ -30,6 +31,52 @@ def _surname_key(word: str) -> str:
     if dash != -1 and w[:dash] in _ARTICLE_PREFIXES and len(w) > dash + 3:
         return w[dash + 1 :]
     return w
+
+
+def loose_key(word: str) -> str:
+    """A surname's key without accents and with doubled letters made single: spellings of
+    one name meet ("el-Sissi" and "al-Sisi", "Türk" and "Turk", "Abdellatty")."""
+    key = surname_key(word)
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+
+
+# Short forms of first names that are not the start of the long one.
+_FIRST_NAME_FORMS = {
+    "tony": ("antony", "anthony"),
+    "bill": ("william",),
+    "bob": ("robert",),
+    "bobby": ("robert",),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "mike": ("michael",),
+    "tom": ("thomas",),
+    "dick": ("richard",),
+    "rick": ("richard",),
+    "jack": ("john",),
+    "chuck": ("charles",),
+    "liz": ("elizabeth",),
+    "beth": ("elizabeth",),
+    "peggy": ("margaret",),
+    "ted": ("edward", "theodore"),
+    "ned": ("edward",),
+    "hank": ("henry",),
+    "sandy": ("alexandra", "sandra"),
+}
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names are forms of one ("Matt" and "Matthew", "Tony" and
+    "Antony"): equal, one the start of the other (three letters or more), or a known short
+    form. Case is ignored."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return long in _FIRST_NAME_FORMS.get(short, ())
 
 
 _TITLE_PREFIX_RE = re.compile(

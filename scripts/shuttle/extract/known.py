@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .candidates import KnownPerson
-from .forms import clean_name, surname_key
+from .forms import clean_name, loose_key, surname_key
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,22 @@ class KnownIndex:
     # key is among the defaults always, the others when the article gives their key.
     forms: frozenset[str]
     other_forms: tuple[tuple[str, str], ...]  # (form, its surname key)
+    roles: dict[str, str]  # name -> role, for those that have one ("THE PRESIDENT" labels)
+    loose: dict[str, list[str]]  # forms.loose_key of the surname -> the persons who have it
 
 
 def _build(people: Sequence[KnownPerson]) -> KnownIndex:
     full: dict[str, str] = {}
     by_surname: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
+    roles: dict[str, str] = {}
     for p in people:
         kinds[p.name] = p.kind
+        if p.role:
+            roles[p.name] = p.role
         for form in (p.name, *p.aliases):
-            cleaned = clean_name(form)
+            # titles are stripped from people's names only: "State Department" keeps "State"
+            cleaned = clean_name(form) if p.kind == "person" else form.strip()
             if not cleaned:
                 continue
             full.setdefault(cleaned.lower(), p.name)
@@ -50,6 +56,12 @@ def _build(people: Sequence[KnownPerson]) -> KnownIndex:
                 names = by_surname.setdefault(surname_key(last[-1]), [])
                 if p.name not in names:
                     names.append(p.name)
+    loose: dict[str, list[str]] = {}
+    for names in by_surname.values():
+        for name in names:
+            held = loose.setdefault(loose_key(clean_name(name).split()[-1]), [])
+            if name not in held:
+                held.append(name)
     defaults: dict[str, str] = {}
     for key, names in by_surname.items():
         if len(names) == 1:
@@ -70,7 +82,15 @@ def _build(people: Sequence[KnownPerson]) -> KnownIndex:
         else:
             other_forms.append((f, key))
     return KnownIndex(
-        full, by_surname, kinds, frozenset(kinds), defaults, frozenset(forms), tuple(other_forms)
+        full,
+        by_surname,
+        kinds,
+        frozenset(kinds),
+        defaults,
+        frozenset(forms),
+        tuple(other_forms),
+        roles,
+        loose,
     )
 
 

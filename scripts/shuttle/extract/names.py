@@ -29,8 +29,15 @@ _SP = r"[^\S\n]+"
 # Possessive quantifiers (++, *+) where giving characters back could never let the rest
 # match: the engine fails fast on the many capitalised words that start no name.
 _SPP = r"[^\S\n]++"
-_CAP = r"(?:[A-Z][a-z]++(?:[A-Z][a-z]++)?(?:[-’'](?!s\b)[A-Z]?[a-z]++)*+|[A-Z][’'][A-Z][a-z]+)"
-_PART = r"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
+# Letters of names beyond ASCII ("António Guterres", "Volker Türk", "Erdoğan"): Latin-1
+# capitals and small letters, and Latin Extended-A (its cases interleave: both classes).
+_U = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_L = "a-zß-öø-ÿĀ-ſ"
+_CAP = (
+    rf"(?:[{_U}][{_L}]++(?:[{_U}][{_L}]++)?(?:[-’'](?!s\b)[{_U}]?[{_L}]++)*+"
+    rf"|[{_U}][’'][{_U}][{_L}]+)"
+)
+_PART = rf"(?:al|el|ad|as|ash|at|az|an|ar|ul)-[{_U}][{_L}]++(?:-[{_U}][{_L}]++)*+"
 _LOW = r"(?:bin|ibn|bint|de|da|di|du|van|von|der|den|del|della|le|la|dos|das)"
 _INIT = r"[A-Z]\."
 _TOK = rf"(?:{_CAP}|{_PART})"
@@ -45,6 +52,12 @@ _MULTI_RE = re.compile(
     rf"|secretary){_SP}of{_SP}))))"
 )
 _NAME_RE = re.compile(NAME)
+# A nickname in quote marks between a first name and a surname: Kenneth “Frank” McKenzie.
+_NICK = r"[A-Z][\w’'.-]{0,15}"
+_NICKNAMED_RE = re.compile(
+    rf"(?P<first>{_CAP}){_SP}[“\"‘'](?P<nick>{_NICK}(?:{_SP}{_NICK})?)[”\"’']{_SP}"
+    rf"(?P<last>{NAME})"
+)
 _HON_RE = re.compile(rf"(?:M(?:rs?|s|x|iss)|Dr)\.?{_SP}(?={_TOK})")
 _HONORIFIC_STARTS = ("Mr", "Ms", "Mx", "Miss", "Dr")  # where a match of _HON_RE may start
 # One word followed by an appositive ("Gantz, a former army chief,", "Emad, 55,").
@@ -264,8 +277,92 @@ def scan(text: str, segs: Segments) -> list[Mention]:
         is_person, role_text = _appositive(text, e)
         if is_person:
             mentions.append(_mention(text, s, e, word, False, role_text))
+    nicknamed = _nicknamed(text, covered)
+    if nicknamed:
+        # the runs that read only a part of such a name ("Retired General Kenneth")
+        mentions = [
+            mt
+            for mt in mentions
+            if not any(nk.start <= mt.start < nk.end for nk in nicknamed)
+            and not any(mt.start <= nk.start < mt.end for nk in nicknamed)
+        ]
+        mentions.extend(nicknamed)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+    """People introduced with a nickname in quote marks ("Retired General Kenneth “Frank”
+    McKenzie"): one mention of the full name without the nickname, the span from the first
+    name to the surname, the role from the title words before it."""
+    out: list[Mention] = []
+    for i in positions(text, "“\"‘'"):
+        # from the opening mark of a capitalised word after a space back to the first name
+        if i < 3 or text[i - 1] != " " or not text[i + 1 : i + 2].isupper():
+            continue
+        s = i - 1
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
+        m = _NICKNAMED_RE.match(text, s)
+        if m is None:
+            continue
+        if s > 0 and (text[s - 1] in _NOT_BEFORE_NAME or text[s - 1].isalpha()):
+            continue
+        last = [w for w in m.group("last").split() if not _INITIAL_WORD(w)]
+        while len(last) > 1 and last[-1].rstrip(".") in _SUFFIXES:
+            last.pop()  # "Jr.", "III"
+        name = f"{m.group('first')} {' '.join(last)}"
+        role_words = _role_before(text, s, 0, True)
+        role = " ".join(role_words) if role_words and _has_role_head(role_words) else None
+        if role is None:
+            role = _appositive(text, m.end())[1]
+        out.append(_mention(text, s, m.end(), name, True, role))
+        covered.append((s, m.end()))
+    return out
+
+
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+# Titles a name follows at once ("Press Secretary Pat Ryder", "Maj. Gen. Pat Ryder").
+_HEAD_TITLES = ROLE_HEADS | frozenset(
+    "maj gen lt col capt adm sgt brig sen rep gov admiral colonel captain major".split()
+)
+# Capitalised words that name the field of a title ("Special Envoy for Humanitarian Affairs").
+_ROLE_FIELDS = frozenset(
+    """affairs hostage hostages humanitarian issues relations security policy rights
+    operations intelligence communications diplomacy cooperation development trade
+    counterterrorism management planning strategy public""".split()
+)
+# Things a capitalised name may follow in apposition: ships, places, operations.
+_THING_NOUNS = frozenset(
+    """vessel ship tanker boat freighter carrier destroyer frigate warship submarine
+    operation mosque church synagogue hospital camp school neighborhood neighbourhood
+    village town district street road crossing plaza square kibbutz festival""".split()
+)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The lower-case word right before `pos` on its line."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-"):
+        start -= 1
+    return text[start:end].lower()
+
+
+def _INITIAL_WORD(word: str) -> bool:
+    return len(word) == 2 and word[1] == "."
+
+
+def is_nickname(text: str, open_mark: int, close_mark: int | None) -> bool:
+    """Whether the quotation at `open_mark` is a nickname between a first name and a
+    surname (Kenneth “Frank” McKenzie): no one's words."""
+    if close_mark is None or open_mark < 2:
+        return False
+    lo = text.rfind(" ", 0, open_mark - 1) + 1
+    m = _NICKNAMED_RE.match(text, lo)
+    return m is not None and m.start("nick") == open_mark + 1 and m.end("nick") == close_mark
 
 
 def _appositive(text: str, end: int) -> tuple[bool, str | None]:
@@ -325,7 +422,7 @@ def _word_kind(word: str) -> int:
         lw = word.lower()
         kind = (
             (_HON if lw in HONORIFICS else 0)
-            | (_TITLE if lw in TITLE_CAPS else 0)
+            | (_TITLE if lw in TITLE_CAPS or lw + "." in TITLE_CAPS else 0)  # "Maj. Gen."
             | (_NAT if lw in NATIONALITIES else 0)
             | (_NOTNAME if lw in NOT_NAME else 0)
             | (_PLACE if lw in PLACES else 0)
@@ -364,8 +461,25 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     last = first
     while last + 1 < n and not kinds[last + 1] & (_NOTNAME | _TITLE):
         last += 1
+    nxt = last + 1
+    titled = False
+    while nxt < n and kinds[nxt] & (_TITLE | _NAT | _NOTNAME) and not kinds[nxt] & _HON:
+        titled = titled or bool(kinds[nxt] & _TITLE)
+        nxt += 1
+    if titled and nxt < n and first < n and words[nxt - 1].lower().rstrip(".") in _HEAD_TITLES:
+        # "Pentagon Press Secretary Pat Ryder": the words before the last title were part
+        # of the role, the name comes after it and ends the run
+        end = nxt
+        while end + 1 < n and not kinds[end + 1] & (_NOTNAME | _TITLE):
+            end += 1
+        if end == n - 1:
+            titles += words[first:nxt]
+            first, last = nxt, end
     if first >= n:
         return None
+    # "… Representative for Hostage Affairs Steve Gillen": the field of a title is no name
+    while last - first >= 2 and words[first].lower() in _ROLE_FIELDS:
+        first += 1
     kept = words[first : last + 1]
     # offsets of the kept words in the text
     pos = 0
@@ -404,9 +518,13 @@ def _analyse_run(text: str, m: re.Match[str]) -> Mention | None:
         if is_person:
             return _mention(text, s, e, words[0], False, role_text)
         return None
+    if len(words) >= 3 and words[-1].rstrip(".") in _SUFFIXES:
+        words = words[:-1]  # "Lloyd J. Austin III" is Lloyd Austin: one person, one id
     name = " ".join(words)
     if name.lower() in PLACES or any(_word_kind(w) & _PLACE for w in words):
         return None
+    if role is None and _word_before(text, base) in _THING_NOUNS:
+        return None  # "the motor vessel Blue Lagoon", "the tanker Sounion": no person
     mention = _mention(text, s, e, name, True, role)
     if mention.preceded_by_the and role is None:
         return None  # "the Tel Al-Sultan neighbourhood": people rarely take "the"

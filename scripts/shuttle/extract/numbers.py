@@ -201,7 +201,8 @@ _QUALIFIER_WORDS = {
 
 def qualifier_at(text: str, start: int, end: int, lo: int, hi: int) -> tuple[str | None, int]:
     """The normalised qualifier of the number at text[start:end], and where it starts."""
-    words = text[max(lo, start - 24) : start].split()
+    # "“More than 30,000": a quote mark or bracket opening the words is not part of them
+    words = [w.lstrip("“\"‘'([") for w in text[max(lo, start - 24) : start].split()]
     last = tuple(w.lower() for w in words[-3:])
     for n in (3, 2, 1):
         if len(words) >= n:

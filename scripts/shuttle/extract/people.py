@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .candidates import KnownPerson, PersonCandidate, PersonKind
-from .forms import clean_name, surname_key
+from .forms import clean_name, loose_key, same_first_name, surname_key
 from .known import KnownIndex, known_index
 from .lexicon import ROYAL_TITLES
 from .names import Mention, is_possessive, scan, subject_position
@@ -42,6 +42,9 @@ class People:
     kinds: dict[str, str] = field(default_factory=dict)  # canonical -> "person"/"organisation"
     known_forms: dict[str, str] = field(default_factory=dict)  # lower-case name/alias -> name
     by_end: dict[int, int] = field(default_factory=dict)  # name end offset -> mention index
+    known_roles: dict[str, str] = field(default_factory=dict)  # known name -> its role
+    # surname key -> the known persons who have it (several: "Al Thani")
+    known_surnames: dict[str, list[str]] = field(default_factory=dict)
     _subjects: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def subject(self, text: str, start: int, s0: int) -> bool:
@@ -103,15 +106,19 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         if key in known_full:
             return known_full[key]
         words = name.split()
-        cands = known_surname.get(surname_key(words[-1]), [])
+        cands = known_surname.get(surname_key(words[-1])) or index.loose.get(
+            loose_key(words[-1]), []
+        )
         if len(cands) == 1:
-            known_first = clean_name(cands[0]).split()[0].lower()
-            if len(words) == 1 or words[0].lower() == known_first:
+            # one person, one id: "Matthew Miller" is the known "Matt Miller"
+            known_first = clean_name(cands[0]).split()[0]
+            if len(words) == 1 or same_first_name(words[0], known_first):
                 return cands[0]
         return None
 
     mentions = _drop_surname_first(mentions, known_for)
     titled: dict[tuple[str, str], str] = {}  # (royal title, first name) -> full name
+    named: dict[str, list[str]] = {}  # loose surname key -> full names the article gave
     for mt in mentions:
         if not mt.full:
             continue
@@ -120,13 +127,14 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         if len(words) == 2 and title in ROYAL_TITLES and (title, words[1]) in titled:
             canonical = titled[(title, words[1])]  # "Sheikh Mohammed" after his full name
         else:
-            canonical = known_for(mt.name) or mt.name
+            canonical = known_for(mt.name) or _named_before(mt.name, named) or mt.name
             if len(words) > 1 and mt.role:
                 for t in mt.role.lower().split():
                     if t in ROYAL_TITLES:
                         titled.setdefault((t, words[0]), canonical)
         mt.canonical = canonical
         key = surname_key(mt.name.split()[-1])
+        named.setdefault(loose_key(words[-1]), []).append(canonical)
         surnames.setdefault(key, canonical)
         surnames.setdefault(mt.name.lower(), canonical)
     for mt in mentions:
@@ -152,7 +160,22 @@ def _register(text: str, mentions: list[Mention], index: KnownIndex) -> People:
         known_forms=known_full,
         kinds=dict(known_kinds),
         by_end={mt.end: i for i, mt in enumerate(mentions)},
+        known_roles=index.roles,
+        known_surnames=index.by_surname,
     )
+
+
+def _named_before(name: str, named: dict[str, list[str]]) -> str | None:
+    """The full name the article gave before to the same person under another form of the
+    first name or another spelling ("Matt Miller" after "Matthew Miller")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for earlier in named.get(loose_key(words[-1]), ()):
+        first = earlier.split()[0]
+        if earlier != name and same_first_name(first, words[0]):
+            return earlier
+    return None
 
 
 def _bare_surnames(

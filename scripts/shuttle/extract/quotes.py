@@ -13,7 +13,9 @@ from .candidates import QuoteCandidate
 from .context import Attribution, Ctx
 from .lexicon import SPEECH_DECLARATIVE
 from .marks import QuoteSpan
+from .names import is_nickname
 from .speakers import attribute
+from .transcripts import extract_transcript
 
 _INTRO_PUNCT = (":", ",", "—", "–", "-")
 
@@ -36,7 +38,15 @@ def _kind(text: str, s0: int, q: QuoteSpan, split: bool) -> str:
             return "fragment"  # "reiterated “Israel’s commitment” to the proposal"
     if intro and (starts_upper or ends_sentence):
         return "full"
+    quoted = text[q.start : q.end].rstrip()
+    if quoted.endswith(",") and quoted.split(None, 1)[0].lower() in _SUBJECTS:
+        # "…, and “he expressed outrage at …,” Ryder said": a clause with its own subject,
+        # cut off by its attribution, is a sentence of the speaker's
+        return "full"
     return "fragment"
+
+
+_SUBJECTS = frozenset("i we he she they it you this that there these those".split())
 
 
 def _last_word(pre: str) -> str:
@@ -94,6 +104,8 @@ def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
     for q, kind, got in zip(ctx.quotes, kinds, ctx.results, strict=True):
         if kind == "fragment" and (not got.found or (got.cue is None and _is_title(text, q))):
             continue  # a scare quote, or a title ("the film “No Other Land”"), not speech
+        if is_nickname(text, q.open, q.close):
+            continue  # Kenneth “Frank” McKenzie
         out.append(
             QuoteCandidate(
                 text=text[q.start : q.end],
@@ -105,4 +117,7 @@ def extract_quotes(ctx: Ctx) -> list[QuoteCandidate]:
                 said_on=got.said_on,
             )
         )
+    spoken = extract_transcript(text, ctx.segs, ctx.people)
+    if spoken:
+        out = sorted(out + spoken, key=lambda c: (c.start, c.kind == "transcript"))
     return out

@@ -21,7 +21,8 @@ from datetime import date
 
 from .context import Attribution, Ctx, Who
 from .dates import find_dates
-from .lexicon import MEDIA_HEADS, SPEECH_INVERTIBLE
+from .lexicon import MEDIA_HEADS, ORG_HEADS, ORG_NAMES, PLACES, SPEECH_INVERTIBLE
+from .marks import QuoteSpan
 from .phrases import classify, np_after, np_before, subject, subject_span
 
 _S = r"[^\S\n]+"
@@ -93,9 +94,18 @@ _SUBORDINATE_RE = re.compile(
 )
 
 
+def _in_clause(text: str, a: int, verb: int) -> bool:
+    """Whether the verb at `verb` stands in a clause of its own opened after `a` ("… offer
+    as Netanyahu vows"); a clause closed by a comma before the verb's subject ("… as talks
+    resume in Doha, Blinken said") leaves the verb to the sentence; commas around an
+    appositive ("as the prime minister, Benjamin Netanyahu, vowed") do not close it."""
+    ends = [m.end() for m in _SUBORDINATE_RE.finditer(text, a, verb)]
+    return bool(ends) and text.count(",", ends[-1], verb) != 1
+
+
 def _after(ctx: Ctx, a: int, b: int, immediate: bool) -> Attribution | None:
     for m in ctx.speech(a, min(b, a + 160) if immediate else b):
-        if not immediate and _SUBORDINATE_RE.search(ctx.text, a, m.start("v")):
+        if not immediate and _in_clause(ctx.text, a, m.start("v")):
             return None
         got = _from_verb(ctx, m, a, b, immediate)
         if got is not None or immediate:
@@ -135,7 +145,29 @@ def attribute(ctx: Ctx, qi: int) -> Attribution:
     got = _before(ctx, qi, s0, in_sentence)
     if got is not None:
         return got
+    got = _tag_inside(ctx, q)
+    if got is not None:
+        return got
     return _inherit(ctx, qi)
+
+
+# A speech tag the source put inside the closing mark: "… their loved ones, he said.”"
+_TAG_INSIDE_RE = re.compile(
+    r",[^\S\n]+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w’'.-]*[^\S\n]+){0,4}[A-Z][\w’'-]*)"
+    r"[^\S\n]+(?P<v>said|says|added|told[^\S\n]+[\w.]+(?:[^\S\n]+[\w.]+)?)[.,]?\Z"
+)
+
+
+def _tag_inside(ctx: Ctx, q: QuoteSpan) -> Attribution | None:
+    """A quotation whose last words are its own attribution (", he said." before the
+    closing mark): a source's slip of punctuation; the words are that speaker's."""
+    m = _TAG_INSIDE_RE.search(ctx.text, max(q.start, q.end - 80), q.end)
+    if m is None:
+        return None
+    who = classify(ctx, m.start("who"), m.end("who"))
+    if who is None:
+        return None
+    return Attribution(who.name, True, who.kind, ctx.text[m.start("who") : m.end("v")])
 
 
 def _is_medium(name: str | None) -> bool:
@@ -179,16 +211,65 @@ def _before(ctx: Ctx, qi: int, s0: int, in_sentence: list[int]) -> Attribution |
             return got
         if prev is not None and prev.found:
             return Attribution(prev.speaker, True, prev.kind, None, prev.said_on)
-        who = subject(ctx, s0, verb.start("v"))
+        who = subject(ctx, s0, verb.start("v")) or _body_before(ctx, verb.start("v"), lo)
         if who is not None:
             cue, cs, ce = _cue(ctx, verb.start("v"), verb.end("v"), q.open)
             return Attribution(who.name, True, who.kind, cue, _said_on(ctx, cs, ce))
+        if q.open - verb.end("v") < 40 and not _inheritable(ctx, qi):
+            # the sentence's own verb, its subject no one we can name ("Some called it
+            # “a farce”"): not the words of whoever spoke in the paragraph before
+            return Attribution(None, False)
         return None
     if text[s0 : q.open].rstrip().endswith(":"):
         who = subject(ctx, s0, q.open)
         if who is not None:
             return Attribution(who.name, True, who.kind)
     return None
+
+
+_AUX_RE = re.compile(r"(?:[^\S\n]+(?:has|have|had|also|again|repeatedly|previously|already))*\Z")
+_PROPER_RE = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[^\S\n]+)?[A-Z][\w’'.-]*\Z")
+
+
+_NOT_BODIES = frozenset(
+    "the a an and but or so yet it this that these those he she they we i you there".split()
+)
+
+
+def _body_before(ctx: Ctx, verb: int, lo: int) -> Who | None:
+    """A country or body named right before its own speech verb ("Israel has called the
+    proposal “delusional”", "Egypt denounced …"): the words are that body's, not those of
+    whoever spoke in the paragraph before."""
+    text = ctx.text
+    head = text[max(lo, verb - 60) : verb].rstrip()
+    aux = _AUX_RE.search(head)
+    if aux is not None:
+        head = head[: aux.start()]
+    m = _PROPER_RE.search(head)
+    if m is None or ctx.quoted(max(lo, verb - 60) + m.start()):
+        return None
+    name = m.group().strip()
+    low = name.lower()
+    if name.split()[0].lower() in _NOT_BODIES:
+        return None
+    body = (
+        low in PLACES
+        or low in ORG_NAMES
+        or low in ctx.people.known_forms
+        or low.split()[-1] in ORG_HEADS
+        or (name.isupper() and len(name) > 1)
+    )
+    if not body:
+        return None  # "Critics called it “a farce”": no one in particular
+    return Who(ctx.people.resolve_org(name), "organisation")
+
+
+def _inheritable(ctx: Ctx, qi: int) -> bool:
+    """Whether the quotation before `qi` is in the same paragraph and found a speaker."""
+    if qi == 0:
+        return False
+    pi = ctx.segs.paragraph_index(ctx.quotes[qi].open)
+    return pi == ctx.segs.paragraph_index(ctx.quotes[qi - 1].open) and ctx.results[qi - 1].found
 
 
 def _inherit(ctx: Ctx, qi: int) -> Attribution:

@@ -1,0 +1,135 @@
+"""What a figure carries beside its value and measure: whose figure it is (attribution)
+and the date it refers to (as_of), for figures.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .candidates import FigureCandidate
+from .context import Ctx
+from .dates import OCT7, DateMention, nearest
+from .phrases import np_after, np_before
+from .text import word_start
+
+_ATTACK_RE = re.compile(
+    r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I
+)
+
+_SOURCE_VERB_RE = re.compile(
+    word_start(
+        """says said reported reports estimates estimated announced stated counts counted
+        recorded confirmed added""".split()
+    )
+    + r"(?![\w’'-])"
+)
+_ACCORDING_RE = re.compile(
+    r"(?=[Aa])(?<![\w’'-])[Aa]ccording(?:[^\S\n]+to\b|(?=[^\S\n]+(?:two|three|several|a|an|the|some"
+    r"|[A-Z]|\d)))"
+)
+
+
+def attribution_of(ctx: Ctx, s0: int, s1: int) -> str | None:
+    text = ctx.text
+    # the search only where the word stands (most sentences have none)
+    m = _ACCORDING_RE.search(text, s0, s1) if text.find("ccording", s0, s1) != -1 else None
+    if m is not None:
+        span = np_after(ctx, m.end(), s1)
+        if span is not None:
+            return _strip_det(text[span[0] : span[1]])
+    for v in _SOURCE_VERB_RE.finditer(text, s0, s1):
+        if ctx.quoted(v.start()):
+            continue
+        span = np_before(ctx, v.start(), s0)
+        if span is None:
+            continue
+        phrase = text[span[0] : span[1]]
+        if phrase.lower() in ("he", "she", "it", "they", "we", "i") or phrase.lower() in (
+            "a",
+            "an",
+            "the",
+        ):
+            continue
+        return _strip_det(phrase)
+    return None
+
+
+def _strip_det(phrase: str) -> str:
+    for det in ("the ", "The "):
+        if phrase.startswith(det):
+            return phrase[len(det) :]
+    return phrase
+
+
+_SINCE_RE = re.compile(r"\b(?:since|from|starting)[^\S\n]+\Z", re.I)
+
+
+def as_of_date(
+    text: str,
+    dates: list[DateMention],
+    pos: int,
+    pos_end: int,
+    s0: int,
+    s1: int,
+    published: date | None,
+    measure: str,
+    toll: bool = False,
+) -> date | None:
+    """The date a figure refers to: a date in its own clause (no comma between them), the
+    day of the attack for its dead and hostages (`toll`: the sentence ties the count to
+    Hamas's attack, figrules.attack_toll), or the article's date."""
+    # "since Oct. 7" starts the period a toll covers; the toll itself is as of today
+    usable = [
+        d
+        for d in dates
+        if d.on is not None
+        and not _SINCE_RE.search(text, max(s0, d.start - 12), d.start)
+        and not d.text.lower().startswith(("since", "from"))  # "since October" read whole
+        and (
+            not _CLAUSE_BREAK_RE.search(
+                text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
+            )
+            # "the horrors of Oct. 7, when militants killed 1,400 people": that day's
+            or (d.end <= pos and _WHEN_RE.match(text, d.end, pos) is not None)
+        )
+        # "died … since Israel launched its campaign … on Oct. 7": the period's start
+        and not (d.start > pos_end and _SINCE_WORD_RE.search(text, pos_end, d.start))
+        # "spoke on Sunday with … about the six hostages": the date of the talk
+        and not (d.end <= pos and _TALK_BEFORE_RE.search(text, max(s0, d.start - 16), d.start))
+    ]
+    attack = measure in ("killed", "hostages_taken") and _ATTACK_RE.search(text, s0, s1)
+    d = nearest(usable, pos)
+    if d is None or d.on is None:
+        # hostages were taken in the attack unless the text dates them otherwise
+        toll = toll and measure in ("killed", "hostages_taken")
+        return OCT7 if measure == "hostages_taken" or toll else published
+    if d.on.year == 2023 and d.on.month == 10 and (attack or toll):
+        return OCT7  # "the attack last October that killed …": the war's first day
+    return d.on
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+_SINCE_WORD_RE = re.compile(r"\bsince\b", re.I)
+_WHEN_RE = re.compile(r",[^\S\n]*when\b[^,;:]*\Z")
+_TALK_BEFORE_RE = re.compile(
+    r"\b(?:spoke|speaks|met|meets|called|calls|talked|talks|phoned|visited|discussed)"
+    r"(?:[^\S\n]+(?:on|late|early|last))?[^\S\n]+\Z"
+)
+
+
+def with_attack_dates(out: list[FigureCandidate], published: date | None) -> list[FigureCandidate]:
+    """The dead counted beside the hostages taken on 7 October, with no date of their own,
+    are that day's dead too: "1,400 people were killed in Israel and more than 200 were
+    taken hostage"."""
+    taken = next((f.start for f in out if f.measure == "hostages_taken" and f.as_of == OCT7), None)
+    if taken is None:
+        return out
+    # only the dead counted before the hostages: a count after them is of the hostages'
+    # fate ("251 hostages, … including 39 the military says are dead")
+    return [
+        replace(f, as_of=OCT7)
+        if f.measure == "killed" and f.as_of == published and f.start < taken
+        else f
+        for f in out
+    ]

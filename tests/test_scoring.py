@@ -1,0 +1,74 @@
+"""Scoring one article: figures match on value, measure and sentence; transcripts by label."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from shuttle.extract.candidates import ArticleCandidates, FigureCandidate, QuoteCandidate
+from shuttle.scoring import score_article
+
+TEXT = (
+    "Militants seized four hostages in the raid. "
+    "“We will bring the four people home,” the minister said."
+)
+
+
+def _figure(value: int, measure: str, at: str) -> FigureCandidate:
+    start = TEXT.index(at)
+    return FigureCandidate(value, measure, at, start, start + len(at), "", 0, 0)  # type: ignore[arg-type]
+
+
+def test_a_figure_restated_in_another_sentence_does_not_match() -> None:
+    gold = {"figures": [{"value": 4, "measure": "hostages_taken", "text": "four",
+                         "sentence": "Militants seized four hostages in the raid."}]}  # fmt: skip
+    restated = _figure(4, "hostages_taken", "four people")
+    score = score_article("x", gold, ArticleCandidates(figures=(restated,)), text=TEXT)
+    assert (score.figures.tp, score.figures.fp, score.figures.fn) == (0, 1, 1)
+    assert score.errors == ("counted in another sentence",)
+    right = _figure(4, "hostages_taken", "four hostages")
+    score = score_article("x", gold, ArticleCandidates(figures=(right,)), text=TEXT)
+    assert (score.figures.tp, score.figures.fp, score.figures.fn) == (1, 0, 0)
+
+
+def test_value_and_measure_must_both_agree_in_the_sentence() -> None:
+    gold = {"figures": [{"value": 4, "measure": "hostages_taken", "text": "four",
+                         "sentence": "Militants seized four hostages in the raid."}]}  # fmt: skip
+    wrong = _figure(4, "killed", "four hostages")
+    score = score_article("x", gold, ArticleCandidates(figures=(wrong,)), text=TEXT)
+    assert (score.figures.tp, score.figures.fp, score.figures.fn) == (0, 1, 1)
+    assert score.errors == ("wrong measure",)
+    assert score.by_measure()["killed"].fp == 1
+
+
+def test_gold_without_a_sentence_matches_on_value_and_measure() -> None:
+    gold = {"figures": [{"value": 4, "measure": "hostages_taken"}]}
+    restated = _figure(4, "hostages_taken", "four people")
+    score = score_article("x", gold, ArticleCandidates(figures=(restated,)), text=TEXT)
+    assert score.figures.tp == 1
+
+
+def _turn(text: str, cue: str, speaker: str) -> QuoteCandidate:
+    return QuoteCandidate(text, 0, len(text), speaker, "transcript", cue)  # type: ignore[arg-type]
+
+
+def test_transcripts_are_scored_by_label_apart_from_quotes() -> None:
+    gold = {
+        "quotes": [],
+        "transcript_speakers": [
+            {"label": "SECRETARY BLINKEN", "speaker": "Antony Blinken"},
+            {"label": "MR MILLER", "speaker": "Matthew Miller"},
+        ],
+    }
+    turns = (
+        _turn("Good evening.", "SECRETARY BLINKEN:", "Antony Blinken"),
+        _turn("Thank you.", "Mr Miller", "Matt Miller"),
+        _turn("Next question.", "QUESTION", "A reporter"),
+    )
+    score = score_article("x", gold, ArticleCandidates(quotes=turns))
+    assert score.quotes.empty  # transcript quotes are not extra quotations
+    assert (score.turns_right, score.turns, score.stray_turns) == (1, 2, 1)
+    aliases = {"matthew miller": "matt miller"}
+    score = score_article("x", gold, ArticleCandidates(quotes=turns), aliases)
+    assert score.turns_right == 2
+    wrong = (*turns[:1], replace(turns[1], speaker="Antony Blinken"))
+    assert score_article("x", gold, ArticleCandidates(quotes=wrong), aliases).turns_right == 1
