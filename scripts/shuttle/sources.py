@@ -64,9 +64,10 @@ def make_article(source: Source, text: str, sha256: str) -> Article:
     return Article(source, text, sha256, paras, tuple(p.start for p in paras))
 
 
-def read_article(path: Path, shown: str, source: Source) -> Article:
-    """Read and decode an article; raises ProblemError for an unusable file."""
-    raw = read_bytes(path, shown, max_bytes=MAX_ARTICLE_BYTES)
+def read_article(path: Path, shown: str, source: Source, *, root: Path | None = None) -> Article:
+    """Read and decode an article; raises ProblemError for an unusable file. `root`: the
+    file must lie inside it (a link to elsewhere is refused)."""
+    raw = read_bytes(path, shown, max_bytes=MAX_ARTICLE_BYTES, root=root)
     text = decode(raw, shown)
     return make_article(source, text, sha256_hex(raw))
 

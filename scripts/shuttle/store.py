@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -16,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 from shuttle import fastyaml, yamlio
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
+from shuttle.problems import shown as shown_value
 from shuttle.schema import (
+    OUT_OF_RANGE,
     ArticleFile,
     CasualtiesFile,
     Event,
@@ -93,10 +96,17 @@ def validation_problems(
             problems.append(Problem.of("E103", shown, line, f"missing field {where!r}"))
         elif "not a real date" in err["msg"] or kind.startswith("date"):
             got = err.get("input")
-            problems.append(Problem.of("E104", shown, line, f"{where}: {got!r} is not a real date"))
+            what = f"{shown_value(got)} is not a real date"
+            problems.append(Problem.of("E104", shown, line, f"{where}: {what}"))
+        elif OUT_OF_RANGE in err["msg"]:
+            value = err.get("input")
+            got = str(value) if isinstance(value, date) else shown_value(value)
+            msg = err["msg"].removeprefix("Value error, ").removeprefix(OUT_OF_RANGE)
+            problems.append(Problem.of("E105", shown, line, f"{where}: {got} {msg}"))
         else:
             got = err.get("input")
-            shown_input = repr(got) if not isinstance(got, dict | list) else type(got).__name__
+            plain_input = not isinstance(got, dict | list)
+            shown_input = shown_value(got) if plain_input else type(got).__name__
             msg = err["msg"].removeprefix("Value error, ")
             problems.append(Problem.of("E102", shown, line, f"{where}: {msg} (got {shown_input})"))
     return problems
@@ -173,7 +183,7 @@ def _load_file(
     if not path.exists() and not required:
         return None, None
     try:
-        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True)
+        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True, root=paths.root)
         fast = _fast(model, text)
         if fast is not None:
             return fast
@@ -204,7 +214,7 @@ def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | 
         return None
     shown = paths.relative(path)
     try:
-        raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES)
+        raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES, root=paths.root)
         key = (shown, sha256_hex(raw))
         if key not in _CASUALTIES:
             text = decode(raw, shown, allow_empty=True)
@@ -245,8 +255,9 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
         for source in sources.sources:
             article_path = paths.article(source.file)
             try:
+                shown_article = paths.relative(article_path)
                 store.articles[source.id] = read_article(
-                    article_path, paths.relative(article_path), source
+                    article_path, shown_article, source, root=paths.root
                 )
             except ProblemError as exc:
                 problems.extend(exc.problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +221,8 @@ def plain(node: Any) -> Any:
         return int(node)
     if isinstance(node, float):
         return float(node)
+    if isinstance(node, datetime):  # kept whole: the schema refuses a time, never cuts it
+        return datetime.fromisoformat(node.isoformat())
     if isinstance(node, date):
         return date(node.year, node.month, node.day)
     return str(node)

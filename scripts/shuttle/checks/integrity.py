@@ -1,0 +1,94 @@
+"""What must hold across files so that nothing is lost or misattributed on the way to
+the site: every source has its curated file, trips do not overlap, a verified quote
+names a verified (or proposed, never rejected) person.
+
+A source whose curated file is missing publishes nothing from its article, silently:
+a warning while an editor works, an error in a build for publishing (CI=true), where
+a deleted file must not quietly unpublish what it held.
+"""
+
+from __future__ import annotations
+
+import os
+
+from shuttle.problems import Problem
+from shuttle.store import Store
+
+
+def publishing() -> bool:
+    """A build for publishing: CI says so (GitHub Actions, GitLab and most others set CI)."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def check(store: Store) -> list[Problem]:
+    return [*_curated_files(store), *_overlapping_trips(store), *_speakers(store)]
+
+
+def _curated_files(store: Store) -> list[Problem]:
+    paths = store.paths
+    if not store.usable(paths.sources_file):
+        return []
+    code = "E208" if publishing() else "W305"
+    problems = []
+    folder = paths.relative(paths.articles_dir)
+    for source in store.sources:
+        path = paths.article_data(source.id)
+        shown = paths.relative(path)
+        if source.id in store.article_data or not store.usable(path) or path.is_file():
+            continue  # loaded, or did not load and said why
+        place = store.place(source)
+        where = f"{folder}/ is missing" if not paths.articles_dir.is_dir() else f"no {shown}"
+        problems.append(
+            Problem.of(
+                code,
+                place.file,
+                place.line,
+                f"source {source.id!r}: {where}, so nothing from this article is published; "
+                f"restore the file, or run `shuttle extract --source {source.id}`",
+            )
+        )
+    return problems
+
+
+def _overlapping_trips(store: Store) -> list[Problem]:
+    problems = []
+    trips = sorted(store.trips, key=lambda t: (t.start, t.end, t.ordinal))
+    latest = None  # the trip seen so far that ends last
+    for after in trips:
+        before, latest = latest, after if latest is None or after.end > latest.end else latest
+        if before is not None and after.start <= before.end:
+            place = store.place(after)
+            first = store.place(before)
+            problems.append(
+                Problem.of(
+                    "E209",
+                    place.file,
+                    place.line,
+                    f"trip {after.ordinal} ({after.start}..{after.end}) overlaps trip "
+                    f"{before.ordinal} ({before.start}..{before.end}, line {first.line}); "
+                    "he cannot be on two trips at once: fix the dates",
+                )
+            )
+    return problems
+
+
+def _speakers(store: Store) -> list[Problem]:
+    if not store.usable(store.paths.people_file):
+        return []
+    status = {person.id: person.status for person in store.people}
+    problems = []
+    for _, quote in store.quotes():
+        said_by = status.get(quote.speaker or "")
+        if quote.status != "verified" or said_by in (None, "verified"):
+            continue
+        place = store.place(quote)
+        problems.append(
+            Problem.of(
+                "E210",
+                place.file,
+                place.line,
+                f"quote {quote.id} is verified but its speaker {quote.speaker!r} is "
+                f"{said_by} in people.yml; verify the person first, or name another speaker",
+            )
+        )
+    return problems
