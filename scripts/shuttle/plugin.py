@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from shuttle import prerender, rendercache
+from shuttle import cachefile, prerender, rendercache
 from shuttle.aside import cores
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
@@ -134,8 +134,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # recompiled (its checksum is in the cache entry), and the output is the same.
         assert self.paths is not None
         folder = self.paths.cache / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = _TemplateCache(str(folder))
+        env.bytecode_cache = _TemplateCache(folder)
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -157,12 +156,29 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         return server
 
 
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Keyed by the template's name, not its absolute path, so that a copied or moved
-    project finds its templates compiled: the source checksum in each entry decides."""
+class _TemplateCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates, sealed (cachefile): Jinja's own file cache unpickles
+    whatever file it finds, so a crafted one would run code during the build; here an
+    entry is loaded only if this user's builds wrote it. Keyed by the template's name,
+    not its absolute path, so that a copied or moved project finds its templates
+    compiled: the source checksum in each entry decides."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"{bucket.key}.jinja"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = cachefile.read(self._path(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)  # a stale or foreign version: reset, a miss
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        cachefile.write(self._path(bucket), bucket.bytecode_to_string())
 
 
 def _add(files: Files, config: Any, path: str, content: str) -> None:

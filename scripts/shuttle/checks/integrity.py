@@ -29,7 +29,7 @@ def _curated_files(store: Store) -> list[Problem]:
     if not store.usable(paths.sources_file):
         return []
     code = "E208" if publishing() else "W305"
-    problems = []
+    problems: list[Problem] = []
     folder = paths.relative(paths.articles_dir)
     for source in store.sources:
         path = paths.article_data(source.id)
@@ -51,7 +51,7 @@ def _curated_files(store: Store) -> list[Problem]:
 
 
 def _overlapping_trips(store: Store) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     trips = sorted(store.trips, key=lambda t: (t.start, t.end, t.ordinal))
     latest = None  # the trip seen so far that ends last
     for after in trips:
@@ -76,7 +76,7 @@ def _speakers(store: Store) -> list[Problem]:
     if not store.usable(store.paths.people_file):
         return []
     status = {person.id: person.status for person in store.people}
-    problems = []
+    problems: list[Problem] = []
     for _, quote in store.quotes():
         said_by = status.get(quote.speaker or "")
         if quote.status != "verified" or said_by in (None, "verified"):
