@@ -87,7 +87,7 @@ def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
-    return building.serve(paths, preview=args.preview, address=args.address)
+    return _report(building.serve(paths, preview=args.preview, address=args.address))
 
 
 def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:

@@ -52,6 +52,7 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     ),
     "E401": ("error", "file changed since it was read; nothing was written"),
     "E402": ("error", "could not write file"),
+    "W403": ("warning", "build/cache cannot be used; the build runs without it"),
     "E501": ("error", "the site build failed"),
     "E502": ("error", "broken link in the built site"),
 }

@@ -147,10 +147,10 @@ def write_atomic(path: Path, text: str, shown: str, *, expected: str | None) -> 
         unchanged()
         replace_file(path, text.encode("utf-8"), before_rename=unchanged)
     except OSError as exc:
-        raise ProblemError([Problem.of("E402", shown, None, _why(exc, path))]) from None
+        raise ProblemError([Problem.of("E402", shown, None, why(exc, path))]) from None
 
 
-def _why(exc: OSError, path: Path) -> str:
+def why(exc: OSError, path: Path) -> str:
     """An OSError in an editor's words, with the path it concerns."""
     where = exc.filename or path
     reasons = {
