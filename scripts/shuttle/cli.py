@@ -66,10 +66,23 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     _, problems = run_checks(paths)
     status = _report(problems, json_out=args.json)
-    if not args.json and not has_errors(problems):
-        warnings = len(problems)
-        sys.stderr.write(f"check passed ({warnings} warning{'s' if warnings != 1 else ''})\n")
+    if not args.json:
+        sys.stderr.write(summary(problems) + "\n")
     return status
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """The last line of a check: passed or failed, with the counts."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    counted = f"{warnings} warning{'s' if warnings != 1 else ''}"
+    if not errors:
+        return f"check passed ({counted})"
+    files = len({p.file for p in problems if p.severity == "error"})
+    return (
+        f"check failed: {errors} error{'s' if errors != 1 else ''}, {counted}, "
+        f"in {files} file{'s' if files != 1 else ''}"
+    )
 
 
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:

@@ -7,6 +7,7 @@ print it.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -93,6 +94,14 @@ def cut(text: str, limit: int = MAX_VALUE) -> str:
 def shown(value: object, limit: int = MAX_VALUE) -> str:
     """A value as a message quotes it: repr, cut to `limit` characters."""
     return cut(repr(value), limit)
+
+
+def did_you_mean(got: str, known: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" with the closest known names, or nothing when none is close."""
+    close = difflib.get_close_matches(got, list(known), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(name) for name in close) + "?"
 
 
 def printable(text: str) -> str:

@@ -79,9 +79,16 @@ def hash_problem(article: Article, shown: str, line: int | None) -> Problem | No
         "E206",
         shown,
         line,
-        f"seeds/{article.source.file} has sha256 {article.sha256[:12]}…, "
-        f"sources.yml records {article.source.sha256[:12]}…; if the change is intended, "
-        "re-check every fact taken from it, then record the new hash",
+        f"seeds/{article.source.file} has sha256 {article.sha256}, "
+        f"sources.yml records {article.source.sha256} (they differ from character "
+        f"{_first_difference(article.sha256, article.source.sha256) + 1}); if the change is "
+        "intended, re-check every fact taken from it, then record the new hash",
+    )
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -17,9 +16,7 @@ from pydantic import BaseModel, ValidationError
 from shuttle import fastyaml, yamlio
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
-from shuttle.problems import shown as shown_value
 from shuttle.schema import (
-    OUT_OF_RANGE,
     ArticleFile,
     CasualtiesFile,
     Event,
@@ -35,6 +32,7 @@ from shuttle.schema import (
 )
 from shuttle.sources import Article, read_article
 from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, read_text, sha256_hex
+from shuttle.validation import validation_problems
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,6 +41,8 @@ M = TypeVar("M", bound=BaseModel)
 class Place:
     file: str
     line: int | None
+    key: str | None = None  # the top-level list the record is item `index` of
+    index: int | None = None
 
 
 @dataclass
@@ -78,38 +78,6 @@ class Store:
         for source_id, data in self.article_data.items():
             for event in data.events:
                 yield source_id, event
-
-
-def validation_problems(
-    error: ValidationError, data: Any, shown: str, prefix: Sequence[str | int] = ()
-) -> list[Problem]:
-    """Pydantic's errors as Problems: a code, the line of the field, a plain message."""
-    problems = []
-    for err in error.errors():
-        loc = (*prefix, *err["loc"])
-        where = ".".join(str(x) for x in loc) or "file"
-        line = yamlio.locate(data, loc)
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            problems.append(Problem.of("E101", shown, line, f"unknown field {where!r}"))
-        elif kind == "missing":
-            problems.append(Problem.of("E103", shown, line, f"missing field {where!r}"))
-        elif "not a real date" in err["msg"] or kind.startswith("date"):
-            got = err.get("input")
-            what = f"{shown_value(got)} is not a real date"
-            problems.append(Problem.of("E104", shown, line, f"{where}: {what}"))
-        elif OUT_OF_RANGE in err["msg"]:
-            value = err.get("input")
-            got = str(value) if isinstance(value, date) else shown_value(value)
-            msg = err["msg"].removeprefix("Value error, ").removeprefix(OUT_OF_RANGE)
-            problems.append(Problem.of("E105", shown, line, f"{where}: {got} {msg}"))
-        else:
-            got = err.get("input")
-            plain_input = not isinstance(got, dict | list)
-            shown_input = shown_value(got) if plain_input else type(got).__name__
-            msg = err["msg"].removeprefix("Value error, ")
-            problems.append(Problem.of("E102", shown, line, f"{where}: {msg} (got {shown_input})"))
-    return problems
 
 
 def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Problem]]:
@@ -148,7 +116,7 @@ def _remember_lines(
     store: Store, records: Sequence[Record], lines: Lines, key: str, shown: str
 ) -> None:
     for index, record in enumerate(records):
-        store.places[id(record)] = Place(shown, lines.item(key, index))
+        store.places[id(record)] = Place(shown, lines.item(key, index), key, index)
 
 
 def _fast(model: type[M], text: str) -> tuple[M, Lines] | None:

@@ -152,12 +152,43 @@ def _syntax_problem(exc: MarkedYAMLError, shown: str) -> Problem:
     problem_line = exc.problem_mark.line + 1 if exc.problem_mark else None
     context_line = exc.context_mark.line + 1 if exc.context_mark else None
     what = " ".join(x for x in (exc.context, exc.problem) if x) or "cannot parse"
+    what = in_editors_words(what)
     line = problem_line or context_line
     if context_line and any(e in (exc.problem or "") for e in ("end of stream", "stream end")):
         line = context_line
     elif context_line and problem_line and context_line != problem_line:
         what += f" (it starts on line {context_line})"
     return Problem.of("E001", shown, line, what)
+
+
+# The parser's words -> what an editor must do; its own words follow, for the expert.
+_PLAIN_WORDS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "this line is indented with a tab; indent with spaces"),
+    ("tab character", "this line is indented with a tab; indent with spaces"),
+    ("mapping values are not allowed", "a colon and a space inside a value; quote the value"),
+    ("could not find expected ':'", "a line without a colon after its field name; or a value "
+     "broken over lines: put it in quotes"),
+    ("while scanning a quoted scalar", "a quote opened here is never closed"),
+    ("expected ',' or ']'", "a [list] that is not closed with ]"),
+    ("expected ',' or '}'", "a {group} that is not closed with }"),
+    ("while parsing a flow", "a [list] or {group} that is not closed"),
+    ("expected a single document", "the file holds two documents (a line of ---); keep one"),
+    ("but found another document", "the file holds two documents (a line of ---); keep one"),
+    ("did not find expected key", "this line is not indented like the lines of its record"),
+    ("expected <block end>", "this line is not indented like the lines above it"),
+    ("did not find expected '-'", "this line is not indented like the items of its list"),
+    ("that cannot start any token", "a value starts with a character YAML reserves (@ ` %); "
+     "put it in quotes"),
+    ("while scanning a simple key", "a line without a colon after its field name"),
+    ("while scanning a block scalar", "the text after | or > is not indented"),
+)  # fmt: skip
+
+
+def in_editors_words(said: str) -> str:
+    for found, meaning in _PLAIN_WORDS:
+        if found in said:
+            return f"{meaning} (YAML: {said})"
+    return said
 
 
 def load(path: Path, shown: str) -> Loaded:
