@@ -38,7 +38,17 @@ class _Constructor(RoundTripConstructor):
             return str(node.value)
 
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        # Python refuses to read an integer of more than 4,300 digits: kept as its text,
+        # which the schema refuses with its line (a number cannot be that long)
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return str(node.value)
+
+
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
 class _Refused(MarkedYAMLError):
