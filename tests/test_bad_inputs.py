@@ -264,3 +264,43 @@ def test_control_characters_in_the_data_never_reach_the_terminal(
         assert "fake.yml:1" not in "".join(
             line for line in result.output.splitlines() if line.startswith("fake")
         )
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-02", "9999-12-31", "9998-12-31"])
+def test_extract_takes_a_date_at_either_end_of_the_calendar(tmp_path: Path, published: str) -> None:
+    root = copy_project(tmp_path / "project")
+    before = tree_digest(root)
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    result = run_shuttle(root, "extract", "--json", "--published", published, *map(str, seeds))
+    assert result.status == 0 and "Traceback" not in result.output, result.output[-3000:]
+    assert json.loads(result.stdout)
+    assert tree_digest(root) == before
+
+
+# One sentence of a megabyte, in the shapes that made extraction quadratic (a figure's
+# date looked for among every date of the sentence, every name before each "met" judged
+# again, the sentence copied into each figure). Linear takes seconds; quadratic, hours.
+LONG_SENTENCE_UNITS = {
+    "figures": "Blinken met officials and said 27,840 people were killed on Tuesday, ",
+    "names-met": "Netanyahu met Blinken and Herzog and Gallant on Tuesday and ",
+    "bare-numbers": "5, 17 and 2,300 and ",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", LONG_SENTENCE_UNITS.values(), ids=LONG_SENTENCE_UNITS.keys())
+def test_extract_is_linear_in_the_length_of_one_sentence(unit: str) -> None:
+    import time
+    from datetime import date
+
+    from shuttle.extract import extract_article
+    from shuttle.extracting import people_for_extraction
+    from shuttle.paths import Paths
+
+    people, _ = people_for_extraction(Paths(REPO))
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000] + "and then he left.\n"
+    started = time.perf_counter()
+    found = extract_article(text, published=date(2024, 2, 8), people=people)
+    seconds = time.perf_counter() - started
+    assert found is not None
+    assert seconds < 90, f"{seconds:.0f} s for one sentence of 1 MB (about 5 s when linear)"

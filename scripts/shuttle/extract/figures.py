@@ -18,6 +18,9 @@ subject of the figure before it; "death toll" makes a bare number a count of the
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -224,9 +227,12 @@ def _as_of(
     s1: int,
     published: date | None,
     measure: str,
+    attack_day: bool | None = None,
 ) -> date | None:
     """The date a figure refers to: a date in its own clause (no comma between them), the
-    day of the attack for its dead and hostages, or the article's date."""
+    day of the attack for its dead and hostages, or the article's date. `dates`: those of
+    the sentence, or of the figure's clause (_in_clause) with `attack_day` given for the
+    sentence."""
     # "since Oct. 7" starts the period a toll covers; the toll itself is as of today
     usable = [
         d
@@ -237,9 +243,7 @@ def _as_of(
             text, *((d.end, pos) if d.end <= pos else (pos_end, d.start))
         )
     ]
-    attack = any(
-        d.on is not None and d.on.year == 2023 and d.on.month == 10 for d in dates
-    ) and _ATTACK_RE.search(text, s0, s1)
+    attack = (_attack_day(dates) if attack_day is None else attack_day) and _attack(text, s0, s1)
     if attack and measure in ("killed", "hostages_taken"):
         return OCT7  # "the attack last October that killed …": the war's first day
     d = nearest(usable, pos)
@@ -252,6 +256,33 @@ def _as_of(
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+
+
+@functools.lru_cache(maxsize=64)
+def _attack(text: str, s0: int, s1: int) -> bool:
+    """Whether the sentence speaks of the attack (asked once a sentence, not per figure)."""
+    return _ATTACK_RE.search(text, s0, s1) is not None
+
+
+def _attack_day(dates: list[DateMention]) -> bool:
+    return any(d.on is not None and d.on.year == 2023 and d.on.month == 10 for d in dates)
+
+
+def _in_clause(
+    dates: list[DateMention],
+    starts: list[int],
+    ends: list[int],
+    breaks: list[int],
+    n: NumberMention,
+) -> list[DateMention]:
+    """The dates (in text order) with no clause break between them and number `n`: the
+    only ones _as_of can use. Found by bisection, so that a sentence of thousands of
+    figures and dates costs n log n, not n squared."""
+    before = bisect.bisect_left(breaks, n.start) - 1
+    last_break = breaks[before] if before >= 0 else -1
+    after = bisect.bisect_left(breaks, n.end)
+    next_break = breaks[after] if after < len(breaks) else 1 << 62
+    return dates[bisect.bisect_right(ends, last_break) : bisect.bisect_right(starts, next_break)]
 
 
 def extract_figures(
@@ -280,6 +311,7 @@ def _sentence_figures(
     found: list[_Found] = []
     prev_end = s0
     modal = _MODAL_RE.search(text, s0, s1) is not None  # most sentences have none
+    nouned = False  # whether a figure found so far has its noun
     for n in numbers:
         noun_m = _NOUN_RE.match(text, n.end, s1)
         bare = el = False
@@ -292,9 +324,7 @@ def _sentence_figures(
             el = _ELIDED_RE.match(text, n.end, s1) is not None
             bare = _BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
             # "Of the 251 hostages, 116 remain": the count of a noun named before
-            shared = any(g.noun is not None for g in found) and (
-                class_after(text, n.end, _clause_end(text, n.end, s1)) is not None
-            )
+            shared = nouned and (class_after(text, n.end, _clause_end(text, n.end, s1)) is not None)
             # "far below the 500 a day that entered": the things counted just before
             if _PER_DAY_RE.match(text, n.end, s1):
                 per_day = next((g for g in reversed(found) if g.noun in _THING_SET), None)
@@ -331,13 +361,24 @@ def _sentence_figures(
             if not including and not _TOLL_RE.search(text, prev_end, n.start):
                 prev_end = n.end
                 continue
-        stop = min(_clause_end(text, noun_end, s1), noun_end + 90)
+        # the clause end is wanted within 90 characters; a dash 90 on is closed within 60
+        stop = min(_clause_end(text, noun_end, min(s1, noun_end + 151)), noun_end + 90)
         found.append(_Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop))
+        nouned = nouned or noun is not None
         prev_end = n.end
     if not found:
         return []
     dates = ctx.dates(s0, s1)
-    found = [f for f in found if not any(d.start <= f.number.start < d.end for d in dates)]
+    starts = [d.start for d in dates]  # in text order
+    ends = list(itertools.accumulate((d.end for d in dates), max))  # sorted, even if nested
+    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, s0, s1)]
+    attack_day = _attack_day(dates)
+
+    def in_a_date(at: int) -> bool:  # "on 7 October": the 7 is not a count
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < ends[k]
+
+    found = [f for f in found if not in_a_date(f.number.start)]
     # the verb after each noun, up to the next number; "and"-joined numbers share one
     for i, f in enumerate(found):
         stop = f.stop
@@ -349,6 +390,7 @@ def _sentence_figures(
         if f.after is None and _COORD_RE.search(text, f.noun_end, g.q_start) is not None:
             f.after = g.after
     out: list[FigureCandidate] = []
+    sentence = text[s0:s1]  # one copy a sentence, shared by its figures (not one each)
     attribution: str | None = None
     attributed = False
     last_subject: str | None = None
@@ -401,7 +443,8 @@ def _sentence_figures(
             subject = last_subject if f.noun is None or subject is None else subject
         last_subject = subject or last_subject
         n = f.number
-        as_of = _as_of(text, dates, n.start, n.end, s0, s1, published, measure)
+        near = _in_clause(dates, starts, ends, breaks, n)
+        as_of = _as_of(text, near, n.start, n.end, s0, s1, published, measure, attack_day)
         if as_of == published and coordinated and previous_as_of is not None:
             as_of = previous_as_of  # "killed 12 on Tuesday …, and wounded 2,800": one event
         out.append(
@@ -411,7 +454,7 @@ def _sentence_figures(
                 text=n.text,
                 start=n.start,
                 end=n.end,
-                sentence=text[s0:s1],
+                sentence=sentence,
                 sentence_start=s0,
                 sentence_end=s1,
                 qualifier=f.qualifier,
