@@ -140,10 +140,31 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
+    from ruamel.yaml.error import YAMLError
+
     from shuttle import evaluate
 
+    # nothing to score is a failure, not a table of zeros: a CI step must not pass on it
+    missing = [
+        Problem.of("E005", str(folder), None, why)
+        for folder, why in (
+            (args.gold, "the gold standard folder is missing"),
+            (args.seeds, "the articles folder is missing"),
+        )
+        if not folder.is_dir()
+    ]
+    if not missing and not any(args.gold.glob("*.yml")):
+        missing.append(Problem.of("E005", str(args.gold), None, "no gold files (*.yml) in it"))
+    if missing:
+        return _report(missing)
     argv = ["--gold", str(args.gold), "--seeds", str(args.seeds)]
-    status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
+    try:
+        status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
+    except OSError as exc:  # a gold file names an article that is not there
+        where = str(exc.filename or args.seeds)
+        return _report([Problem.of("E005", where, None, exc.strerror or str(exc))])
+    except (ValueError, YAMLError) as exc:  # a gold file that does not parse
+        return _report([Problem.of("E001", str(args.gold), None, str(exc).splitlines()[0])])
     return status
 
 
