@@ -133,6 +133,16 @@ def _merge_sources(
             written.append(people_shown)
     except ProblemError as exc:
         problems.extend(exc.problems)
+        if written:  # the way back: the proposals are made again from the articles
+            problems.append(
+                Problem.of(
+                    "E401",
+                    people_shown,
+                    None,
+                    f"the {len(written)} article file(s) updated above may name people this "
+                    "file does not hold yet; run `shuttle extract` again to add them",
+                )
+            )
     return written, problems
 
 
