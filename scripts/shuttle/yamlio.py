@@ -37,7 +37,6 @@ class _Constructor(RoundTripConstructor):
         except ValueError:
             return str(node.value)
 
-
     def construct_yaml_int(self, node: Any) -> Any:
         # Python refuses to read an integer of more than 4,300 digits: kept as its text,
         # which the schema refuses with its line (a number cannot be that long)
