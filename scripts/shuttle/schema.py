@@ -76,8 +76,17 @@ def _at_most(limit: int, what: str) -> AfterValidator:
 
 
 Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_plausible_day)]
-Count = Annotated[int, Field(ge=0), _at_most(MAX_COUNT, "more than anything reported")]
-Ordinal = Annotated[int, Field(ge=1), _at_most(MAX_ORDINAL, "more trips than there can be")]
+# (the maximum is also stated in the JSON Schemas, for editors' tools)
+Count = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": MAX_COUNT}),
+    _at_most(MAX_COUNT, "more than anything reported"),
+]
+Ordinal = Annotated[
+    int,
+    Field(ge=1, json_schema_extra={"maximum": MAX_ORDINAL}),
+    _at_most(MAX_ORDINAL, "more trips than there can be"),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 
 # Headings of the generated pages get these ids (explicit or made from their words, a
@@ -157,7 +166,11 @@ def _no_credentials(value: str) -> str:
 
 
 Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_visible)]
-Offset = Annotated[int, Field(ge=0), _at_most(MAX_OFFSET, "beyond the longest article")]
+Offset = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": MAX_OFFSET}),
+    _at_most(MAX_OFFSET, "beyond the longest article"),
+]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Url = Annotated[
     str,
