@@ -58,7 +58,7 @@ def _iso_day(value: Any) -> Any:
 
 
 def _plausible_day(value: date) -> date:
-    if not FIRST_DAY <= value <= LAST_DAY:
+    if not is_plausible_day(value):
         raise ValueError(
             f"{OUT_OF_RANGE}is not between {FIRST_DAY} and {LAST_DAY}, the years this "
             "project covers; check the year"
@@ -143,17 +143,25 @@ SourceId = Annotated[
 ]
 
 
-def _visible(value: str) -> str:
-    """Text must show something: not only spaces, line breaks or invisible characters
-    (a zero-width space, a direction mark), which would print as nothing."""
-    if not any(
+def is_visible(value: str) -> bool:
+    """Whether text shows something: not only spaces, line breaks or invisible characters
+    (a zero-width space, a direction mark, a lone accent), which would print as nothing."""
+    return any(
         not char.isspace() and unicodedata.category(char) not in _INVISIBLE for char in value
-    ):
+    )
+
+
+def is_plausible_day(value: date) -> bool:
+    return FIRST_DAY <= value <= LAST_DAY
+
+
+def _visible(value: str) -> str:
+    if not is_visible(value):
         raise ValueError("is blank: only spaces or invisible characters; write the words")
     return value
 
 
-_INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp", "Zs", "Mn", "Me"})
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp", "Zs", "Mn", "Me"})
 
 
 def _no_credentials(value: str) -> str:

@@ -151,8 +151,9 @@ def write_atomic(path: Path, text: str, shown: str, *, expected: str | None) -> 
 
 
 def why(exc: OSError, path: Path) -> str:
-    """An OSError in an editor's words, with the path it concerns."""
-    where = exc.filename or path
+    """An OSError in the system's words, then the editor's, and the path it concerns when
+    that is not `path` itself (a folder on the way, a temporary file)."""
+    where = Path(exc.filename) if exc.filename else path
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is used up",
@@ -164,7 +165,8 @@ def why(exc: OSError, path: Path) -> str:
     }
     said = exc.strerror or str(exc)
     reason = reasons.get(exc.errno or 0)
-    return f"{reason} ({said}): {where}" if reason else f"{said}: {where}"
+    words = f"{said}: {reason}" if reason else said
+    return words if where == path else f"{words} ({where})"
 
 
 def replace_file(
