@@ -10,6 +10,7 @@ a deleted file must not quietly unpublish what it held.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from shuttle.problems import Problem
 from shuttle.store import Store
@@ -21,7 +22,33 @@ def publishing() -> bool:
 
 
 def check(store: Store) -> list[Problem]:
-    return [*_curated_files(store), *_overlapping_trips(store), *_speakers(store)]
+    return [
+        *_curated_files(store),
+        *_overlapping_trips(store),
+        *_speakers(store),
+        *_foreign_files(store),
+    ]
+
+
+def _foreign_files(store: Store) -> list[Problem]:
+    """docs/ is published by mkdocs as it stands: a link in it to a file outside the
+    project would publish that file, a FIFO or device would hang or flood the build."""
+    paths = store.paths
+    root = os.path.realpath(paths.root)
+    problems = []
+    for folder, dirs, files in os.walk(paths.docs):
+        for name in sorted([*dirs, *files]):
+            path = os.path.join(folder, name)
+            real = os.path.realpath(path)
+            outside = os.path.commonpath([root, real]) != root
+            special = os.path.exists(real) and not (os.path.isfile(real) or os.path.isdir(real))
+            if outside or special:
+                what = "a link to outside the project" if outside else "not a regular file"
+                shown = paths.relative(Path(path))
+                problems.append(
+                    Problem.of("E010", shown, None, f"is {what}; the site must not publish it")
+                )
+    return problems
 
 
 def _curated_files(store: Store) -> list[Problem]:
