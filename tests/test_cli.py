@@ -138,3 +138,12 @@ def test_eval_with_missing_inputs_fails_with_a_coded_message(tmp_path: Path, bre
     result = run_shuttle(tmp_path, "eval", "--gold", str(gold), "--seeds", str(seeds))
     assert result.status == 1 and "Traceback" not in result.output, result.output
     assert " E005 " in result.stderr, result.stderr
+
+
+def test_extract_of_a_mistyped_source_suggests_the_closest(project: Path) -> None:
+    before = tree_digest(project)
+    result = run_shuttle(project, "extract", "--source", "ap-reuters-2024-02-08-blinken-leave")
+    assert result.status == 1 and "Traceback" not in result.output, result.output
+    assert "E201" in result.stderr
+    assert "did you mean 'ap-reuters-2024-02-08-blinken-leaves-mideast'" in result.stderr
+    assert tree_digest(project) == before

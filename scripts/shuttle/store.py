@@ -89,7 +89,7 @@ def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(yamlio.plain(data)), []
     except ValidationError as exc:
-        return None, validation_problems(exc, data, loaded.shown)
+        return None, validation_problems(exc, data, loaded.shown, model=model)
 
 
 class Lines(Protocol):

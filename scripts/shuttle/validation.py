@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from shuttle import yamlio
 from shuttle.problems import Problem, did_you_mean
@@ -19,9 +19,14 @@ _OPTION = re.compile(r"'([^']*)'")  # the choices in pydantic's "Input should be
 
 
 def validation_problems(
-    error: ValidationError, data: Any, shown: str, prefix: Sequence[str | int] = ()
+    error: ValidationError,
+    data: Any,
+    shown: str,
+    prefix: Sequence[str | int] = (),
+    model: type[BaseModel] | None = None,
 ) -> list[Problem]:
-    """Pydantic's errors as Problems: a code, the line of the field, a plain message."""
+    """Pydantic's errors as Problems: a code, the line of the field, a plain message.
+    `model`: the model validated, whose field names are suggested for a misspelt one."""
     problems = []
     for err in error.errors():
         loc = (*prefix, *err["loc"])
@@ -29,7 +34,10 @@ def validation_problems(
         line = yamlio.locate(data, loc)
         kind = err["type"]
         if kind == "extra_forbidden":
-            problems.append(Problem.of("E101", shown, line, f"unknown field {where!r}"))
+            hint = ""
+            if model is not None and err["loc"] and isinstance(err["loc"][-1], str):
+                hint = did_you_mean(err["loc"][-1], _field_names(model, err["loc"][:-1]))
+            problems.append(Problem.of("E101", shown, line, f"unknown field {where!r}{hint}"))
         elif kind == "missing":
             problems.append(Problem.of("E103", shown, line, f"missing field {where!r}"))
         elif "not a real date" in err["msg"] or kind.startswith("date"):
@@ -52,3 +60,26 @@ def validation_problems(
             what = f"{where}: {msg} (got {shown_input}){hint}"
             problems.append(Problem.of("E102", shown, line, what))
     return problems
+
+
+def _field_names(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    """The fields of the record at `path` (list indexes skipped) inside `model`."""
+    current: type[BaseModel] | None = model
+    for step in path:
+        if current is None:
+            return []
+        if isinstance(step, str):
+            field = current.model_fields.get(step)
+            current = _model_in(field.annotation) if field is not None else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, itself or in a list or an optional."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in get_args(annotation):
+        found = _model_in(inner)
+        if found is not None:
+            return found
+    return None
