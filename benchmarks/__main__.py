@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import corpus, lighthouse, report, runner, serve
+from benchmarks import corpus, hostile, lighthouse, report, runner, serve
 from benchmarks.measure import REPO, cores, load_average
 
 LARGE = 5000  # from this many articles: --large-runs, and cold builds only
@@ -51,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     p.add_argument("--no-lighthouse", action="store_true")
     p.add_argument("--no-serve", action="store_true")
+    p.add_argument("--no-hostile", action="store_true", help="skip the runaway-input timings")
     p.add_argument("--fresh", action="store_true", help="generate the corpora again")
     return p
 
@@ -113,6 +114,17 @@ def main(argv: list[str] | None = None) -> int:
                 args.runs,
                 out,
             )
+    runaway = None
+    if not args.no_hostile:
+        log("runaway input: extraction of one sentence of 1 MB, check of a CRLF data file")
+        runaway = {
+            "one_sentence_1mb_s": hostile.long_sentences(),
+            "check_20mb_people_s": hostile.crlf_check(out / "hostile"),
+        }
+        for shape, seconds in runaway["one_sentence_1mb_s"].items():
+            log(f"  extract, one sentence of 1 MB ({shape}): {seconds:.1f} s")
+        for ends, seconds in runaway["check_20mb_people_s"].items():
+            log(f"  check, 20 MB data/people.yml with {ends} line ends: {seconds:.1f} s")
     context["load_after"] = load_average()
     context["minutes"] = (time.monotonic() - started) / 60
     rows = report.target_rows(results, speed, serve_result, lighthouse_result)
@@ -128,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             "extraction": speed,
             "serve": serve_result,
             "lighthouse": lighthouse_result,
+            "runaway": runaway,
         },
     )
     log(f"written {path} ({context['minutes']:.1f} min)")

@@ -63,6 +63,8 @@ def tree_digest(root: Path) -> dict[str, str]:
             out[rel] = "link:" + os.readlink(path)
         elif path.is_dir():
             out[rel] = "dir"
+        elif not path.is_file():  # a FIFO or a device: reading it would never end
+            out[rel] = f"special:{stat.S_IFMT(path.stat().st_mode):o}"
         else:
             digest = hashlib.sha256()
             with path.open("rb") as handle:

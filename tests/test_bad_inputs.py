@@ -7,9 +7,12 @@ project; each command the case names must then exit 1, name the expected problem
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import (
+    REPO,
     Run,
     copy_project,
     run_shuttle,
@@ -46,9 +50,37 @@ def _sixty_megabyte_sparse_file(target: Path) -> None:
         handle.truncate(60 * 1024 * 1024)
 
 
-GENERATORS = {
+def _replaced_by(make: Callable[[Path], None]) -> Callable[[Path], None]:
+    def generate(target: Path) -> None:
+        target.unlink()
+        make(target)
+
+    return generate
+
+
+def _outside_copy(target: Path) -> None:
+    """A link to a copy of the file outside the project (valid, but not ours to read)."""
+    outside = target.parents[2] / "outside" / target.name
+    outside.parent.mkdir(exist_ok=True)
+    outside.write_bytes((REPO / target.relative_to(target.parents[1])).read_bytes())
+    target.symlink_to(outside)
+
+
+def _one_megabyte_title(target: Path) -> None:
+    text = (REPO / "seeds" / "sources.yml").read_text(encoding="utf-8")
+    long = "    title: " + "Blinken " * 131_072
+    write_file(target, re.sub(r"(?m)^    title: Blinken ends.*$", long, text, count=1))
+
+
+GENERATORS: dict[str, Callable[[Path], None]] = {
     "fifty-megabyte-article": _fifty_megabyte_article,
     "sixty-megabyte-sparse-file": _sixty_megabyte_sparse_file,
+    "link-to-dev-zero": _replaced_by(lambda t: t.symlink_to("/dev/zero")),
+    "link-to-dev-urandom": _replaced_by(lambda t: t.symlink_to("/dev/urandom")),
+    "fifo": _replaced_by(os.mkfifo),
+    "link-to-a-copy-outside": _replaced_by(_outside_copy),
+    "folder": _replaced_by(lambda t: t.mkdir()),
+    "one-megabyte-title": _one_megabyte_title,
 }
 
 
@@ -87,15 +119,46 @@ def extract_available() -> bool:
     return hasattr(shuttle.extract, "extract_article")
 
 
+MAX_LINE = 2000  # characters: a message is cut, never a megabyte long
+
+
 def assert_refused(result: Run, case: dict[str, Any], command: str) -> None:
     assert "Traceback" not in result.output, f"{command}: traceback\n{result.output}"
     assert result.status == 1, f"{command} exited {result.status}\n{result.output}"
+    assert_printable(result.output, command)
     lines = result.output.splitlines()
     for expect in case["expect"]:
         prefix = expected_prefix(expect)
-        assert any(line.startswith(prefix) for line in lines), (
-            f"{command}: expected a line starting {prefix!r}, got:\n{result.output}"
+        says = expect.get("says", "")
+        assert any(line.startswith(prefix) and says in line for line in lines), (
+            f"{command}: expected a line starting {prefix!r} saying {says!r}, got:\n"
+            f"{result.output[:5000]}"
         )
+    if command == "check":
+        assert lines[-1].startswith("check failed: "), lines[-1]
+
+
+def assert_printable(output: str, command: str) -> None:
+    """Nothing that would drive the terminal, no line too long to read."""
+    raw = [c for c in output if not c.isprintable() and c not in "\n"]
+    assert not raw, f"{command}: control characters reach the terminal: {raw[:5]!r}"
+    longest = max((len(line) for line in output.splitlines()), default=0)
+    assert longest <= MAX_LINE, f"{command}: a line of {longest:,} characters"
+
+
+@contextlib.contextmanager
+def case_environment(case: dict[str, Any]) -> Iterator[None]:
+    """The environment a case runs in (CI=true: a build for publishing)."""
+    saved = {name: os.environ.get(name) for name in case.get("env", {})}
+    os.environ.update(case.get("env", {}))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def test_the_corpus_is_big_and_every_file_in_it_is_used() -> None:
@@ -110,6 +173,7 @@ def test_the_corpus_is_big_and_every_file_in_it_is_used() -> None:
         assert sum(k in case for k in ("with", "remove", "generate")) == 1, case["name"]
         assert case.get("generate", "fifty-megabyte-article") in GENERATORS
         assert case["expect"] and set(case["commands"]) <= {"check", "build", "extract"}
+        assert set(case.get("env", {})) <= {"CI"}, case["name"]
 
 
 @pytest.mark.parametrize("entry", MANIFEST["valid"], ids=lambda e: e["with"])
@@ -127,7 +191,11 @@ def test_bad_input_is_refused_with_its_place_and_nothing_changes(
     root = copy_project(tmp_path / "project")
     apply_case(root, case)
     before = tree_digest(root)
+    with case_environment(case):
+        _refused_by_every_command(root, case, before)
 
+
+def _refused_by_every_command(root: Path, case: dict[str, Any], before: dict[str, str]) -> None:
     text = run_shuttle(root, "check")
     assert_refused(text, case, "check")
     assert tree_digest(root) == before
@@ -165,3 +233,74 @@ def test_the_installed_command_refuses_bad_input_the_same_way(tmp_path: Path, na
     assert_refused(result, case, "shuttle check (process)")
     assert tree_digest(root) == before
     assert not Path("/tmp/shuttle-pwned").exists()
+
+
+def test_a_deleted_curated_file_is_a_warning_while_an_editor_works(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    (root / "data/articles/ap-reuters-2024-02-08-blinken-leaves-mideast.yml").unlink()
+    with case_environment({"env": {"CI": ""}}):
+        result = run_shuttle(root, "check")
+    assert result.status == 0, result.output
+    assert any(
+        line.startswith("seeds/sources.yml:18: W305 ") for line in result.stderr.splitlines()
+    ), result.stderr
+
+
+@pytest.mark.parametrize("escape", ["\\e[2J\\e[H", "\\x9b2J", "\\u202e", "\\n\\nfake.yml:1: E000 "])
+def test_control_characters_in_the_data_never_reach_the_terminal(
+    tmp_path: Path, escape: str
+) -> None:
+    """An outlet printed in a warning (W301) cannot clear the screen, reverse the text
+    or forge a line of its own."""
+    root = copy_project(tmp_path / "project")
+    sources = root / "seeds" / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    outlet = f'    outlet: "The New York Times{escape}"'
+    write_file(sources, re.sub(r"(?m)^    outlet: The New York Times$", lambda _: outlet, text))
+    for args in (("check",), ("check", "--json")):
+        result = run_shuttle(root, *args)
+        assert result.status == 0 and "W301" in result.output, result.output
+        assert_printable(result.output, " ".join(args))
+        assert "fake.yml:1" not in "".join(
+            line for line in result.output.splitlines() if line.startswith("fake")
+        )
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-02", "9999-12-31", "9998-12-31"])
+def test_extract_takes_a_date_at_either_end_of_the_calendar(tmp_path: Path, published: str) -> None:
+    root = copy_project(tmp_path / "project")
+    before = tree_digest(root)
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    result = run_shuttle(root, "extract", "--json", "--published", published, *map(str, seeds))
+    assert result.status == 0 and "Traceback" not in result.output, result.output[-3000:]
+    assert json.loads(result.stdout)
+    assert tree_digest(root) == before
+
+
+# One sentence of a megabyte, in the shapes that made extraction quadratic (a figure's
+# date looked for among every date of the sentence, every name before each "met" judged
+# again, the sentence copied into each figure). Linear takes seconds; quadratic, hours.
+LONG_SENTENCE_UNITS = {
+    "figures": "Blinken met officials and said 27,840 people were killed on Tuesday, ",
+    "names-met": "Netanyahu met Blinken and Herzog and Gallant on Tuesday and ",
+    "bare-numbers": "5, 17 and 2,300 and ",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", LONG_SENTENCE_UNITS.values(), ids=LONG_SENTENCE_UNITS.keys())
+def test_extract_is_linear_in_the_length_of_one_sentence(unit: str) -> None:
+    import time
+    from datetime import date
+
+    from shuttle.extract import extract_article
+    from shuttle.extracting import people_for_extraction
+    from shuttle.paths import Paths
+
+    people, _ = people_for_extraction(Paths(REPO))
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000] + "and then he left.\n"
+    started = time.perf_counter()
+    found = extract_article(text, published=date(2024, 2, 8), people=people)
+    seconds = time.perf_counter() - started
+    assert found is not None
+    assert seconds < 90, f"{seconds:.0f} s for one sentence of 1 MB (about 5 s when linear)"

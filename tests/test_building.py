@@ -129,3 +129,86 @@ def test_the_build_environment_is_restored(monkeypatch: pytest.MonkeyPatch) -> N
         assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
     assert "SHUTTLE_PREVIEW" not in os.environ
     assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
+
+
+# --- the machine's own faults: a coded message with the path, the old site kept ---------
+
+
+def _refused(result: object, code: str, place: str, words: str) -> None:
+    output = result.output  # type: ignore[attr-defined]
+    assert result.status == 1 and "Traceback" not in output, output  # type: ignore[attr-defined]
+    lines = [line for line in output.splitlines() if f": {code} " in line]
+    assert any(line.startswith(place) and words in line for line in lines), output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (OSError(28, "No space left on device"), "the disk is full"),
+        (OSError(30, "Read-only file system"), "the disk is read-only"),
+        (PermissionError(13, "Permission denied"), "permission denied"),
+    ],
+    ids=["disk-full", "read-only", "permission"],
+)
+def test_a_disk_that_refuses_the_pages_is_e402_and_the_old_site_stays(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, words: str
+) -> None:
+    from mkdocs import utils
+
+    root = copy_of_built(built_site, tmp_path / "project")
+    before = outputs(root)
+
+    def refuse(content: bytes, output_path: str) -> None:
+        error.filename = output_path
+        raise error
+
+    monkeypatch.setattr(utils, "write_file", refuse)
+    result = build_copy(root)
+    _refused(result, "E402", "build/", words)
+    assert outputs(root) == before
+    assert not [p for p in (root / "build").iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_file_where_build_should_be_is_e402(project: Path) -> None:
+    write_file(project / "build", "not a folder\n")
+    before = tree_digest(project)
+    _refused(build_copy(project), "E402", "build", "a file stands where a folder should be")
+    assert tree_digest(project) == before
+
+
+def test_a_build_folder_that_cannot_be_written_is_e402(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def read_only(*args: object, **kwargs: object) -> str:
+        raise OSError(30, "Read-only file system", str(project / "build"))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    _refused(build_copy(project), "E402", "build", "the disk is read-only")
+
+
+@pytest.mark.slow
+def test_a_file_where_the_cache_should_be_is_a_warning_and_the_site_is_built(
+    project: Path,
+) -> None:
+    write_file(project / "build" / "cache", "not a folder\n")
+    result = build_copy(project)
+    assert result.status == 0 and "Traceback" not in result.output, result.output
+    assert "build/cache: W403 is not a folder" in result.stderr
+    assert (project / "build" / "site" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_a_site_left_aside_by_a_killed_build_is_put_back_and_leftovers_removed(
+    built_site: Path, tmp_path: Path
+) -> None:
+    root = copy_of_built(built_site, tmp_path / "project")
+    site = root / "build" / "site"
+    site.rename(root / "build" / ".site-old")  # killed between the two renames
+    (root / "build" / ".site-abc123").mkdir()  # a killed build's fresh folder
+    result = build_copy(root, "--no-linkcheck")
+    assert result.status == 0, result.output
+    assert (site / "index.html").is_file()
+    assert sorted(p.name for p in (root / "build").iterdir()) == ["cache", "site"]

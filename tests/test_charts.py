@@ -31,7 +31,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shuttle import charts
+from shuttle import cachefile, charts
 from shuttle.charting import render, style
 from shuttle.charting import trips as trips_module
 from shuttle.charting.death_toll_data import check_href
@@ -235,10 +235,30 @@ def test_svg_cache_is_used(tmp_path: Path) -> None:
     spec = {"data": {"values": [{"a": 1}]}, "mark": "point", "encoding": {"x": {"field": "a"}}}
     first = render.render_svg(spec, cache_dir=tmp_path)
     cached = list(tmp_path.glob("svg-*.svg"))
-    assert len(cached) == 1 and cached[0].read_text(encoding="utf-8") == first
+    assert len(cached) == 1 and cachefile.read(cached[0]) == first.encode("utf-8")
     with mock.patch("vl_convert.vegalite_to_svg", side_effect=AssertionError):
         assert render.render_svg(spec, cache_dir=tmp_path) == first
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_crafted_or_truncated_svg_in_the_cache_is_never_used(tmp_path: Path) -> None:
+    spec = {"data": {"values": [{"a": 1}]}, "mark": "point", "encoding": {"x": {"field": "a"}}}
+    first = render.render_svg(spec, cache_dir=tmp_path)
+    [path] = tmp_path.glob("svg-*.svg")
+    crafted = first.replace("</svg>", "<script>alert(1)</script></svg>")
+    for entry in (crafted.encode(), path.read_bytes()[:200]):  # unsealed: not ours
+        path.write_bytes(entry)
+        assert render.render_svg(spec, cache_dir=tmp_path) == first
+    cachefile.write(path, crafted.encode())  # sealed, yet it holds a script
+    assert render.render_svg(spec, cache_dir=tmp_path) == first
+    assert "<script" not in cachefile.read(path).decode()  # replaced by the real one
+
+
+def test_a_truncated_chart_bundle_in_the_cache_is_rebuilt(tmp_path: Path) -> None:
+    whole = render.javascript_bundle(tmp_path)
+    path = render.bundle_path(tmp_path)
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    assert render.javascript_bundle(tmp_path) == whole
 
 
 # --- the description and the table -----------------------------------------------

@@ -4,6 +4,7 @@ line; problems as `file:line: CODE message` on stderr, or as JSON on stdout."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,34 @@ def test_the_installed_command_runs(project: Path) -> None:
     result = run_shuttle_process(project, "check")
     assert result.status == 0, result.output
     assert "check passed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "breaks",
+    ["no-gold-folder", "no-seeds-folder", "empty-gold-folder", "gold-names-a-missing-article"],
+)
+def test_eval_with_missing_inputs_fails_with_a_coded_message(tmp_path: Path, breaks: str) -> None:
+    gold, seeds = tmp_path / "gold", tmp_path / "seeds"
+    shutil.copytree(REPO / "tests" / "gold", gold)
+    shutil.copytree(REPO / "seeds", seeds)
+    if breaks == "no-gold-folder":
+        shutil.rmtree(gold)
+    elif breaks == "no-seeds-folder":
+        shutil.rmtree(seeds)
+    elif breaks == "empty-gold-folder":
+        for path in gold.glob("*.yml"):
+            path.unlink()
+    else:
+        next(seeds.glob("*.txt")).unlink()
+    result = run_shuttle(tmp_path, "eval", "--gold", str(gold), "--seeds", str(seeds))
+    assert result.status == 1 and "Traceback" not in result.output, result.output
+    assert " E005 " in result.stderr, result.stderr
+
+
+def test_extract_of_a_mistyped_source_suggests_the_closest(project: Path) -> None:
+    before = tree_digest(project)
+    result = run_shuttle(project, "extract", "--source", "ap-reuters-2024-02-08-blinken-leave")
+    assert result.status == 1 and "Traceback" not in result.output, result.output
+    assert "E201" in result.stderr
+    assert "did you mean 'ap-reuters-2024-02-08-blinken-leaves-mideast'" in result.stderr
+    assert tree_digest(project) == before

@@ -47,3 +47,34 @@ def test_small_runs_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None
     assert pool_size(2, 8) == 2
     monkeypatch.setenv("SHUTTLE_JOBS", "1")
     assert pool_size(1000) == 1
+
+
+def test_an_editor_saving_people_yml_meanwhile_keeps_their_save_and_a_rerun_recovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor's save between extract's reading of people.yml and its write is kept
+    (E401); the articles written before it may name people not added: a second run adds
+    them, and then the data checks."""
+    from shuttle import merge
+    from shuttle.checks import run_checks
+    from shuttle.problems import has_errors
+
+    root = _corpus(tmp_path / "project", 6)
+    people = root / "data" / "people.yml"
+    real_merge = merge.merge_people
+
+    def editor_saves_meanwhile(loaded: object, new: object) -> bool:
+        people.write_text(people.read_text(encoding="utf-8") + "# the editor's note\n")
+        return real_merge(loaded, new)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge, "merge_people", editor_saves_meanwhile)
+    written, problems = run_extract(Paths(root), jobs=1)
+    assert [p.code for p in problems] == ["E401", "E401"], problems
+    assert people.read_text(encoding="utf-8").endswith("# the editor's note\n")
+    assert "data/people.yml" not in written and written
+    monkeypatch.setattr(merge, "merge_people", real_merge)
+    written, problems = run_extract(Paths(root), jobs=1)
+    assert problems == [] and "data/people.yml" in written
+    assert people.read_text(encoding="utf-8").count("# the editor's note\n") == 1
+    _, found = run_checks(Paths(root))
+    assert not has_errors(found), [str(p) for p in found if p.severity == "error"]

@@ -157,3 +157,17 @@ _lines = st.tuples(st.sampled_from(["", " ", "  ", "    "]), _fragments).map("".
 @given(st.lists(_lines, max_size=8))
 def test_any_arrangement_of_yaml_syntax(lines: list[str]) -> None:
     assert_agrees("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("path", _data_files()[:40], ids=lambda p: str(p.relative_to(ROOT)))
+def test_windows_line_ends_take_the_fast_path_and_read_the_same(path: Path) -> None:
+    """A data file saved with CRLF line ends reads as its LF twin, on the fast path (it
+    took the round-trip loader: 540 s for 46 MB against 18 s)."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    if "\r" in text:
+        pytest.skip("already holds carriage returns")
+    unix, windows = fastyaml.loads(text), fastyaml.loads(text.replace("\n", "\r\n"))
+    assert (unix is None) == (windows is None)
+    if unix is not None and windows is not None:
+        assert repr(windows.data) == repr(unix.data)
+        assert assert_agrees(text.replace("\n", "\r\n")) is not None

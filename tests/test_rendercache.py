@@ -117,6 +117,28 @@ def test_a_damaged_cache_is_a_miss(
     assert site(root) == site(built_site)
 
 
+def test_a_crafted_cache_entry_is_never_published(
+    built_site: Path, chart_cache: Path, make_project: Callable[..., Path]
+) -> None:
+    """An entry with the right key but written by someone else (no seal of this user's
+    builds: a poisoned cache restored in CI) is a miss, whatever it holds."""
+    import json
+
+    from shuttle import cachefile
+
+    root = make_project(chart_cache=chart_cache)
+    entries = sorted((root / "build" / "cache" / "pages").glob("*.json"))
+    assert entries
+    for path in entries:
+        entry = json.loads(cachefile.read(path) or b"{}")
+        if "content" in entry:
+            entry["content"] += "<script>alert('cache')</script>"
+        write_file(path, json.dumps(entry))  # the entry as it was, unsealed, plus a script
+    result = build_copy(root)
+    assert result.status == 0, result.output
+    assert site(root) == site(built_site)
+
+
 def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
     built_site: Path, make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

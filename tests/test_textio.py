@@ -222,3 +222,53 @@ def test_sha256_hex_is_the_sha256_of_the_bytes() -> None:
     assert textio.sha256_hex(b"") == (
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
     )
+
+
+def test_an_editors_save_while_the_new_text_is_written_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is compared again once the new text is on disk, right before the rename:
+    a save in between (while the temporary file is written and synced) is not lost."""
+    target = tmp_path / "x.yml"
+    target.write_text("the editor's work\n")
+    expected = textio.current_digest(target)
+    real_fsync = os.fsync
+
+    def editor_saves(fd: int) -> None:
+        real_fsync(fd)
+        target.write_text("the editor's newer work\n")
+
+    monkeypatch.setattr(os, "fsync", editor_saves)
+    with pytest.raises(ProblemError) as exc:
+        textio.write_atomic(target, "machine's\n", "x.yml", expected=expected)
+    assert codes(exc) == [("E401", None)]
+    assert target.read_text() == "the editor's newer work\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.yml"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "outside"])
+def test_only_regular_files_inside_the_root_are_read(tmp_path: Path, kind: str) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    path = root / "x.yml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        (tmp_path / "elsewhere.yml").write_text("a: 1\n")
+        path.symlink_to(tmp_path / "elsewhere.yml")
+    with pytest.raises(ProblemError) as exc:
+        textio.read_bytes(path, "x.yml", max_bytes=1000, root=root)
+    assert codes(exc) == [("E010", None)]
+    if kind != "outside":  # without a root: still never read, never waited on
+        with pytest.raises(ProblemError) as exc:
+            textio.read_bytes(path, "x.yml", max_bytes=1000)
+        assert codes(exc) == [("E010", None)]
+
+
+def test_a_file_whose_size_lies_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    # /proc files say they are empty: the limit holds by reading, not by st_size
+    with pytest.raises(ProblemError) as exc:
+        textio.read_bytes(Path("/proc/self/environ"), "environ", max_bytes=1)
+    assert codes(exc) == [("E008", None)]

@@ -19,11 +19,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from shuttle import publish
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.plugin import ShuttlePlugin
 from shuttle.problems import Problem, has_errors
 from shuttle.store import Store
+from shuttle.textio import why
 
 FALLBACK_EPOCH = 1704067200  # 2024-01-01, when the tree is not a git checkout
 
@@ -99,23 +101,61 @@ def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> l
     store, problems = run_checks(paths)
     if has_errors(problems):
         return problems
-    paths.build.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=paths.build))
+    problems += _cache_problems(paths)
+    try:
+        with publish.locked(paths.build):
+            publish.recover(paths.site)  # a site a killed build left aside, its leftovers
+            problems += _build_fresh(paths, (store, problems), preview, check_links)
+    except OSError as exc:  # a read-only or full disk, a file where a folder should be
+        problems.append(_write_problem(paths, exc))
+    return problems
+
+
+def _build_fresh(
+    paths: Paths, checked: tuple[Store, list[Problem]], preview: bool, check_links: bool
+) -> list[Problem]:
+    store, problems = checked
+    found: list[Problem] = []
+    fresh = Path(tempfile.mkdtemp(prefix=publish.FRESH_PREFIX, dir=paths.build))
     try:
         with _environment(paths, preview=preview):
-            problems += _mkdocs_build(paths, fresh, (store, list(problems)))
-        if not has_errors(problems) and check_links:
+            found += _mkdocs_build(paths, fresh, (store, list(problems)))
+        if not has_errors(found) and check_links:
             from shuttle import linkcheck
 
-            found, _ = linkcheck.check_dir(paths, fresh)
-            problems += [_as_published(problem, paths, fresh) for problem in found]
-        if has_errors(problems):
-            return problems
+            links, _ = linkcheck.check_dir(paths, fresh)
+            found += [_as_published(problem, paths, fresh) for problem in links]
+        if has_errors(found):
+            return found
         _make_readable(fresh)
-        _swap(fresh, paths.site)
+        publish.swap(fresh, paths.site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
-    return problems
+    return found
+
+
+def _cache_problems(paths: Paths) -> list[Problem]:
+    """build/cache unusable is no reason to fail: the build runs without it, slower."""
+    cache = paths.cache
+    if cache.exists() and not cache.is_dir():
+        why = "is not a folder"
+    elif cache.is_dir() and not os.access(cache, os.W_OK):
+        why = "cannot be written"
+    else:
+        return []
+    return [
+        Problem.of(
+            "W403",
+            paths.relative(cache),
+            None,
+            f"{why}; building without the cache (slower); remove it to have one again",
+        )
+    ]
+
+
+def _write_problem(paths: Paths, exc: OSError) -> Problem:
+    where = Path(exc.filename) if exc.filename else paths.build
+    return Problem.of("E402", paths.relative(where), None, why(exc, where))
 
 
 def _as_published(problem: Problem, paths: Paths, fresh: Path) -> Problem:
@@ -134,18 +174,16 @@ def _make_readable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def _swap(fresh: Path, site: Path) -> None:
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def serve(paths: Paths, *, preview: bool, address: str) -> int:
+def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
+    """Serve until interrupted; problems of seeds/ and data/ are shown in the pages."""
     from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
 
-    with _environment(paths, preview=preview):
-        mkdocs_serve(config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True)
-    return 0
+    try:
+        with _environment(paths, preview=preview):
+            mkdocs_serve(config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True)
+    except MkDocsException as exc:
+        return [Problem.of("E501", "mkdocs.yml", None, str(exc))]
+    except OSError as exc:  # the address is taken, a folder cannot be read
+        return [Problem.of("E501", "mkdocs.yml", None, exc.strerror or str(exc))]
+    return []

@@ -26,6 +26,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from . import cachefile
 from .aside import Aside, cores
 from .charting import death_toll_data as data
 from .charting import death_toll_text as words
@@ -34,13 +35,13 @@ from .charting.html import chart_html, spec_json
 from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
 from .charting.render import (
     bundle_path,
+    inert_svg,
     javascript_bundle,
     render_svg,
     static_spec,
     vl_convert_started,
 )
 from .charting.style import SVG_NARROW_WIDTH, SVG_WIDTH
-from .textio import replace_file
 
 __all__ = [
     "Chart",
@@ -99,7 +100,7 @@ def death_toll_chart(
         svg_narrow=narrow,
     )
     if cache_file is not None:
-        replace_file(cache_file, json.dumps(dataclasses.asdict(chart)).encode("utf-8"))
+        cachefile.write(cache_file, json.dumps(dataclasses.asdict(chart)).encode("utf-8"))
     return chart
 
 
@@ -138,8 +139,15 @@ def _cached(
 
 
 def _read_chart(path: Path) -> Chart | None:
+    """The chart in a cache entry, or None (a miss) unless the entry is sealed, whole and
+    its pictures are plain SVG (no script, no event handler: they are published)."""
+    sealed = cachefile.read(path)
+    if sealed is None:
+        return None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(sealed)
+        if not (inert_svg(raw["svg"]) and inert_svg(raw["svg_narrow"])):
+            return None
         return Chart(
             name=raw["name"],
             title=raw["title"],
@@ -200,7 +208,7 @@ def israel_chart(
         svg_narrow=narrow,
     )
     if cache_file is not None:
-        replace_file(cache_file, json.dumps(dataclasses.asdict(chart)).encode("utf-8"))
+        cachefile.write(cache_file, json.dumps(dataclasses.asdict(chart)).encode("utf-8"))
     return chart
 
 

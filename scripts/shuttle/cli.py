@@ -66,10 +66,23 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     _, problems = run_checks(paths)
     status = _report(problems, json_out=args.json)
-    if not args.json and not has_errors(problems):
-        warnings = len(problems)
-        sys.stderr.write(f"check passed ({warnings} warning{'s' if warnings != 1 else ''})\n")
+    if not args.json:
+        sys.stderr.write(summary(problems) + "\n")
     return status
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """The last line of a check: passed or failed, with the counts."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    counted = f"{warnings} warning{'s' if warnings != 1 else ''}"
+    if not errors:
+        return f"check passed ({counted})"
+    files = len({p.file for p in problems if p.severity == "error"})
+    return (
+        f"check failed: {errors} error{'s' if errors != 1 else ''}, {counted}, "
+        f"in {files} file{'s' if files != 1 else ''}"
+    )
 
 
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
@@ -87,7 +100,7 @@ def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
-    return building.serve(paths, preview=args.preview, address=args.address)
+    return _report(building.serve(paths, preview=args.preview, address=args.address))
 
 
 def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
@@ -127,10 +140,34 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
+    from ruamel.yaml.error import YAMLError
+
     from shuttle import evaluate
 
+    # nothing to score is a failure, not a table of zeros: a CI step must not pass on it
+    golds = [args.gold] if args.gold else [evaluate.SEED_GOLD, evaluate.DEVREAL]
+    folders = [(g, "the gold standard folder is missing") for g in golds]
+    if args.seeds:
+        folders.append((args.seeds, "the articles folder is missing"))
+    missing = [
+        Problem.of("E005", str(folder), None, why) for folder, why in folders if not folder.is_dir()
+    ]
+    missing += [
+        Problem.of("E005", str(g), None, "no gold files (*.yml) in it")
+        for g in golds
+        if g.is_dir() and not any(g.glob("*.yml"))
+    ]
+    if missing:
+        return _report(missing)
     argv = [f"--{k}={v}" for k in ("gold", "seeds", "people") if (v := getattr(args, k))]
-    status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
+    try:
+        status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
+    except OSError as exc:  # a gold file names an article that is not there
+        where = str(exc.filename or args.seeds or args.gold)
+        return _report([Problem.of("E005", where, None, exc.strerror or str(exc))])
+    except (ValueError, YAMLError) as exc:  # a gold file that does not parse
+        where = str(args.gold or evaluate.SEED_GOLD)
+        return _report([Problem.of("E001", where, None, str(exc).splitlines()[0])])
     return status
 
 

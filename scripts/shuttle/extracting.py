@@ -15,7 +15,7 @@ from shuttle import merge, yamlio
 from shuttle.extract import extract_article, to_json
 from shuttle.extract.candidates import ArticleCandidates, KnownPerson
 from shuttle.paths import Paths
-from shuttle.problems import Problem, ProblemError
+from shuttle.problems import Problem, ProblemError, did_you_mean
 from shuttle.progress import Progress
 from shuttle.proposals import PeopleIndex, article_records, known_people
 from shuttle.sources import hash_problem
@@ -71,7 +71,11 @@ def run_extract(
     unknown = sorted(wanted - {s.id for s in store.sources})
     if unknown:
         shown = paths.relative(paths.sources_file)
-        return [], [Problem.of("E201", shown, None, f"no source with id {u!r}") for u in unknown]
+        ids = [s.id for s in store.sources]
+        return [], [
+            Problem.of("E201", shown, None, f"no source with id {u!r}{did_you_mean(u, ids)}")
+            for u in unknown
+        ]
     changed = []
     for source in store.sources:
         article = store.articles.get(source.id)
@@ -133,6 +137,16 @@ def _merge_sources(
             written.append(people_shown)
     except ProblemError as exc:
         problems.extend(exc.problems)
+        if written:  # the way back: the proposals are made again from the articles
+            problems.append(
+                Problem.of(
+                    "E401",
+                    people_shown,
+                    None,
+                    f"the {len(written)} article file(s) updated above may name people this "
+                    "file does not hold yet; run `shuttle extract` again to add them",
+                )
+            )
     return written, problems
 
 

@@ -103,6 +103,8 @@ class Parsed:
 
 def loads(text: str) -> Parsed | None:
     """Plain data and lines, or None when the file needs the round-trip loader."""
+    if "\r\n" in text:  # Windows line ends are line ends: the same lines, the same values
+        text = text.replace("\r\n", "\n")
     if _PARSER is None or _DISPUTED.search(text) or _MARKERS.search(text):
         return None
     parser = _PARSER(text)

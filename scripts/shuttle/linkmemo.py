@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuttle.textio import replace_file
+from shuttle import cachefile
 
 FORMAT = 1
 
@@ -33,7 +33,10 @@ class LinkMemo:
     @classmethod
     def load(cls, path: Path) -> LinkMemo:
         try:
-            raw = json.loads(path.read_bytes())
+            sealed = cachefile.read(path)
+            if sealed is None:
+                return cls()
+            raw = json.loads(sealed)
             if raw.get("format") != FORMAT:
                 return cls()
             parsed = {
@@ -51,10 +54,8 @@ class LinkMemo:
             "files_key": self.files_key,
             "clean": self.clean,
         }
-        try:
-            replace_file(path, json.dumps(data, sort_keys=True).encode("utf-8"), durable=False)
-        except OSError:
-            pass  # the next check reads every page again, nothing else
+        # one that cannot be written: the next check reads every page again, nothing else
+        cachefile.write(path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 def page_digests(site: Path) -> tuple[dict[str, str], list[str]]:

@@ -89,9 +89,14 @@ class Paths:
         return self.build / "cache"
 
     def relative(self, path: Path) -> str:
-        """A path as shown in messages: relative to the root when inside it."""
+        """A path as shown in messages: relative to the root when inside it. A link is
+        shown by its own name, not its target's (a message must name what the editor
+        sees in the folder)."""
         try:
-            return path.resolve().relative_to(_resolved(self.root, os.getcwd())).as_posix()
+            root = _resolved(self.root, os.getcwd())
+            if path.is_symlink():
+                return (path.parent.resolve() / path.name).relative_to(root).as_posix()
+            return path.resolve().relative_to(root).as_posix()
         except ValueError:
             return str(path)
 

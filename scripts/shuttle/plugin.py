@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from shuttle import prerender, rendercache
+from shuttle import cachefile, prerender, rendercache
 from shuttle.aside import cores
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
@@ -78,8 +78,12 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         assert self.paths is not None
         store, problems = self.checked or run_checks(self.paths)
         self.checked = None
+        broken = has_errors(problems) and self.serving
         for problem in ordered(problems):
-            (log.warning if problem.severity == "error" else log.info)(str(problem))
+            # under `serve` an error is shown in the pages, and must not abort the
+            # strict build (the browser would wait for a page that never comes)
+            loud = problem.severity == "error" and not broken
+            (log.warning if loud else log.info)(str(problem))
         if has_errors(problems) and not self.serving:
             raise PluginError(
                 f"shuttle: {sum(p.severity == 'error' for p in problems)} "
@@ -94,8 +98,9 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         aside = not self.serving and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
         bundle = None if self.serving else charts.chart_javascript_aside(cache)
         generated = render_site(view, site_url=site_url, cache=cache, budget=budget, aside=aside)
+        banner = problems_banner(problems) if broken else ""
         for path, markdown in generated.pages.items():
-            _add(files, config, path, markdown)
+            _add(files, config, path, _after_front_matter(markdown, banner))
         for path, content in generated.files.items():
             _add(files, config, path, content)
         if any(path.startswith("assets/charts/") for path in generated.files):
@@ -134,8 +139,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # recompiled (its checksum is in the cache entry), and the output is the same.
         assert self.paths is not None
         folder = self.paths.cache / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = _TemplateCache(str(folder))
+        env.bytecode_cache = _TemplateCache(folder)
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -157,12 +161,55 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         return server
 
 
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Keyed by the template's name, not its absolute path, so that a copied or moved
-    project finds its templates compiled: the source checksum in each entry decides."""
+class _TemplateCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates, sealed (cachefile): Jinja's own file cache unpickles
+    whatever file it finds, so a crafted one would run code during the build; here an
+    entry is loaded only if this user's builds wrote it. Keyed by the template's name,
+    not its absolute path, so that a copied or moved project finds its templates
+    compiled: the source checksum in each entry decides."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"{bucket.key}.jinja"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = cachefile.read(self._path(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)  # a stale or foreign version: reset, a miss
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        cachefile.write(self._path(bucket), bucket.bytecode_to_string())
+
+
+def problems_banner(problems: list[Problem]) -> str:
+    """The errors of seeds/ and data/ as a box on top of every page `serve` shows: the
+    pages below are built from what did load, and are incomplete until they are fixed."""
+    from shuttle.pages.escape import text
+
+    errors = [p for p in ordered(problems) if p.severity == "error"]
+    lines = [
+        f'!!! failure "{len(errors)} problem{"s" if len(errors) != 1 else ""} in seeds/ or '
+        'data/: this page is incomplete until they are fixed"',
+        "",
+    ]
+    lines += [f"    - {text(str(problem))}" for problem in errors[:50]]
+    if len(errors) > 50:
+        lines.append(f"    - and {len(errors) - 50} more: run `shuttle check`")
+    return "\n".join(lines) + "\n\n"
+
+
+def _after_front_matter(markdown: str, block: str) -> str:
+    if block and markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            cut = end + len("\n---\n")
+            return markdown[:cut] + "\n" + block + markdown[cut:]
+    return block + markdown
 
 
 def _add(files: Files, config: Any, path: str, content: str) -> None:

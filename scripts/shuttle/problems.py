@@ -7,6 +7,7 @@ print it.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -26,10 +27,12 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E007": ("error", "file is empty"),
     "E008": ("error", "file is too large"),
     "E009": ("error", "file looks binary (it holds NUL bytes)"),
+    "E010": ("error", "not a regular file of the project (device, FIFO, link outside it)"),
     "E101": ("error", "unknown field"),
     "E102": ("error", "wrong type or value"),
     "E103": ("error", "required field is missing"),
     "E104": ("error", "not a real date"),
+    "E105": ("error", "a date or number outside the range this project can hold"),
     "E201": ("error", "unknown id"),
     "E202": ("error", "duplicate id"),
     "E203": ("error", "quoted text is not at its offsets in the article"),
@@ -37,12 +40,20 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E205": ("error", "figure's number is not what its sentence says"),
     "E206": ("error", "article text no longer matches its recorded sha256"),
     "E207": ("error", "article file is not listed in seeds/sources.yml"),
+    "E208": ("error", "a source has no curated file in data/articles (a build for publishing)"),
+    "E209": ("error", "two trips overlap"),
+    "E210": ("error", "a verified quote's speaker is not a verified person"),
     "W301": ("warning", "the article's trip count disagrees with the canonical trip list"),
     "W302": ("warning", "a reported figure disagrees with the Ministry's series for its date"),
     "W303": ("warning", "two articles report different numbers for the same count"),
     "W304": ("warning", "a date lies outside the trip it is assigned to"),
+    "W305": (
+        "warning",
+        "a source has no curated file in data/articles (nothing published)",
+    ),
     "E401": ("error", "file changed since it was read; nothing was written"),
     "E402": ("error", "could not write file"),
+    "W403": ("warning", "build/cache cannot be used; the build runs without it"),
     "E501": ("error", "the site build failed"),
     "E502": ("error", "broken link in the built site"),
 }
@@ -58,11 +69,54 @@ class Problem:
 
     @classmethod
     def of(cls, code: str, file: str, line: int | None, message: str) -> Problem:
-        return cls(file=file, line=line, code=code, message=message, severity=CATALOG[code][0])
+        # escaped and cut here, so that the text and the JSON say the same
+        message = printable(cut(message, MAX_MESSAGE))
+        severity = CATALOG[code][0]
+        return cls(file=printable(file), line=line, code=code, message=message, severity=severity)
 
     def __str__(self) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{place}: {self.code} {self.message}"
+        return printable(f"{place}: {self.code} {self.message}")
+
+
+MAX_MESSAGE = 600  # characters: a message is read, not scrolled through
+MAX_VALUE = 80  # characters of a value quoted in a message
+
+
+def cut(text: str, limit: int = MAX_VALUE) -> str:
+    """`text`, or its start and end with the number of characters left out between."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep]}…[{len(text) - 2 * keep:,} characters]…{text[-keep:]}"
+
+
+def shown(value: object, limit: int = MAX_VALUE) -> str:
+    """A value as a message quotes it: repr, cut to `limit` characters."""
+    return cut(repr(value), limit)
+
+
+def did_you_mean(got: str, known: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" with the closest known names, or nothing when none is close."""
+    close = difflib.get_close_matches(got, list(known), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(name) for name in close) + "?"
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (which can move the cursor, clear the
+    screen or start a fake line) and invisible format characters written as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    if char == " ":
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class ProblemError(Exception):

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from shuttle.extract.candidates import (
@@ -19,7 +20,7 @@ from shuttle.extract.candidates import (
     KnownPerson,
     PersonCandidate,
 )
-from shuttle.schema import Person
+from shuttle.schema import MAX_COUNT, MAX_ORDINAL, Person, is_plausible_day, is_visible
 
 
 def slugify(text: str) -> str:
@@ -91,19 +92,33 @@ class PeopleIndex:
         return person_id
 
 
+def _words(text: str | None) -> str | None:
+    return text if text is not None and is_visible(text) else None
+
+
+def _day(day: date | None) -> date | None:
+    return day if day is not None and is_plausible_day(day) else None
+
+
 def article_records(
     source_id: str, found: ArticleCandidates, people: PeopleIndex
 ) -> dict[str, Any]:
     """Records for data/articles/<source_id>.yml, fields in the order editors read them."""
-    proposed_people = {name_key(p.name): p for p in found.people}
+    # Only what the schema accepts is proposed (a file extract writes must check): text
+    # that shows nothing is dropped, a date outside the project's years or a number past
+    # the plausible is left out (an article may well mention 1948).
+    proposed_people = {name_key(p.name): p for p in found.people if is_visible(p.name)}
     for person in found.people:
-        people.resolve(person.name, person)
+        if is_visible(person.name):
+            people.resolve(person.name, person)
 
     quotes = []
     for q in found.quotes:
+        if not is_visible(q.text):
+            continue
         speaker = (
             people.resolve(q.speaker, proposed_people.get(name_key(q.speaker)))
-            if q.speaker
+            if q.speaker and is_visible(q.speaker)
             else None
         )
         quotes.append(
@@ -114,8 +129,8 @@ def article_records(
                 "end": q.end,
                 "speaker": speaker,
                 "kind": q.kind,
-                "cue": q.cue,
-                "said_on": q.said_on,
+                "cue": _words(q.cue),
+                "said_on": _day(q.said_on),
                 **({"interpreted": True} if q.interpreted else {}),
             }
         )
@@ -127,35 +142,41 @@ def article_records(
             "end": f.end,
             "value": f.value,
             "measure": f.measure,
-            "qualifier": f.qualifier,
-            "label": f.label,
-            "subject": f.subject,
-            "attribution": f.attribution,
-            "as_of": f.as_of,
+            "qualifier": _words(f.qualifier),
+            "label": _words(f.label),
+            "subject": _words(f.subject),
+            "attribution": _words(f.attribution),
+            "as_of": _day(f.as_of),
         }
         for f in found.figures
+        if is_visible(f.text) and 0 <= f.value <= MAX_COUNT
     ]
     events = [
         {
             "id": record_id("e", source_id, e.start),
-            "date": e.on,
+            "date": _day(e.on),
             "summary": e.sentence,
             "sentence": e.sentence,
             "start": e.start,
             "end": e.end,
-            "kind": e.kind,
+            "kind": _words(e.kind),
         }
         for e in found.events
+        if is_visible(e.sentence)
     ]
     trip = found.trip
     claim = None
-    if trip.ordinal is not None or trip.places or trip.meetings:
+    counted = trip.ordinal is None or trip.ordinal <= MAX_ORDINAL  # else: no claim to keep
+    ordinal = trip.ordinal if counted else None
+    places = [place for place in trip.places if is_visible(place)]
+    meetings = [name for name in trip.meetings if is_visible(name)]
+    if ordinal is not None or places or meetings:
         claim = {
-            "ordinal": trip.ordinal,
-            "text": trip.ordinal_text,
-            "start": trip.ordinal_start,
-            "end": trip.ordinal_end,
-            "places": list(trip.places),
-            "meetings": list(trip.meetings),
+            "ordinal": ordinal,
+            "text": _words(trip.ordinal_text) if counted else None,
+            "start": trip.ordinal_start if counted else None,
+            "end": trip.ordinal_end if counted else None,
+            "places": places,
+            "meetings": meetings,
         }
     return {"trip_claim": claim, "quotes": quotes, "figures": figures, "events": events}

@@ -19,8 +19,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
 from shuttle.schema import CasualtiesFile, DailyReport, Dataset, Trip
-from shuttle.store import validation_problems
 from shuttle.textio import MAX_DATA_BYTES, current_digest, read_text, write_atomic
+from shuttle.validation import validation_problems
 
 DATASET = Dataset(
     title="Gaza Ministry of Health daily casualty reports (palestine-datasets)",

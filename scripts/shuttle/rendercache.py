@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from shuttle.textio import replace_file
+from shuttle import cachefile
 
 FORMAT = 1
 _LIBRARIES = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
@@ -206,9 +206,12 @@ def _token(item: AnchorLink) -> dict[str, Any]:
 
 
 def _read(path: Path, key: str, fields: tuple[str, ...]) -> dict[str, Any] | None:
+    raw = cachefile.read(path)  # None unless this user's builds wrote it, undamaged
+    if raw is None:
+        return None
     try:
-        entry = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        entry = json.loads(raw)
+    except ValueError:
         return None
     if not isinstance(entry, dict) or entry.get("key") != key:
         return None
@@ -220,9 +223,9 @@ def _read(path: Path, key: str, fields: tuple[str, ...]) -> dict[str, Any] | Non
 def _write(path: Path, entry: dict[str, Any]) -> None:
     try:
         data = json.dumps(entry, default=str).encode("utf-8")
-        replace_file(path, data, durable=False)
-    except (OSError, ValueError):
-        pass  # a cache that cannot be written costs the next build time, nothing else
+    except ValueError:
+        return
+    cachefile.write(path, data)  # one that cannot be written costs the next build time
 
 
 def _digest(text: str) -> str:

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+import unicodedata
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 # The vocabularies the extractors propose are the ones the data holds: declared once.
 from shuttle.extract.candidates import Measure, PersonKind, QuoteKind
@@ -21,8 +31,24 @@ Status = Literal["candidate", "verified", "rejected"]
 ReportSource = Literal["mohtel", "gmotel", "unocha", "missing"]
 
 
+# A value outside the plausible range is refused with this prefix (E105, not E102).
+OUT_OF_RANGE = "out of range: "
+# Every date of the project lies in the war and its diplomacy (the war began 2023-10-07;
+# a background article may be older): a year 1 or 9999 is a typing slip, never data.
+FIRST_DAY = date(2023, 1, 1)
+LAST_DAY = date(2030, 12, 31)
+# Counts: more than ten billion of anything is not a report but a slip (and a number
+# that large would overflow the float arithmetic of the consistency checks).
+MAX_COUNT = 10_000_000_000
+MAX_OFFSET = 2_000_000  # characters: the longest article textio reads
+MAX_ORDINAL = 1000  # trips
+
+
 def _iso_day(value: Any) -> Any:
     """Dates are read as text or as YAML dates; either way they must be real days."""
+    if isinstance(value, datetime):  # a timestamp would be cut to its day silently
+        zone = " and a time zone" if value.tzinfo is not None else ""
+        raise ValueError(f"{value.isoformat()} has a time{zone}; write the day alone (YYYY-MM-DD)")
     if isinstance(value, str):
         try:
             return date.fromisoformat(value) if len(value) == 10 else value
@@ -31,8 +57,64 @@ def _iso_day(value: Any) -> Any:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso_day)]
+def _plausible_day(value: date) -> date:
+    if not is_plausible_day(value):
+        raise ValueError(
+            f"{OUT_OF_RANGE}is not between {FIRST_DAY} and {LAST_DAY}, the years this "
+            "project covers; check the year"
+        )
+    return value
+
+
+def _at_most(limit: int, what: str) -> AfterValidator:
+    def check(value: int) -> int:
+        if value > limit:
+            raise ValueError(f"{OUT_OF_RANGE}is more than {limit:,}, {what}; check the digits")
+        return value
+
+    return AfterValidator(check)
+
+
+Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_plausible_day)]
+# (the maximum is also stated in the JSON Schemas, for editors' tools)
+Count = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": MAX_COUNT}),
+    _at_most(MAX_COUNT, "more than anything reported"),
+]
+Ordinal = Annotated[
+    int,
+    Field(ge=1, json_schema_extra={"maximum": MAX_ORDINAL}),
+    _at_most(MAX_ORDINAL, "more trips than there can be"),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+
+# Headings of the generated pages get these ids (explicit or made from their words, a
+# listing's later parts with -part-N): a record or person with one of them as its id
+# would give the page two elements with one id, and its citations would land on the
+# heading. tests/test_schema.py checks the list against the templates.
+HEADING_IDS = frozenset(
+    {
+        "explore", "about-the-numbers", "israel-and-hostages", "every-figure", "text",
+        "taken", "quotes", "figures", "key-events", "reference", "schemas", "timeline",
+        "the-numbers-over-time", "where-the-sources-disagree", "what-was-said",
+        "who-is-who", "the-trips", "sources", "the-data",
+        "shuttle-diplomacy-blinkens-trips-during-the-gaza-war",
+    }
+)  # fmt: skip
+_PART_SUFFIX = re.compile(r"-part-[0-9]+$")
+
+
+def _not_a_heading(value: str) -> str:
+    if value in HEADING_IDS or _PART_SUFFIX.sub("", value) in HEADING_IDS:
+        raise ValueError(
+            f"{value!r} is the id of a heading on the pages (two elements would share it); "
+            "choose another id"
+        )
+    return value
+
+
+RecordId = Annotated[Slug, AfterValidator(_not_a_heading)]
 
 
 def _not_a_part(value: str) -> str:
@@ -40,7 +122,12 @@ def _not_a_part(value: str) -> str:
         raise ValueError(
             f"{value!r} is the address of a part of the sources list; choose another id"
         )
+    if value in _SOURCE_PAGES:
+        raise ValueError(f"{value!r} is the address of the sources list itself; choose another id")
     return value
+
+
+_SOURCE_PAGES = frozenset({"index"})  # sources/index.md is the list of sources
 
 
 _PART = re.compile(r"page-[0-9]+")
@@ -50,14 +137,54 @@ SourceId = Annotated[
     Field(
         pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
         max_length=120,
-        json_schema_extra={"not": {"pattern": "^page-[0-9]+$"}},
+        json_schema_extra={"not": {"pattern": "^(page-[0-9]+|index)$"}},
     ),
     AfterValidator(_not_a_part),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-Offset = Annotated[int, Field(ge=0)]
+
+
+def is_visible(value: str) -> bool:
+    """Whether text shows something: not only spaces, line breaks or invisible characters
+    (a zero-width space, a direction mark, a lone accent), which would print as nothing."""
+    return any(
+        not char.isspace() and unicodedata.category(char) not in _INVISIBLE for char in value
+    )
+
+
+def is_plausible_day(value: date) -> bool:
+    return FIRST_DAY <= value <= LAST_DAY
+
+
+def _visible(value: str) -> str:
+    if not is_visible(value):
+        raise ValueError("is blank: only spaces or invisible characters; write the words")
+    return value
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp", "Zs", "Mn", "Me"})
+
+
+def _no_credentials(value: str) -> str:
+    parts = urlsplit(value)
+    if "@" in parts.netloc:
+        raise ValueError("holds a user name or password; give the address without them")
+    if not parts.hostname:
+        raise ValueError("has no host name")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_visible)]
+Offset = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": MAX_OFFSET}),
+    _at_most(MAX_OFFSET, "beyond the longest article"),
+]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+Url = Annotated[
+    str,
+    Field(pattern=r"^https?://[^\s<>\"']+$", max_length=2000),
+    AfterValidator(_no_credentials),
+]
 FileName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$", max_length=200)]
 
 STATUS_HELP = (
@@ -89,7 +216,7 @@ class Source(Record):
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"
     machine_translation: bool = False
     truncated: bool = False
-    trip: Annotated[int, Field(ge=1)] | None = Field(
+    trip: Ordinal | None = Field(
         default=None, description="the canonical trip (data/trips.yml ordinal) it covers"
     )
     notes: Text | None = None
@@ -106,7 +233,7 @@ class SourcesFile(Record):
 class Person(Record):
     """A person or organisation quoted or met; quotes name them by id."""
 
-    id: Slug
+    id: RecordId
     name: Text = Field(description="canonical name, as the explainer prints it")
     kind: PersonKind = "person"
     aliases: list[Text] = Field(default_factory=list, description="other names articles use")
@@ -127,7 +254,7 @@ class PeopleFile(Record):
 class Trip(Record):
     """A trip of the canonical list: what the articles' "Nth trip" is checked against."""
 
-    ordinal: Annotated[int, Field(ge=1)]
+    ordinal: Ordinal
     start: Day
     end: Day
     approximate: bool = False
@@ -136,6 +263,14 @@ class Trip(Record):
     summary: Text | None = Field(default=None, description="what came of it, in a line")
     note: Text | None = None
     reported_by: list[Text] = Field(default_factory=list)
+
+    @field_validator("end")
+    @classmethod
+    def _ends_after_start(cls, end: date, info: ValidationInfo) -> date:
+        start = info.data.get("start")
+        if isinstance(start, date) and end < start:
+            raise ValueError(f"{end} is before the trip's start, {start}; swap them or fix one")
+        return end
 
 
 class TripsFile(Record):
@@ -148,7 +283,7 @@ class TripsFile(Record):
 class Quote(Record):
     """Words between quote marks, at characters start..end of the article's text."""
 
-    id: Slug
+    id: RecordId
     text: Text = Field(description="exactly the article's characters start..end")
     start: Offset
     end: Offset
@@ -169,11 +304,11 @@ class Quote(Record):
 class Figure(Record):
     """A number the article reports, at characters start..end (the number as written)."""
 
-    id: Slug
+    id: RecordId
     text: Text = Field(description="the number as written: 27,840 or four")
     start: Offset
     end: Offset
-    value: Annotated[int, Field(ge=0)]
+    value: Count
     measure: Measure
     qualifier: Text | None = Field(default=None, description="more than, at least, about, ...")
     label: Text | None = Field(default=None, description="what is counted, when measure is other")
@@ -188,14 +323,14 @@ class Figure(Record):
 class Event(Record):
     """A key fact the article reports, cited by the sentence at start..end."""
 
-    id: Slug
+    id: RecordId
     date: Day | None = None
     summary: Text = Field(description="one line, as an editor would write it")
     sentence: Text = Field(description="exactly the article's characters start..end")
     start: Offset
     end: Offset
     kind: Text | None = None
-    trip: Annotated[int, Field(ge=1)] | None = None
+    trip: Ordinal | None = None
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
     extracted: str | None = Field(default=None, description=EXTRACTED_HELP)
@@ -204,7 +339,7 @@ class Event(Record):
 class TripClaim(Record):
     """The trip the article describes, as the article itself counts it."""
 
-    ordinal: Annotated[int, Field(ge=1)] | None = None
+    ordinal: Ordinal | None = None
     text: Text | None = Field(default=None, description="the claim as written: his fifth trip")
     start: Offset | None = None
     end: Offset | None = None
@@ -240,10 +375,10 @@ class Dataset(Record):
 class DailyReport(Record):
     date: Day
     source: ReportSource
-    killed: Annotated[int, Field(ge=0)] | None = Field(default=None, description="as reported")
-    injured: Annotated[int, Field(ge=0)] | None = None
-    killed_filled: Annotated[int, Field(ge=0)] = Field(description="gap-filled by the compiler")
-    injured_filled: Annotated[int, Field(ge=0)]
+    killed: Count | None = Field(default=None, description="as reported")
+    injured: Count | None = None
+    killed_filled: Count = Field(description="gap-filled by the compiler")
+    injured_filled: Count
 
 
 class CasualtiesFile(Record):

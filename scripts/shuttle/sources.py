@@ -64,9 +64,10 @@ def make_article(source: Source, text: str, sha256: str) -> Article:
     return Article(source, text, sha256, paras, tuple(p.start for p in paras))
 
 
-def read_article(path: Path, shown: str, source: Source) -> Article:
-    """Read and decode an article; raises ProblemError for an unusable file."""
-    raw = read_bytes(path, shown, max_bytes=MAX_ARTICLE_BYTES)
+def read_article(path: Path, shown: str, source: Source, *, root: Path | None = None) -> Article:
+    """Read and decode an article; raises ProblemError for an unusable file. `root`: the
+    file must lie inside it (a link to elsewhere is refused)."""
+    raw = read_bytes(path, shown, max_bytes=MAX_ARTICLE_BYTES, root=root)
     text = decode(raw, shown)
     return make_article(source, text, sha256_hex(raw))
 
@@ -78,9 +79,16 @@ def hash_problem(article: Article, shown: str, line: int | None) -> Problem | No
         "E206",
         shown,
         line,
-        f"seeds/{article.source.file} has sha256 {article.sha256[:12]}…, "
-        f"sources.yml records {article.source.sha256[:12]}…; if the change is intended, "
-        "re-check every fact taken from it, then record the new hash",
+        f"seeds/{article.source.file} has sha256 {article.sha256}, "
+        f"sources.yml records {article.source.sha256} (they differ from character "
+        f"{_first_difference(article.sha256, article.source.sha256) + 1}); if the change is "
+        "intended, re-check every fact taken from it, then record the new hash",
+    )
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
 
 

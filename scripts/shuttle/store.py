@@ -32,6 +32,7 @@ from shuttle.schema import (
 )
 from shuttle.sources import Article, read_article
 from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, read_text, sha256_hex
+from shuttle.validation import validation_problems
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -40,6 +41,8 @@ M = TypeVar("M", bound=BaseModel)
 class Place:
     file: str
     line: int | None
+    key: str | None = None  # the top-level list the record is item `index` of
+    index: int | None = None
 
 
 @dataclass
@@ -77,31 +80,6 @@ class Store:
                 yield source_id, event
 
 
-def validation_problems(
-    error: ValidationError, data: Any, shown: str, prefix: Sequence[str | int] = ()
-) -> list[Problem]:
-    """Pydantic's errors as Problems: a code, the line of the field, a plain message."""
-    problems = []
-    for err in error.errors():
-        loc = (*prefix, *err["loc"])
-        where = ".".join(str(x) for x in loc) or "file"
-        line = yamlio.locate(data, loc)
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            problems.append(Problem.of("E101", shown, line, f"unknown field {where!r}"))
-        elif kind == "missing":
-            problems.append(Problem.of("E103", shown, line, f"missing field {where!r}"))
-        elif "not a real date" in err["msg"] or kind.startswith("date"):
-            got = err.get("input")
-            problems.append(Problem.of("E104", shown, line, f"{where}: {got!r} is not a real date"))
-        else:
-            got = err.get("input")
-            shown_input = repr(got) if not isinstance(got, dict | list) else type(got).__name__
-            msg = err["msg"].removeprefix("Value error, ")
-            problems.append(Problem.of("E102", shown, line, f"{where}: {msg} (got {shown_input})"))
-    return problems
-
-
 def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Problem]]:
     data = loaded.data
     if data is None:
@@ -111,7 +89,7 @@ def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Pro
     try:
         return model.model_validate(yamlio.plain(data)), []
     except ValidationError as exc:
-        return None, validation_problems(exc, data, loaded.shown)
+        return None, validation_problems(exc, data, loaded.shown, model=model)
 
 
 class Lines(Protocol):
@@ -138,7 +116,7 @@ def _remember_lines(
     store: Store, records: Sequence[Record], lines: Lines, key: str, shown: str
 ) -> None:
     for index, record in enumerate(records):
-        store.places[id(record)] = Place(shown, lines.item(key, index))
+        store.places[id(record)] = Place(shown, lines.item(key, index), key, index)
 
 
 def _fast(model: type[M], text: str) -> tuple[M, Lines] | None:
@@ -173,7 +151,7 @@ def _load_file(
     if not path.exists() and not required:
         return None, None
     try:
-        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True)
+        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True, root=paths.root)
         fast = _fast(model, text)
         if fast is not None:
             return fast
@@ -204,7 +182,7 @@ def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | 
         return None
     shown = paths.relative(path)
     try:
-        raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES)
+        raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES, root=paths.root)
         key = (shown, sha256_hex(raw))
         if key not in _CASUALTIES:
             text = decode(raw, shown, allow_empty=True)
@@ -245,8 +223,9 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
         for source in sources.sources:
             article_path = paths.article(source.file)
             try:
+                shown_article = paths.relative(article_path)
                 store.articles[source.id] = read_article(
-                    article_path, paths.relative(article_path), source
+                    article_path, shown_article, source, root=paths.root
                 )
             except ProblemError as exc:
                 problems.extend(exc.problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,17 @@ class _Constructor(RoundTripConstructor):
         except ValueError:
             return str(node.value)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        # Python refuses to read an integer of more than 4,300 digits: kept as its text,
+        # which the schema refuses with its line (a number cannot be that long)
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return str(node.value)
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
 class _Refused(MarkedYAMLError):
@@ -152,12 +161,43 @@ def _syntax_problem(exc: MarkedYAMLError, shown: str) -> Problem:
     problem_line = exc.problem_mark.line + 1 if exc.problem_mark else None
     context_line = exc.context_mark.line + 1 if exc.context_mark else None
     what = " ".join(x for x in (exc.context, exc.problem) if x) or "cannot parse"
+    what = in_editors_words(what)
     line = problem_line or context_line
     if context_line and any(e in (exc.problem or "") for e in ("end of stream", "stream end")):
         line = context_line
     elif context_line and problem_line and context_line != problem_line:
         what += f" (it starts on line {context_line})"
     return Problem.of("E001", shown, line, what)
+
+
+# The parser's words -> what an editor must do; its own words follow, for the expert.
+_PLAIN_WORDS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "this line is indented with a tab; indent with spaces"),
+    ("tab character", "this line is indented with a tab; indent with spaces"),
+    ("mapping values are not allowed", "a colon and a space inside a value; quote the value"),
+    ("could not find expected ':'", "a line without a colon after its field name; or a value "
+     "broken over lines: put it in quotes"),
+    ("while scanning a quoted scalar", "a quote opened here is never closed"),
+    ("expected ',' or ']'", "a [list] that is not closed with ]"),
+    ("expected ',' or '}'", "a {group} that is not closed with }"),
+    ("while parsing a flow", "a [list] or {group} that is not closed"),
+    ("expected a single document", "the file holds two documents (a line of ---); keep one"),
+    ("but found another document", "the file holds two documents (a line of ---); keep one"),
+    ("did not find expected key", "this line is not indented like the lines of its record"),
+    ("expected <block end>", "this line is not indented like the lines above it"),
+    ("did not find expected '-'", "this line is not indented like the items of its list"),
+    ("that cannot start any token", "a value starts with a character YAML reserves (@ ` %); "
+     "put it in quotes"),
+    ("while scanning a simple key", "a line without a colon after its field name"),
+    ("while scanning a block scalar", "the text after | or > is not indented"),
+)  # fmt: skip
+
+
+def in_editors_words(said: str) -> str:
+    for found, meaning in _PLAIN_WORDS:
+        if found in said:
+            return f"{meaning} (YAML: {said})"
+    return said
 
 
 def load(path: Path, shown: str) -> Loaded:
@@ -221,6 +261,8 @@ def plain(node: Any) -> Any:
         return int(node)
     if isinstance(node, float):
         return float(node)
+    if isinstance(node, datetime):  # kept whole: the schema refuses a time, never cuts it
+        return datetime.fromisoformat(node.isoformat())
     if isinstance(node, date):
         return date(node.year, node.month, node.day)
     return str(node)

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import vl_convert
 
-from shuttle.textio import replace_file
+from shuttle import cachefile
 
 # The name of a hover readout's layer: a constant (Altair would otherwise number the
 # layer per process), and how static_spec knows to leave it out.
@@ -40,10 +40,30 @@ def _digest(*parts: str) -> str:
 
 
 def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
+    """A cache entry's text; None (a miss) unless its seal holds (see cachefile)."""
+    data = cachefile.read(path)
+    if data is None:
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+# What vl-convert never writes and a published SVG must not hold: scripts, event
+# handlers, embedded HTML, javascript: links, external references.
+_ACTIVE = re.compile(
+    r"<\s*(?:script|foreignObject|iframe|object|embed|handler|listener)\b"
+    r"|\son[a-z]+\s*=|javascript:|<!ENTITY|<\?xml-stylesheet|\shref\s*=\s*[\"'](?!#)"
+    r"|xlink:href\s*=\s*[\"'](?!#)",
+    re.IGNORECASE,
+)
+
+
+def inert_svg(svg: object) -> bool:
+    """True for an SVG with nothing in it that could run or load (a cached one is
+    published: a crafted entry must never reach the site)."""
+    return isinstance(svg, str) and svg.lstrip().startswith("<svg") and not _ACTIVE.search(svg)
 
 
 # Characters XML forbids: one from article text would make the whole image unreadable.
@@ -95,7 +115,7 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
     if cache_dir is not None:
         path = cache_dir / f"svg-{_digest(vl_convert_version(), LOCALE, text)[:32]}.svg"
         cached = _read(path)
-        if cached is not None:
+        if cached is not None and inert_svg(cached):
             return cached
     _start()
     svg = vl_convert.vegalite_to_svg(
@@ -106,7 +126,7 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
     )
     svg = _XML_FORBIDDEN.sub("\ufffd", normalise_svg(str(svg)))
     if path is not None:
-        replace_file(path, svg.encode("utf-8"))
+        cachefile.write(path, svg.encode("utf-8"))
     return svg
 
 
@@ -140,7 +160,7 @@ def javascript_bundle(cache_dir: Path, snippet: str | None = None) -> str:
     # assigns vegaEmbed, vegaLite and vega to window.
     make: Callable[..., str] = vl_convert.javascript_bundle
     bundle = str(make(snippet))
-    replace_file(path, bundle.encode("utf-8"))
+    cachefile.write(path, bundle.encode("utf-8"))
     return bundle
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shuttle.checks import consistency, provenance, references
+from shuttle.checks import consistency, integrity, provenance, references
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 from shuttle.store import Store, load_store
@@ -12,5 +12,6 @@ def run_checks(paths: Paths) -> tuple[Store, list[Problem]]:
     store, problems = load_store(paths)
     problems += references.check(store)
     problems += provenance.check(store)
+    problems += integrity.check(store)
     problems += consistency.check(store)
     return store, problems

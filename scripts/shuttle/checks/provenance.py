@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+
 from shuttle.extract.numbers import find_numbers
-from shuttle.problems import Problem
+from shuttle.problems import Problem, shown
 from shuttle.schema import Event, Figure, Quote
 from shuttle.sources import Article
 from shuttle.store import Store
@@ -60,17 +62,51 @@ def _span(
         ]
     if article.text[start:end] == text:
         return []
-    elsewhere = article.text.find(text)
-    hint = f"; the text is at {elsewhere}-{elsewhere + len(text)}" if elsewhere >= 0 else ""
     code = "E205" if what == "figure" else "E203"
+    there = article.text[start:end]
     return [
         Problem.of(
             code,
             place.file,
             place.line,
-            f"{what} text not found in {name} at {start}-{end}{hint}",
+            f"{what} text not found in {name} at {start}-{end}: {_difference(text, there)}; "
+            + _nearest(article.text, text, start),
         )
     ]
+
+
+def _difference(recorded: str, there: str) -> str:
+    """Where the recorded text and the article's characters part, both shown there."""
+    at = next(
+        (i for i, (a, b) in enumerate(zip(recorded, there, strict=False)) if a != b),
+        min(len(recorded), len(there)),
+    )
+    begin = max(0, at - 20)
+    return (
+        f"from character {at + 1} the data says {shown(recorded[begin : at + 40])}, "
+        f"the article {shown(there[begin : at + 40])}"
+    )
+
+
+def _nearest(article: str, text: str, start: int) -> str:
+    """Where the recorded text does occur, or the passage most like it."""
+    elsewhere = article.find(text)
+    if elsewhere >= 0:
+        return f"the text is at {elsewhere}-{elsewhere + len(text)}"
+    probe = text[:500]  # the longest run the two share places the passage
+    match = difflib.SequenceMatcher(None, article, probe, autojunk=False).find_longest_match(
+        0, len(article), 0, len(probe)
+    )
+    if match.size < min(8, len(probe)):
+        return "the text does not occur in the article"
+    begin = max(0, match.a - match.b)
+    finish = min(len(article), begin + len(text))
+    if begin == start:
+        return "the text does not occur in the article: it was changed there, or the data was"
+    return (
+        f"it does not occur in the article; the closest passage is at {begin}-{finish}: "
+        f"{shown(article[begin:finish], 120)}"
+    )
 
 
 def _figure_value(store: Store, figure: Figure) -> list[Problem]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shuttle.problems import Problem
+from shuttle.fieldlines import field_line
+from shuttle.problems import Problem, did_you_mean
 from shuttle.sources import hash_problem, unlisted_articles
 from shuttle.store import Store
 
@@ -55,35 +56,49 @@ def _unique_ids(store: Store) -> list[Problem]:
 
 
 def _known_ids(store: Store) -> list[Problem]:
-    """Ids named but not defined; a file that did not load defines nothing to check against."""
+    """Ids named but not defined; a file that did not load defines nothing to check against.
+    Each message points at the line of the field and suggests the closest ids."""
     problems = []
-    people = {p.id for p in store.people}
-    trips = {t.ordinal for t in store.trips}
-    sources = {s.id for s in store.sources}
+    people = [p.id for p in store.people]
+    trips = [str(t.ordinal) for t in store.trips]
+    sources = [s.id for s in store.sources]
     check_people = store.usable(store.paths.people_file)
     check_sources = store.usable(store.paths.sources_file)
 
-    def unknown(record: object, what: str) -> None:
-        place = store.place(record)
-        problems.append(Problem.of("E201", place.file, place.line, what))
+    def unknown(record: object, what: str, got: str, known: list[str], *field: str | int) -> None:
+        place = field_line(store, record, *field)
+        problems.append(Problem.of("E201", place.file, place.line, what + did_you_mean(got, known)))
 
     for source in store.sources:
-        if source.trip is not None and trips and source.trip not in trips:
-            unknown(source, f"source {source.id!r}: no trip {source.trip} in data/trips.yml")
+        if source.trip is not None and trips and str(source.trip) not in trips:
+            what = f"source {source.id!r}: no trip {source.trip} in data/trips.yml{_range(trips)}"
+            unknown(source, what, str(source.trip), [], "trip")
     for trip in store.trips:
-        for person in trip.meetings:
+        for number, person in enumerate(trip.meetings):
             if check_people and person not in people:
-                unknown(trip, f"trip {trip.ordinal}: meetings names unknown person {person!r}")
+                what = f"trip {trip.ordinal}: meetings names unknown person {person!r}"
+                unknown(trip, what, person, people, "meetings", number)
     for source_id, data in store.article_data.items():
         if check_sources and source_id not in sources:
-            unknown(data, f"no source {source_id!r} in seeds/sources.yml")
+            place = store.place(data)
+            what = f"no source {source_id!r} in seeds/sources.yml"
+            problems.append(
+                Problem.of("E201", place.file, place.line, what + did_you_mean(source_id, sources))
+            )
         for quote in data.quotes:
             if check_people and quote.speaker is not None and quote.speaker not in people:
-                unknown(quote, f"quote {quote.id}: speaker {quote.speaker!r} is not in people.yml")
+                what = f"quote {quote.id}: speaker {quote.speaker!r} is not in people.yml"
+                unknown(quote, what, quote.speaker, people, "speaker")
         for event in data.events:
-            if event.trip is not None and trips and event.trip not in trips:
-                unknown(event, f"event {event.id}: no trip {event.trip} in data/trips.yml")
+            if event.trip is not None and trips and str(event.trip) not in trips:
+                what = f"event {event.id}: no trip {event.trip} in data/trips.yml{_range(trips)}"
+                unknown(event, what, str(event.trip), [], "trip")
     return problems
+
+
+def _range(trips: list[str]) -> str:
+    numbers = sorted(int(t) for t in trips)
+    return f" (it lists trips {numbers[0]} to {numbers[-1]})" if numbers else ""
 
 
 def _articles(store: Store) -> list[Problem]:

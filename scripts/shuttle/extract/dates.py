@@ -176,6 +176,9 @@ def _candidates(
     return out
 
 
+_CALENDAR = (date(2, 1, 1), date(9998, 12, 31))  # what relative dates can be counted from
+
+
 def find_dates(
     text: str,
     start: int,
@@ -193,6 +196,8 @@ def resolve(
 ) -> list[DateMention]:
     """Date expressions found in a span that starts at `start` (the lookback for "will",
     "expected to" stops there), resolved against the article's date."""
+    if published is not None and not _CALENDAR[0] <= published <= _CALENDAR[1]:
+        published = None  # a year from the calendar's ends: "last week" would overflow
     out: list[DateMention] = []
     for m in matches:
         on: date | None = None

@@ -3,6 +3,9 @@ and the date it refers to (as_of), for figures.py."""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
@@ -98,7 +101,7 @@ def as_of_date(
         # "spoke on Sunday with … about the six hostages": the date of the talk
         and not (d.end <= pos and _TALK_BEFORE_RE.search(text, max(s0, d.start - 16), d.start))
     ]
-    attack = measure in ("killed", "hostages_taken") and _ATTACK_RE.search(text, s0, s1)
+    attack = measure in ("killed", "hostages_taken") and _speaks_of_attack(text, s0, s1)
     d = nearest(usable, pos)
     if d is None or d.on is None:
         # hostages were taken in the attack unless the text dates them otherwise
@@ -110,6 +113,40 @@ def as_of_date(
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+
+
+@functools.lru_cache(maxsize=16)
+def _speaks_of_attack(text: str, s0: int, s1: int) -> bool:
+    """Whether the sentence speaks of the attack: asked once a sentence, not per figure (a
+    sentence of thousands of figures would be read thousands of times)."""
+    return _ATTACK_RE.search(text, s0, s1) is not None
+
+
+class DatesNear:
+    """The dates of one sentence, looked up by bisection, so that a sentence of thousands of
+    figures and dates costs n log n rather than n squared."""
+
+    def __init__(self, text: str, s0: int, s1: int, dates: list[DateMention]) -> None:
+        self.dates = dates  # in text order
+        self.starts = [d.start for d in dates]
+        self.ends = list(itertools.accumulate((d.end for d in dates), max))  # sorted if nested
+        self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, s0, s1)]
+
+    def covers(self, at: int) -> bool:
+        """Whether `at` lies inside a date ("on 7 October": the 7 is not a count)."""
+        k = bisect.bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.ends[k]
+
+    def around(self, pos: int, pos_end: int) -> list[DateMention]:
+        """Every date as_of_date could use for the number at pos..pos_end: those of its
+        clause, and of the clause before (", when": the one break it may look across)."""
+        before = bisect.bisect_left(self.breaks, pos) - 2
+        lo = self.breaks[before] if before >= 0 else -1
+        after = bisect.bisect_left(self.breaks, pos_end)
+        hi = self.breaks[after] if after < len(self.breaks) else 1 << 62
+        return self.dates[bisect.bisect_left(self.ends, lo) : bisect.bisect_right(self.starts, hi)]
+
+
 _SINCE_WORD_RE = re.compile(r"\bsince\b", re.I)
 _WHEN_RE = re.compile(r",[^\S\n]*when\b[^,;:]*\Z")
 _TALK_BEFORE_RE = re.compile(

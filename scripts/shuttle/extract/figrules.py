@@ -22,6 +22,7 @@ Each rule is stated for reporting in general, not for one sentence:
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -98,13 +99,19 @@ _THEN_ATTACK_RE = re.compile(
 _HAMAS_RE = re.compile(r"Hamas|October[^\S\n]+7|Oct\.[^\S\n]+7|7[^\S\n]+October")
 
 
+@functools.lru_cache(maxsize=16)
+def _speaks_of_hamas(text: str, s0: int, s1: int) -> bool:
+    """Asked once a sentence, not per figure: a long sentence stays linear."""
+    return _HAMAS_RE.search(text, s0, s1) is not None
+
+
 def attack_toll(
     text: str, s0: int, s1: int, q_start: int, noun_end: int, published: date | None
 ) -> bool:
     """Whether the count at text[q_start:noun_end] is the toll of the 7 October attack."""
     if published is not None and published < OCT7:
         return False
-    if _HAMAS_RE.search(text, s0, s1) is None:
+    if not _speaks_of_hamas(text, s0, s1):
         return False
     return (
         _ATTACK_THEN_RE.search(text, max(s0, q_start - 120), q_start) is not None

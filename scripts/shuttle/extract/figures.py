@@ -44,7 +44,7 @@ from .fignouns import (
     hypothetical,
     not_a_count,
 )
-from .figparts import as_of_date, attribution_of, with_attack_dates
+from .figparts import DatesNear, as_of_date, attribution_of, with_attack_dates
 from .figrules import (
     attack_toll,
     detainees_exchanged,
@@ -142,6 +142,7 @@ def _sentence_figures(
     found: list[_Found] = []
     prev_end = s0
     modal = MODAL_RE.search(text, s0, s1) is not None  # most sentences have none
+    nouned = False  # whether a figure found so far has its noun (not any() each time)
     for n in numbers:
         noun_m = NOUN_RE.match(text, n.end, s1)
         bare = el = False
@@ -154,9 +155,7 @@ def _sentence_figures(
             el = ELIDED_RE.match(text, n.end, s1) is not None
             bare = BARE_AFTER_VERB_RE.match(text, n.end, s1) is not None
             # "Of the 251 hostages, 116 remain": the count of a noun named before
-            shared = any(g.noun is not None for g in found) and (
-                class_after(text, n.end, clause_end(text, n.end, s1)) is not None
-            )
+            shared = nouned and (class_after(text, n.end, clause_end(text, n.end, s1)) is not None)
             # "far below the 500 a day that entered": the things counted just before
             if _PER_DAY_RE.match(text, n.end, s1):
                 per_day = next((g for g in reversed(found) if g.noun in THING_SET), None)
@@ -200,13 +199,16 @@ def _sentence_figures(
             if not including and not _TOLL_RE.search(text, prev_end, n.start):
                 prev_end = n.end
                 continue
-        stop = min(clause_end(text, noun_end, s1), noun_end + 90)
+        # the clause end is wanted within 90 characters; a dash 90 on is closed within 60
+        stop = min(clause_end(text, noun_end, min(s1, noun_end + 151)), noun_end + 90)
         found.append(_Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop))
+        nouned = nouned or noun is not None
         prev_end = n.end
     if not found:
         return []
     dates = ctx.dates(s0, s1)
-    found = [f for f in found if not any(d.start <= f.number.start < d.end for d in dates)]
+    near = DatesNear(text, s0, s1, dates)  # by bisection: a long sentence stays linear
+    found = [f for f in found if not near.covers(f.number.start)]
     # the verb after each noun, up to the next number; "and"-joined numbers share one
     for i, f in enumerate(found):
         stop = f.stop
@@ -226,6 +228,7 @@ def _sentence_figures(
     prev_verb: str | None = None
     si = ctx.segs.sentence_index(s0)
     context_start = ctx.segs.sentences[si - 1][0] if si > 0 else s0  # the sentence before
+    sentence = text[s0:s1]  # one copy a sentence, shared by its figures (not one each)
     for f in found:
         verb = f.before or f.after or _mods_verb(f.mods)  # "240 taken hostage"
         # "killed more than 1,300 Israelis, at least 27 American citizens, and …": every
@@ -305,7 +308,9 @@ def _sentence_figures(
         toll = measure in ("killed", "hostages_taken") and attack_toll(
             text, s0, s1, f.q_start, f.noun_end, published
         )
-        as_of = as_of_date(text, dates, n.start, n.end, s0, s1, published, measure, toll)
+        as_of = as_of_date(
+            text, near.around(n.start, n.end), n.start, n.end, s0, s1, published, measure, toll
+        )
         if (
             as_of == published
             and coordinated
@@ -320,7 +325,7 @@ def _sentence_figures(
                 text=n.text,
                 start=n.start,
                 end=n.end,
-                sentence=text[s0:s1],
+                sentence=sentence,
                 sentence_start=s0,
                 sentence_end=s1,
                 qualifier=f.qualifier,

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from .candidates import TripCandidate
 from .keywords import HE, MEET, TRAVEL, Keywords, matches
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
 from .names import ROLE_WORDS, subject_position
-from .people import People
+from .people import Mention, People
 from .text import WORD_START, Segments, word_trie
 
 _ORDINALS = {
@@ -137,7 +138,10 @@ def _is_traveller(name: str) -> bool:
 class _Sentence:
     """One sentence that speaks of the traveller, with its clause subjects found once."""
 
-    __slots__ = ("text", "s0", "s1", "people", "kw", "he", "_subjects", "_names_traveller")
+    __slots__ = (
+        "text", "s0", "s1", "people", "kw", "he", "_subjects", "_starts", "_names_traveller",
+        "_last_subjects",
+    )  # fmt: skip
 
     def __init__(
         self, text: str, s0: int, s1: int, people: People, kw: Keywords, he: bool = False
@@ -145,6 +149,8 @@ class _Sentence:
         self.text, self.s0, self.s1, self.people, self.kw = text, s0, s1, people, kw
         self.he = he  # chosen because its "he" is the traveller
         self._subjects: list[tuple[int, int, bool]] | None = None
+        self._starts: list[int] = []
+        self._last_subjects: list[Mention | None] | None = None
         self._names_traveller: bool | None = None
 
     def names_traveller(self) -> bool:
@@ -152,14 +158,35 @@ class _Sentence:
             self._names_traveller = _TRAVELLER_RE.search(self.text, self.s0, self.s1) is not None
         return self._names_traveller
 
+    def last_subject_before(self, pos: int) -> Mention | None:
+        """The last mention before `pos` that opens its clause (not a possessive); each
+        mention is judged once a sentence, however many meetings it holds."""
+        people = self.people
+        first = bisect_left(people.starts, self.s0)
+        if self._last_subjects is None:
+            best: Mention | None = None
+            table: list[Mention | None] = []
+            for index in range(first, bisect_left(people.starts, self.s1)):
+                mention = people.mentions[index]
+                if not mention.possessive and subject_position(self.text, mention.start, self.s0):
+                    best = mention
+                table.append(best)
+            self._last_subjects = table
+        k = bisect_left(people.starts, pos) - 1 - first
+        return self._last_subjects[k] if 0 <= k < len(self._last_subjects) else None
+
     def subject_is_traveller(self, cue: int) -> bool:
         """The last clause subject before `cue` is the traveller (or there is none:
         "After a stop in Egypt …, Blinken arrived")."""
         if self._subjects is None:
             self._subjects = _subjects(self.text, self.s0, self.s1, self.people, self.he)
+            self._starts = [pos for pos, _, _ in self._subjects]
         last: tuple[int, bool] | None = None
-        for pos, end, traveller in self._subjects:
-            if pos >= cue:
+        # from the last subject before the cue backwards (bisection: a sentence with
+        # thousands of subjects and cues must not cost their product)
+        for index in range(bisect_left(self._starts, cue) - 1, -1, -1):
+            pos, end, traveller = self._subjects[index]
+            if last is not None and pos < last[0]:
                 break
             if end <= cue and (last is None or (pos, traveller) > last):
                 last = (pos, traveller)
@@ -437,25 +464,30 @@ _GAP_WORDS = frozenset(
 )
 
 
+def _mentions(people: People, lo: int, hi: int) -> Iterator[Mention]:
+    """The mentions that start in [lo, hi), in order, one at a time."""
+    first, last = bisect_left(people.starts, lo), bisect_left(people.starts, hi)
+    return (people.mentions[index] for index in range(first, last))
+
+
 def _meetings(sentence: _Sentence) -> list[str]:
     text, s0, s1, people = sentence.text, sentence.s0, sentence.s1, sentence.people
     out: list[str] = []
     for m in matches(_MEET_RE, text, sentence.kw.starts(MEET, s0, s1), s0, s1):
-        after = people.in_span(m.end(), s1)
+        # the names after the verb, and before it backwards, taken one at a time: a long
+        # sentence of many meetings must not cost meetings times names
+        after = _mentions(people, m.end(), s1)
+        first = next(iter(_mentions(people, m.end(), s1)), None)
         met_traveller = _TRAVELLER_RE.match(text, m.end() + 1, s1) is not None or (
-            bool(after)
-            and _is_traveller(after[0].canonical)
-            and _titles_only(text, m.end(), after[0].start, True)
+            first is not None
+            and _is_traveller(first.canonical)
+            and _titles_only(text, m.end(), first.start, True)
         )
         if met_traveller:
             # "Netanyahu … after meeting Blinken": the subject is the one met
-            subjects = [
-                mt
-                for mt in people.in_span(s0, m.start())
-                if not mt.possessive and subject_position(text, mt.start, s0)
-            ]
-            if subjects and not _is_traveller(subjects[-1].canonical):
-                out.append(subjects[-1].canonical)
+            subject = sentence.last_subject_before(m.start())
+            if subject is not None and not _is_traveller(subject.canonical):
+                out.append(subject.canonical)
             continue
         if not sentence.subject_is_traveller(m.start()):
             continue
