@@ -9,6 +9,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from shuttle.cites import parse as parse_cite
 from shuttle.dates import day_span, long_day
 from shuttle.pages import view as v
 from shuttle.pages.escape import finalize, standalone, text
@@ -83,6 +84,19 @@ class Links:
 
     def source(self, source_id: str, label: object | None = None) -> Markup:
         return self.md(label or source_id, v.source_page(source_id))
+
+    def paras(self, cites: list[str]) -> Markup:
+        """Citations written "source-id#pN" (data/trips.yml), as links to the paragraphs;
+        `shuttle check` has made sure each names a paragraph that exists."""
+        links = []
+        for written in cites:
+            cite = parse_cite(written)
+            if cite is None:  # `shuttle check` reports it (E208); shown as written
+                links.append(text(written))
+                continue
+            label = f"{cite.source_id}, ¶{cite.paragraph}"
+            links.append(self.md(label, v.source_page(cite.source_id), cite.anchor))
+        return Markup("; ").join(links)
 
 
 def render(
