@@ -3,6 +3,7 @@ line; problems as `file:line: CODE message` on stderr, or as JSON on stdout."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -116,3 +117,25 @@ def test_the_installed_command_runs(project: Path) -> None:
     result = run_shuttle_process(project, "check")
     assert result.status == 0, result.output
     assert "check passed" in result.stderr
+
+
+def test_extract_says_when_it_finds_nothing_in_a_source(project: Path) -> None:
+    # A transcript without quote marks often yields nothing: no file is written, and the
+    # editor is told so (not "nothing new", which sends them looking for the file).
+    seeds = project / "seeds"
+    data = b"Thank you, Mr. President.\n"
+    (seeds / "empty.txt").write_bytes(data)
+    with (seeds / "sources.yml").open("a", encoding="utf-8") as out:
+        out.write(
+            "  - id: un-2024-06-10-empty\n    file: empty.txt\n    title: Remarks\n"
+            "    outlet: Test Mission\n    published: 2024-06-10\n    event_date: 2024-06-10\n"
+            "    licence: public domain (invented for the tests)\n"
+            f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
+        )
+    result = run_shuttle(project, "extract", "--source", "un-2024-06-10-empty")
+    assert result.status == 0, result.output
+    assert not (project / "data" / "articles" / "un-2024-06-10-empty.yml").exists()
+    assert "nothing found in un-2024-06-10-empty: no data/articles/un-2024-06-10-empty.yml" in (
+        result.stderr
+    )
+    assert "nothing new" not in result.stderr

@@ -50,7 +50,16 @@ def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
     written, problems = extracting.run_extract(paths, args.source or (), jobs=args.jobs)
     for shown in written:
         sys.stderr.write(f"updated {shown}\n")
-    if not written and not problems:
+    # A source the extractors found nothing in gets no file: say so, or the editor
+    # looks for data/articles/ID.yml in vain (typical of a transcript: no quote marks).
+    sources = () if problems else args.source or ()
+    empty = [s for s in sources if not paths.article_data(s).exists()]
+    for source_id in empty:
+        sys.stderr.write(
+            f"nothing found in {source_id}: no {paths.relative(paths.article_data(source_id))} "
+            f"was written; to add records by hand, create it with the line `source: {source_id}`\n"
+        )
+    if not written and not problems and not empty:
         sys.stderr.write("nothing new: data/ already holds everything the extractors propose\n")
     return _report(problems)
 
