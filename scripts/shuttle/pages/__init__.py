@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuttle.aside import Aside
+from shuttle.pages.corrections import render_corrections
 from shuttle.pages.disagreements import plan_disagreements, render_disagreements
 from shuttle.pages.downloads import render_downloads
 from shuttle.pages.figures import render_figures
@@ -57,6 +58,7 @@ def render_site(
     out.pages.update(figures)
     out.files.update(chart_files)
     out.pages.update(render_home(view, headline))
+    out.pages.update(render_corrections(view))
     out.pages.update(render_trips(view, timeline, trips))
     out.pages.update(render_quotes(view, quotes))
     disagreement_pages = render_disagreements(view, disagreements)

@@ -13,6 +13,7 @@ from shuttle.cites import parse as parse_cite
 from shuttle.dates import day_span, long_day
 from shuttle.pages import view as v
 from shuttle.pages.escape import finalize, standalone, text
+from shuttle.pages.words import counted
 from shuttle.schema import Person, Trip
 
 
@@ -34,9 +35,23 @@ def environment() -> Environment:
     env.filters["day"] = lambda d: Markup(long_day(d)) if isinstance(d, date) else ""
     env.filters["span"] = lambda t: Markup(day_span(t.start, t.end))
     env.filters["ordinal"] = ordinal
+    env.filters["short"] = short
+    env.filters["counted"] = counted
     # join() would escape for HTML only: untrusted lists are joined, then escaped by us
     env.filters["join"] = lambda items, sep=", ": standalone(sep.join(str(i) for i in items))
     return env
+
+
+SHORT_WORDS = 8  # a quote in short: its first words
+
+
+def short(quote: str) -> str:
+    """A quote's first SHORT_WORDS words and an ellipsis when it has more (then escaped
+    like any printed value)."""
+    words = quote.split()
+    if len(words) <= SHORT_WORDS + 2:  # cutting one or two words saves nothing
+        return quote
+    return " ".join(words[:SHORT_WORDS]).rstrip(",;:") + " …"
 
 
 def ordinal(n: int) -> str:

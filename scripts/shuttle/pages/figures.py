@@ -48,7 +48,7 @@ def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
     return charts.ReportedPoint(
         day=item.day,
         value=item.figure.value,
-        measure=item.figure.measure,
+        measure=chart_measure(item.figure),
         qualifier=item.figure.qualifier,
         text=item.figure.text,
         source_title=item.source.title,
@@ -58,6 +58,14 @@ def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
         candidate=item.candidate,
         subject=item.figure.subject,
     )
+
+
+def chart_measure(figure: Figure) -> str:
+    """The chart row a figure belongs on: detainees Israel released are not prisoners
+    freed in an exchange for hostages (charting.israel_data.MEASURES)."""
+    if figure.measure == "prisoners_released" and "detainee" in (figure.subject or "").lower():
+        return "detainees_released"
+    return figure.measure
 
 
 def trip_spans(view: v.View, page: str) -> list[charts.TripSpan]:
