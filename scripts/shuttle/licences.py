@@ -45,7 +45,8 @@ def terms(source: Source, allowed: Iterable[str] = ()) -> Terms:
         return Terms(False, "No licence to republish this text has been recorded.")
     licence = name(source.licence)
     if licence == PUBLIC_DOMAIN:
-        return Terms(True, f"The text is in the public domain ({source.licence}).")
+        detail = source.licence.partition(" (")[2].removesuffix(")")
+        return Terms(True, f"The text is in the public domain{f' ({detail})' if detail else ''}.")
     if licence in {name(a) for a in allowed}:
         return Terms(True, f"Its licence, {source.licence}, allows republishing it.")
-    return Terms(False, f"Its licence ({source.licence}) does not allow republishing it.")
+    return Terms(False, f"Its licence, {source.licence}, does not allow republishing it.")

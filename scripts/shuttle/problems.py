@@ -47,6 +47,7 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "W302": ("warning", "a reported figure disagrees with the Ministry's series for its date"),
     "W303": ("warning", "two articles report different numbers for the same count"),
     "W304": ("warning", "a date lies outside the trip it is assigned to"),
+    "W305": ("warning", "a source disagrees with the canonical trip list (data/trips.yml says so)"),
     "E401": ("error", "file changed since it was read; nothing was written"),
     "E402": ("error", "could not write file"),
     "E501": ("error", "the site build failed"),

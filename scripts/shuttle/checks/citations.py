@@ -55,6 +55,9 @@ def _trips(store: Store) -> list[Problem]:
                 if not line.cite:
                     what = f"trip {trip.ordinal}: {key} item {line_index + 1} cites no source"
                     found.append((index, (key, line_index), "E211", what + _HOW))
+                elif key == "disagreements":  # published on the disagreements page
+                    what = f"trip {trip.ordinal}: a source disagrees with the list: {line.text}"
+                    found.append((index, (key, line_index), "W305", what))
     return _located(store, found)
 
 

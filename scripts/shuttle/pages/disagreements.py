@@ -14,6 +14,7 @@ TITLES = {
     "trip count": ("How the articles count the trips", "trip-counts"),
     "ministry series": ("Figures against the Ministry of Health's series", "ministry"),
     "between articles": ("Articles against each other", "between-articles"),
+    "trip list": ("Sources against the canonical trip list", "trip-list"),
 }
 
 
