@@ -14,7 +14,9 @@ from conftest import REPO, run_shuttle, run_shuttle_process, tree_digest
 from shuttle import cli
 from shuttle.problems import CATALOG
 
-VERBS = {"extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval"}
+VERBS = {
+    "extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval", "add", "people"
+}  # fmt: skip
 
 
 def test_help_lists_the_verbs_the_readme_names() -> None:
@@ -119,11 +121,10 @@ def test_the_installed_command_runs(project: Path) -> None:
     assert "check passed" in result.stderr
 
 
-def test_extract_says_when_it_finds_nothing_in_a_source(project: Path) -> None:
-    # A transcript without quote marks often yields nothing: no file is written, and the
-    # editor is told so (not "nothing new", which sends them looking for the file).
+def _add_empty_source(project: Path) -> str:
+    """A transcript the extractors find nothing in (no quote marks, no numbers)."""
     seeds = project / "seeds"
-    data = b"Thank you, Mr. President.\n"
+    data = b"Thank you, Mr. President.\nWe stand with our partners.\n"
     (seeds / "empty.txt").write_bytes(data)
     with (seeds / "sources.yml").open("a", encoding="utf-8") as out:
         out.write(
@@ -132,10 +133,45 @@ def test_extract_says_when_it_finds_nothing_in_a_source(project: Path) -> None:
             "    licence: public domain (invented for the tests)\n"
             f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
         )
-    result = run_shuttle(project, "extract", "--source", "un-2024-06-10-empty")
+    return "un-2024-06-10-empty"
+
+
+def test_extract_says_why_it_proposed_nothing_and_writes_a_file_to_add_to(project: Path) -> None:
+    # A transcript without quote marks often yields nothing: the editor is told so, and
+    # why, and gets the file their own records go in (not "nothing new", and not silence).
+    source = _add_empty_source(project)
+    result = run_shuttle(project, "extract", "--source", source)
     assert result.status == 0, result.output
-    assert not (project / "data" / "articles" / "un-2024-06-10-empty.yml").exists()
-    assert "nothing found in un-2024-06-10-empty: no data/articles/un-2024-06-10-empty.yml" in (
-        result.stderr
+    written = project / "data" / "articles" / f"{source}.yml"
+    assert "source: un-2024-06-10-empty\nquotes: []\nfigures: []\nevents: []\n" in (
+        written.read_text(encoding="utf-8")
     )
+    assert (
+        f"nothing proposed from {source} (2 paragraphs read): no quote marks found - a "
+        f"transcript? add its words with `shuttle add quote --source {source}"
+    ) in result.stderr
     assert "nothing new" not in result.stderr
+    again = run_shuttle(project, "extract", "--source", source)  # the file stays as it is
+    assert written.read_text(encoding="utf-8").endswith("events: []\n")
+    assert "updated" not in again.stderr and "nothing proposed" in again.stderr
+    added = run_shuttle(project, "add", "quote", "--source", source, "--speaker",
+                        "antony-blinken", "We stand with our partners.")  # fmt: skip
+    assert added.status == 0, added.output
+    assert run_shuttle(project, "check").status == 0
+
+
+def test_extract_json_of_a_source_is_json_alone_on_stdout(project: Path) -> None:
+    source = _add_empty_source(project)
+    before = tree_digest(project)
+    result = run_shuttle(project, "extract", "--json", "--source", source)
+    assert result.status == 0, result.output
+    (found,) = json.loads(result.stdout)
+    assert found["file"] == "seeds/empty.txt" and found["quotes"] == []
+    assert "nothing new" not in result.output
+    assert tree_digest(project) == before
+    seeded = run_shuttle(
+        project, "extract", "--json", "--source", "ap-2024-01-09-blinken-in-israel"
+    )
+    assert json.loads(seeded.stdout)[0]["figures"] and seeded.stderr == ""
+    wrong = run_shuttle(project, "extract", "--json", "--source", "no-such-source")
+    assert wrong.status == 1 and json.loads(wrong.stdout) == [] and "E201" in wrong.stderr

@@ -148,3 +148,22 @@ def test_whatever_the_extractors_find_makes_a_valid_article_file(found: ArticleC
     ArticleFile.model_validate(written)
     for person in index.new.values():
         Person.model_validate(person)
+
+
+def test_a_rejected_person_does_not_shadow_the_live_one_carrying_their_name() -> None:
+    people = [
+        Person(id="el-sissi", name="Abdel Fattah el-Sissi", status="rejected"),
+        Person(id="al-sisi", name="Abdel Fattah al-Sisi", aliases=["Abdel Fattah el-Sissi"]),
+    ]
+    index = PeopleIndex.of(people)
+    assert index.resolve("Abdel Fattah el-Sissi") == "al-sisi"
+    assert index.new == {}
+    assert index.resolve("El Sissi") == "el-sissi-2"  # the rejected id stays taken
+
+
+def test_new_people_remember_the_source_that_first_proposed_them() -> None:
+    index = PeopleIndex.of(PEOPLE)
+    found = ArticleCandidates(people=(PersonCandidate(name="Gadi Eisenkot"),))
+    article_records("first-source", found, index)
+    article_records("second-source", found, index)
+    assert index.proposed_by == {"gadi-eisenkot": "first-source"}

@@ -60,11 +60,15 @@ class PeopleIndex:
 
     by_key: dict[str, str] = field(default_factory=dict)
     new: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> record to add
+    proposed_by: dict[str, str] = field(default_factory=dict)  # new id -> first source
+    source: str | None = None  # the source being read, set by article_records
 
     @classmethod
     def of(cls, people: Iterable[Person]) -> PeopleIndex:
         index = cls()
-        for person in people:
+        # A rejected person (say, one merged into another) keeps their id taken, but
+        # their names resolve to whoever else carries them: the live people go first.
+        for person in sorted(people, key=lambda p: p.status == "rejected"):
             for name in (person.name, *person.aliases):
                 index.by_key.setdefault(name_key(name), person.id)
             index.by_key.setdefault(person.id, person.id)
@@ -88,6 +92,8 @@ class PeopleIndex:
             if proposal.organisation:
                 record["organisation"] = proposal.organisation
         self.new[person_id] = record
+        if self.source is not None:
+            self.proposed_by[person_id] = self.source
         return person_id
 
 
@@ -95,6 +101,7 @@ def article_records(
     source_id: str, found: ArticleCandidates, people: PeopleIndex
 ) -> dict[str, Any]:
     """Records for data/articles/<source_id>.yml, fields in the order editors read them."""
+    people.source = source_id
     proposed_people = {name_key(p.name): p for p in found.people}
     for person in found.people:
         people.resolve(person.name, person)
