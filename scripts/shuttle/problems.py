@@ -15,7 +15,8 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 # code -> (severity, what it means). E0xx: reading files; E1xx: shape (schema);
-# E2xx: references and provenance; E3xx/W3xx: consistency across sources; E4xx: writing.
+# E2xx: references and provenance; E3xx/W3xx: consistency across sources; E4xx: writing;
+# E5xx: the site; E6xx: records an editor adds with `shuttle add`.
 CATALOG: dict[str, tuple[Severity, str]] = {
     "E001": ("error", "YAML syntax error"),
     "E002": ("error", "duplicate key in a mapping"),
@@ -52,6 +53,9 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E402": ("error", "could not write file"),
     "E501": ("error", "the site build failed"),
     "E502": ("error", "broken link in the built site"),
+    "E601": ("error", "the words to add are not in the article (the nearest match is named)"),
+    "E602": ("error", "the words to add occur more than once: choose one (--nth, --after)"),
+    "E603": ("error", "the record to add is already in the article's file"),
 }
 
 
