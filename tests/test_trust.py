@@ -144,3 +144,31 @@ def test_people_quoted_come_before_those_never_quoted(view: View, site: Generate
     for line in people.splitlines():
         if 'class="shuttle-role"' in line:
             assert line.endswith("</p>"), line
+
+
+def test_the_timeline_is_cards_not_quotes(view: View, site: Generated) -> None:
+    timeline = {p: md for p, md in site.pages.items() if p.startswith("timeline")}
+    text = "".join(timeline.values())
+    assert "shuttle-quote" not in text and "<blockquote" not in text and "\n> " not in text
+    cards = re.findall(r'<div class="shuttle-card[^"]*" id="([^"]+)"', text)
+    assert cards.count("trip-1") == 1
+    assert len(cards) == len(view.trips) + len(view.events)
+    for trip in view.trips:  # each trip card links to its chapter
+        card = text[text.index(f'id="trip-{trip.ordinal}"') :].split("</div>")[0]
+        assert f"trip-{trip.ordinal:02d}/" in card
+
+
+def test_trip_pages_are_chapters(view: View, site: Generated) -> None:
+    for n, trip in enumerate(view.trips):
+        page = site.pages[f"trips/trip-{trip.ordinal:02d}.md"]
+        nav = page.split('<nav class="shuttle-chapters"', 1)[1].split("</nav>", 1)[0]
+        assert ('rel="prev"' in nav) == (n > 0)
+        assert ('rel="next"' in nav) == (n < len(view.trips) - 1)
+        assert "shuttle-quote" not in page  # quotes in full live on the quotes page
+        quotes = [q for q in view.quotes if q.trip == trip]
+        if quotes:
+            assert f"quotes.md#trip-{trip.ordinal}" in page or "quotes/page-" in page
+        if trip.sought:
+            assert "## What he sought" in page
+        if trip.summary:
+            assert "## What came of it" in page

@@ -209,6 +209,9 @@ class Quote(Record):
     )
     cue: Text | None = Field(default=None, description="the attribution as written")
     said_on: Day | None = None
+    key: bool = Field(
+        default=False, description="an editor's pick: one of the few quotes its trip's page shows"
+    )
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
     extracted: str | None = Field(default=None, description=EXTRACTED_HELP)

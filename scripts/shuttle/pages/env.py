@@ -43,15 +43,18 @@ def environment() -> Environment:
 
 
 SHORT_WORDS = 8  # a quote in short: its first words
+WHOLE_WORDS = 3  # a quote of so few words is its own short form ("baseless")
 
 
-def short(quote: str) -> str:
-    """A quote's first SHORT_WORDS words and an ellipsis when it has more (then escaped
-    like any printed value)."""
+def short(quote: str, limit: int = SHORT_WORDS) -> str:
+    """A quote in short: its first words, at most `limit` and never more than two thirds
+    of them, and an ellipsis (then escaped like any printed value); the quote in full is
+    on the quotes page alone."""
     words = quote.split()
-    if len(words) <= SHORT_WORDS + 2:  # cutting one or two words saves nothing
+    if len(words) <= WHOLE_WORDS:
         return quote
-    return " ".join(words[:SHORT_WORDS]).rstrip(",;:") + " …"
+    keep = min(limit, len(words) * 2 // 3)
+    return " ".join(words[:keep]).rstrip(",;:") + " …"
 
 
 def ordinal(n: int) -> str:
@@ -100,8 +103,9 @@ class Links:
     def source(self, source_id: str, label: object | None = None) -> Markup:
         return self.md(label or source_id, v.source_page(source_id))
 
-    def paras(self, cites: list[str]) -> Markup:
-        """Citations written "source-id#pN" (data/trips.yml), as links to the paragraphs;
+    def paras(self, cites: list[str], names: Mapping[str, str] | None = None) -> Markup:
+        """Citations written "source-id#pN" (data/trips.yml), as links to the paragraphs,
+        each labelled with `names` of its source (an outlet) when given, else its id;
         `shuttle check` has made sure each names a paragraph that exists."""
         links = []
         for written in cites:
@@ -109,7 +113,7 @@ class Links:
             if cite is None:  # `shuttle check` reports it (E208); shown as written
                 links.append(text(written))
                 continue
-            label = f"{cite.source_id}, ¶{cite.paragraph}"
+            label = f"{(names or {}).get(cite.source_id, cite.source_id)}, ¶{cite.paragraph}"
             links.append(self.md(label, v.source_page(cite.source_id), cite.anchor))
         return Markup("; ").join(links)
 

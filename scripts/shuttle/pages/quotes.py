@@ -10,7 +10,7 @@ from shuttle.pages import paging
 from shuttle.pages import view as v
 from shuttle.pages.context import contexts
 from shuttle.pages.env import Links, macro
-from shuttle.pages.paging import Paged, Unit, html_size
+from shuttle.pages.paging import Paged, Unit
 from shuttle.schema import Person
 
 SPEAKERS = "by-speaker"
@@ -41,13 +41,12 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
             title += f": {', '.join(trip.stops[:4])}{'…' if len(trip.stops) > 4 else ''}"
         group = paging.group(anchor, title, ordinal)
         units += [
-            Unit(q, group, html_size(block(links, q, ctx)) + 2, (q.quote.id,))
-            for q in groups[ordinal]
+            paging.unit(q, group, block(links, q, ctx), (q.quote.id,), 2) for q in groups[ordinal]
         ]
     # Back-translations apart from the speakers' own words, under a heading that says so.
     translated = paging.group(TRANSLATED, "Translated reports: not the speakers' exact words")
     units += [
-        Unit(q, translated, html_size(block(links, q, ctx)) + 2, (q.quote.id,))
+        paging.unit(q, translated, block(links, q, ctx), (q.quote.id,), 2)
         for q in view.quotes
         if q.translated
     ]
@@ -57,8 +56,8 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
     )
     for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], view.people[kv[0]].name)):
         speaker = SpeakerRow(view.people[pid], n, [])
-        units.append(Unit(speaker, table, html_size(row(links, speaker))))
-    fixed = paging.fixed_size("quotes.md.j2", v.QUOTES, contexts={})
+        units.append(paging.unit(speaker, table, row(links, speaker)))
+    fixed = paging.fixed_size("quotes.md.j2", v.QUOTES, contexts={}, **_filter(view))
     return paging.paginate(v.QUOTES, units, fixed=fixed, label=_trips, budget=budget)
 
 
@@ -75,7 +74,17 @@ def _trips(units: list[Unit]) -> str:
 
 def render_quotes(view: v.View, paged: Paged) -> dict[str, str]:
     ctx = contexts(view.quotes, view)
-    return paging.render_parts("quotes.md.j2", paged, view.places, contexts=ctx)
+    return paging.render_parts("quotes.md.j2", paged, view.places, contexts=ctx, **_filter(view))
+
+
+def _filter(view: v.View) -> dict[str, object]:
+    """What the quotes can be narrowed by: each speaker (with a count), each trip."""
+    counts = Counter(q.speaker.id for q in view.quotes if q.speaker)
+    speakers = sorted(
+        ((view.people[pid], n) for pid, n in counts.items()), key=lambda pn: _order(pn[0])
+    )
+    ordinals = {q.trip.ordinal for q in view.quotes if q.trip}
+    return {"speakers": speakers, "trips": [t for t in view.trips if t.ordinal in ordinals]}
 
 
 def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
@@ -99,10 +108,10 @@ def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
         said = by_person[p.id]
         row = SpeakerRow(p, len(said), said)
         group = paging.group(p.id, p.name, row, head=role(p), index=_initial(p))
-        units += [Unit(q, group, html_size(ref(links, q, show_speaker=False)) + 2) for q in said]
+        units += [paging.unit(q, group, ref(links, q, show_speaker=False), (), 2) for q in said]
     if others:
         group = paging.group(NOT_QUOTED, "Named in the sources, not quoted")
-        units += [Unit(p, group, html_size(named(p)), (p.id,)) for p in sorted(others, key=_order)]
+        units += [paging.unit(p, group, named(p), (p.id,)) for p in sorted(others, key=_order)]
     fixed = paging.fixed_size("people.md.j2", v.PEOPLE)
     return paging.paginate(v.PEOPLE, units, fixed=fixed, label=_names, budget=budget)
 
