@@ -15,7 +15,8 @@ from shuttle import cli
 from shuttle.problems import CATALOG
 
 VERBS = {
-    "extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval", "add", "people"
+    "extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval", "add", "people",
+    "effort",
 }  # fmt: skip
 
 
@@ -158,6 +159,8 @@ def test_extract_says_why_it_proposed_nothing_and_writes_a_file_to_add_to(projec
                         "antony-blinken", "We stand with our partners.")  # fmt: skip
     assert added.status == 0, added.output
     assert run_shuttle(project, "check").status == 0
+    quiet = run_shuttle(project, "extract", "--source", source)  # it holds a record now
+    assert "nothing proposed" not in quiet.stderr and "nothing new" in quiet.stderr
 
 
 def test_extract_json_of_a_source_is_json_alone_on_stdout(project: Path) -> None:

@@ -173,7 +173,10 @@ def _merge_sources(
         for done, ((source_id, _, _), found) in enumerate(zip(work, found_all, strict=True)):
             records = article_records(source_id, found, index)
             path = paths.article_data(source_id)
-            if notes is not None and not any(records.values()):
+            held = store.article_data.get(source_id)
+            # said once the file is there (and on every run while it holds no record)
+            empty = held is None or not (held.quotes or held.figures or held.events)
+            if notes is not None and empty and not any(records.values()):
                 text = store.articles[source_id].text
                 notes.append(nothing_proposed(source_id, text, paths.relative(path)))
             merges.append(pool.submit(_merge_one, (path, paths.relative(path), source_id, records)))
