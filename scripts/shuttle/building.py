@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
@@ -64,8 +65,42 @@ def _environment(paths: Paths, *, preview: bool) -> Iterator[None]:
                 os.environ[key] = value
 
 
+def publishing(flag: bool) -> bool:
+    """A build meant for publishing: asked for (`--publish`), or made by CI."""
+    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return flag or ci
+
+
+def _is_local(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("", "localhost", "0.0.0.0", "::1") or host.startswith("127.")
+
+
+def address_problem(site_url: str, *, publish: bool) -> Problem | None:
+    """The downloads, sitemap and canonical links carry the site's address: a build to
+    publish refuses a local one; a local build says its addresses are for preview."""
+    if not _is_local(site_url):
+        return None
+    if publish:
+        return Problem.of(
+            "E503", "mkdocs.yml", None,
+            f"this build is for publishing (--publish, or CI) but the site's address is "
+            f"{site_url or 'not set'}: set SHUTTLE_SITE_URL to the published address, as "
+            "https://example.org/shuttle/",
+        )  # fmt: skip
+    return Problem.of(
+        "W503", "mkdocs.yml", None,
+        f"the site's own addresses (downloads, sitemap, canonical links) use {site_url}: "
+        "for preview only; to publish, set SHUTTLE_SITE_URL and build with --publish",
+    )  # fmt: skip
+
+
 def _mkdocs_build(
-    paths: Paths, site_dir: Path, checked: tuple[Store, list[Problem]]
+    paths: Paths,
+    site_dir: Path,
+    checked: tuple[Store, list[Problem]],
+    *,
+    publish: bool = False,
 ) -> list[Problem]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -76,8 +111,12 @@ def _mkdocs_build(
     handler = logging.StreamHandler(stream)
     handler.setLevel(logging.WARNING)
     log.addHandler(handler)
+    address: Problem | None = None
     try:
         config = load_config(str(paths.mkdocs_file), site_dir=str(site_dir), strict=True)
+        address = address_problem(config.site_url or "", publish=publish)
+        if address is not None and address.severity == "error":
+            return [address]
         plugin = config.plugins.get("shuttle")
         if isinstance(plugin, ShuttlePlugin):
             plugin.checked = checked
@@ -92,10 +131,13 @@ def _mkdocs_build(
         return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
     finally:
         log.removeHandler(handler)
-    return []
+    return [address] if address is not None else []
 
 
-def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> list[Problem]:
+def build(
+    paths: Paths, *, preview: bool = False, check_links: bool = True, publish: bool = False
+) -> list[Problem]:
+    """`publish`: refuse to build without the real site address (also under CI)."""
     store, problems = run_checks(paths)
     if has_errors(problems):
         return problems
@@ -103,7 +145,9 @@ def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> l
     fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=paths.build))
     try:
         with _environment(paths, preview=preview):
-            problems += _mkdocs_build(paths, fresh, (store, list(problems)))
+            problems += _mkdocs_build(
+                paths, fresh, (store, list(problems)), publish=publishing(publish)
+            )
         if not has_errors(problems) and check_links:
             from shuttle import linkcheck
 

@@ -123,7 +123,9 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
-    problems = building.build(paths, preview=args.preview, check_links=not args.no_linkcheck)
+    problems = building.build(
+        paths, preview=args.preview, check_links=not args.no_linkcheck, publish=args.publish
+    )
     status = _report(problems)
     if status == 0:
         sys.stderr.write(
@@ -218,6 +220,11 @@ def parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="check, build the site into build/site, check its links")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="a build to publish: refuse without SHUTTLE_SITE_URL (implied under CI)",
+    )
     p.set_defaults(run=cmd_build)
 
     p = verbs.add_parser("serve", help="preview the site; reloads on edits to data/ and seeds/")

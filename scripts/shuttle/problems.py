@@ -53,6 +53,8 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E402": ("error", "could not write file"),
     "E501": ("error", "the site build failed"),
     "E502": ("error", "broken link in the built site"),
+    "E503": ("error", "a build for publishing has no real site address (set SHUTTLE_SITE_URL)"),
+    "W503": ("warning", "built for preview: the site's own addresses point to this computer"),
     "E601": ("error", "the words to add are not in the article (the nearest match is named)"),
     "E602": ("error", "the words to add occur more than once: choose one (--nth, --after)"),
     "E603": ("error", "the record to add is already in the article's file"),
