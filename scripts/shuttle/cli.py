@@ -176,6 +176,20 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_effort(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import effort
+
+    efforts, problems = effort.run(paths, args.source or ())
+    if problems:
+        return _report(problems)
+    sys.stdout.write("\n".join(effort.table(efforts)) + "\n")
+    if args.write is not None:
+        target = args.write if args.write.is_absolute() else paths.root / args.write
+        effort.write(target, paths.relative(target), efforts)
+        sys.stderr.write(f"wrote {paths.relative(target)}\n")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import evaluate
 
@@ -246,6 +260,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_day)
     p.add_argument("--until", type=_day)
     p.set_defaults(run=cmd_import)
+
+    p = verbs.add_parser(
+        "effort", help="what editors did with the extractors' proposals, per article"
+    )
+    p.add_argument("--source", action="append", help="only this source id (repeatable)")
+    p.add_argument(
+        "--write", type=Path, metavar="FILE",
+        help="also write the numbers as YAML (benchmarks/editor_effort.yml is the baseline)",
+    )  # fmt: skip
+    p.set_defaults(run=cmd_effort)
 
     p = verbs.add_parser("eval", help="score the extractors against the gold standard")
     p.add_argument("--gold", type=Path, default=Path("tests/gold"))
