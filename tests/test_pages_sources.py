@@ -17,7 +17,7 @@ from shuttle.pages import render_site
 from shuttle.pages.sources import shown_paragraphs
 from shuttle.pages.view import View
 from shuttle.paths import Paths
-from shuttle.schema import Source
+from shuttle.schema import Source, TripCites
 from shuttle.sources import make_article
 from shuttle.store import Store
 
@@ -137,3 +137,17 @@ def test_the_built_site_publishes_no_full_text_its_licence_does_not_allow(
                 continue  # (a headline line is the page's title too)
             assert words not in text, (source.id, paragraph.number)
     assert excerpts, "the project has sources whose licence allows only excerpts"
+
+
+def test_the_trips_index_counts_the_sources_a_trip_cites(tmp_path: Path) -> None:
+    store, _ = run_checks(Paths(FIXTURE))
+    second = next(t for t in store.trips if t.ordinal == 2)
+    cited = second.model_copy(update={"cites": TripCites(dates=[f"{BETA}#p1"])})
+    store.trips = [cited if t is second else t for t in store.trips]
+    view = View.of(store, preview=False, disagreements=consistency.find(store))
+    index = render_site(view, site_url="https://example.org/", cache=tmp_path).pages[
+        "trips/index.md"
+    ]
+    counts = re.findall(r"^\| \[Trip (\d)\].*\| (\d+) \|$", index, re.MULTILINE)
+    # trip 3: both fixture articles are about it; trip 2: none is, but it cites one
+    assert counts == [("1", "0"), ("2", "1"), ("3", "2")]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from shuttle import cites
 from shuttle.dates import long_day
 from shuttle.pages import paging
 from shuttle.pages import view as v
@@ -59,7 +60,7 @@ def render_trips(
                 "trip.md.j2", trip_parts[trip.ordinal], view.places, **_trip_context(view, trip)
             )
         )
-        rows.append({"trip": trip, "page": page, "sources": len(view.sources_of_trip(trip))})
+        rows.append({"trip": trip, "page": page, "sources": len(sources_counted(view, trip))})
     pages[v.TRIPS] = render("trips_index.md.j2", v.TRIPS, view.places, trips=rows)
     pages.update(paging.render_parts("timeline.md.j2", timeline_parts, view.places))
     return pages
@@ -75,6 +76,12 @@ def key_quotes(quotes: list[v.QuoteItem]) -> list[v.QuoteItem]:
     # Blinken's own words first: the chapter is his trip
     verbatim.sort(key=lambda q: not (q.speaker and q.speaker.id == BLINKEN))
     return verbatim[:KEY_QUOTES]
+
+
+def sources_counted(view: v.View, trip: Trip) -> set[str]:
+    """The sources of a trip: those about it, and those its entry in data/trips.yml cites."""
+    cited = {s for s in cites.sources_of_trip(trip) if s in view.sources}
+    return {s.id for s in view.sources_of_trip(trip)} | cited
 
 
 def _trip_context(view: v.View, trip: Trip) -> dict[str, object]:
