@@ -35,6 +35,7 @@ from .charting.model import Chart, ReportedPoint, SeriesPoint, TripSpan
 from .charting.render import (
     bundle_path,
     javascript_bundle,
+    render_png,
     render_svg,
     static_spec,
     vl_convert_started,
@@ -52,6 +53,7 @@ __all__ = [
     "death_toll_chart",
     "israel_chart",
     "loader_javascript",
+    "render_png",
     "render_svg",
     "spec_json",
 ]

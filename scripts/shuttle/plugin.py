@@ -165,7 +165,7 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
         return hashlib.sha1(name.encode("utf-8")).hexdigest()
 
 
-def _add(files: Files, config: Any, path: str, content: str) -> None:
+def _add(files: Files, config: Any, path: str, content: str | bytes) -> None:
     existing = files.get_file_from_path(path)
     if existing is not None:
         files.remove(existing)
