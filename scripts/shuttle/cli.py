@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from shuttle import editor_verbs
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, as_json, as_text, has_errors
 
@@ -63,44 +63,6 @@ def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
     if not written and not problems and not notes:
         sys.stderr.write("nothing new: data/ already holds everything the extractors propose\n")
     return _report(problems)
-
-
-def cmd_add(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import adding
-
-    names = {
-        "quote": ("speaker", "kind", "cue", "said_on"),
-        "figure": ("value", "measure", "qualifier", "label", "subject", "attribution", "as_of"),
-        "event": ("date", "summary", "kind", "trip"),
-    }[args.what]
-    fields = {name: getattr(args, name) for name in (*names, "status", "note")}
-    added = adding.add(
-        paths, args.what, args.source, args.words, fields, after=args.after, nth=args.nth
-    )
-    place = f"{added.shown}:{added.line}" if added.line else added.shown
-    sys.stderr.write(
-        f"added {args.what} {added.record_id} ({args.status}) to {place}: "
-        f"characters {added.span.start}-{added.span.end}, line {added.span.line} of the article\n"
-    )
-    for filled in added.filled:
-        sys.stderr.write(f"  filled in {filled} (correct it in the file if it is wrong)\n")
-    return 0
-
-
-def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import people_merge
-
-    merged = people_merge.merge_people(paths, args.new, args.into)
-    quotes = sum(merged.quotes.values())
-    sys.stderr.write(
-        f"merged {args.new} into {args.into}: "
-        f"aliases added: {', '.join(merged.aliases) or 'none'}; "
-        f"{quotes} quote{'s' if quotes != 1 else ''} in {len(merged.quotes)} file(s) and "
-        f"{len(merged.trips)} trip(s) now name {args.into}; {args.new} is rejected\n"
-    )
-    for shown in merged.written:
-        sys.stderr.write(f"updated {shown}\n")
-    return 0
 
 
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
@@ -213,18 +175,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     p.set_defaults(run=cmd_extract)
 
-    _add_parsers(verbs)
-
-    p = verbs.add_parser("people", help="tidy data/people.yml")
-    people = p.add_subparsers(dest="what", required=True, metavar="WHAT")
-    m = people.add_parser(
-        "merge",
-        help="NEW is INTO under another spelling: add NEW's names to INTO's aliases, make "
-        "every quote and trip naming NEW name INTO, mark NEW rejected",
-    )
-    m.add_argument("new", metavar="NEW-ID")
-    m.add_argument("into", metavar="INTO-ID")
-    p.set_defaults(run=cmd_people)
+    editor_verbs.add_parsers(verbs, _day)
 
     p = verbs.add_parser("check", help="validate seeds/ and data/; exit 1 on errors")
     p.add_argument("--json", action="store_true", help="problems as JSON on stdout")
@@ -277,39 +228,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     p.set_defaults(run=cmd_eval)
     return top
-
-
-def _add_parsers(verbs: Any) -> None:
-    p = verbs.add_parser(
-        "add", help="add a quote, figure or event an editor found, with its offsets"
-    )
-    what = p.add_subparsers(dest="what", required=True, metavar="WHAT")
-    q = what.add_parser("quote", help="words someone said, found in the article")
-    q.add_argument("--speaker", required=True, help="people id (or a name or alias)")
-    q.add_argument("--kind", default="full", help="full (default) or fragment")
-    q.add_argument("--cue", help="the attribution as written (default: a transcript's label)")
-    q.add_argument("--said-on", type=_day, help="the day it was said")
-    f = what.add_parser("figure", help="a number as the article writes it")
-    f.add_argument("--value", type=int, help="the number (default: as the text reads)")
-    f.add_argument("--measure", required=True, help="killed, hostages, trips, ...")
-    f.add_argument("--qualifier", help="more than, at least, about, ...")
-    f.add_argument("--label", help="what is counted, when measure is other")
-    f.add_argument("--subject", help="who was counted")
-    f.add_argument("--attribution", help="whose figure it is")
-    f.add_argument("--as-of", type=_day, help="the day the figure refers to")
-    e = what.add_parser("event", help="a sentence saying what happened on a day")
-    e.add_argument("--date", type=_day, required=True, help="the day it happened")
-    e.add_argument("--summary", required=True, help="one line, as an editor writes it")
-    e.add_argument("--kind", help="meeting, statement, ...")
-    e.add_argument("--trip", type=int, help="the trip it belongs to")
-    for sub in (q, f, e):
-        sub.add_argument("words", help="the words exactly as the article writes them")
-        sub.add_argument("--source", required=True, help="the article's source id")
-        sub.add_argument("--after", help="choose the first occurrence after these words")
-        sub.add_argument("--nth", type=int, help="choose the Nth occurrence (1, 2, ...)")
-        sub.add_argument("--status", choices=("verified", "candidate"), default="verified")
-        sub.add_argument("--note", help="an editor's note on the record")
-    p.set_defaults(run=cmd_add)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
