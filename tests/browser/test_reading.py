@@ -70,3 +70,68 @@ def test_chart_text_is_readable_at_every_width(
             scale = shown / float(drawn.group(1))
             smallest = min(sizes) * scale if sizes else MIN_CHART_TEXT_PX
             assert smallest >= MIN_CHART_TEXT_PX - 0.05, (path, width, src, round(smallest, 1))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_width(
+    site: Site, new_context: Callable[..., tuple[Any, Watch]], width: int
+) -> None:
+    """At a phone's width and a desktop's, no page scrolls sideways: what is wider (a
+    table, a chart's data) scrolls in a box of its own."""
+    context, _ = new_context()
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    wide = []
+    for path in site.pages:
+        page.goto(site.url(path))
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide.append((path, scroll))
+    assert not wide, f"pages wider than {width} px"
+
+
+def _axe_source() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return str(Axe().axe_script)
+
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+CHART = ".shuttle-chart [data-spec]"
+LIVE = "(el) => el.getAttribute('data-shuttle-state') === 'live'"
+
+
+def test_axe_passes_while_a_live_chart_shows_its_tooltip(
+    site: Site, new_context: Callable[..., tuple[Any, Watch]]
+) -> None:
+    """With the pointer over each chart, drawn live and showing a tooltip, axe finds
+    nothing (the tooltip Vega adds to the page stays inside its landmarks)."""
+    context, _ = new_context()
+    page = context.new_page()
+    checked = 0
+    for path in site.pages:
+        if 'class="shuttle-chart"' not in site.text(path):
+            continue
+        page.goto(site.url(path))
+        for chart in page.locator(CHART).all():
+            chart.hover()
+            chart.evaluate_handle(LIVE)
+            page.wait_for_function(
+                "(el) => el.getAttribute('data-shuttle-state') === 'live'",
+                arg=chart.element_handle(),
+            )
+            box = chart.bounding_box()
+            assert box is not None
+            for dx in (0.3, 0.5, 0.7):  # over the plot: the line, a point, a readout
+                page.mouse.move(box["x"] + box["width"] * dx, box["y"] + box["height"] * 0.6)
+            page.evaluate(_axe_source())
+            found = page.evaluate("(o) => axe.run(document, o)", AXE_OPTIONS)["violations"]
+            assert not [(path, v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+            checked += 1
+    assert checked, "no chart was checked"
