@@ -135,3 +135,51 @@ def test_axe_passes_while_a_live_chart_shows_its_tooltip(
             assert not [(path, v["id"], [n["target"] for n in v["nodes"]]) for v in found]
             checked += 1
     assert checked, "no chart was checked"
+
+
+def _quotes_in_parts(site: Site) -> list[tuple[str, str]]:
+    """(speaker, trip) of every quote on every part of the quotes page, from the HTML."""
+    found = []
+    for path in site.pages:
+        if path == "/quotes/" or path.startswith("/quotes/page-"):
+            for tag in re.findall(r'<figure class="shuttle-quote[^>]*>', site.text(path)):
+                speaker = re.search(r'data-speaker="([^"]*)"', tag)
+                trip = re.search(r'data-trip="([^"]*)"', tag)
+                assert speaker and trip, tag
+                found.append((speaker.group(1), trip.group(1)))
+    return found
+
+
+def test_the_quotes_page_narrows_by_speaker_and_trip(
+    site: Site, new_context: Callable[..., tuple[Any, Watch]]
+) -> None:
+    every = _quotes_in_parts(site)
+    speaker, trip = max(every, key=lambda st: sum(1 for q in every if q == st))
+    context, watch = new_context()
+    page = context.new_page()
+    page.goto(site.url("/quotes/"))
+    page.select_option("select[name=speaker]", speaker)
+    page.select_option("select[name=trip]", trip)
+    page.wait_for_function(
+        "/quote/.test(document.querySelector('.shuttle-filter-status').textContent)"
+    )
+    shown = page.locator(".shuttle-filter-results figure.shuttle-quote")
+    assert shown.count() == every.count((speaker, trip))  # gathered from every part
+    for i in range(shown.count()):
+        assert shown.nth(i).get_attribute("data-speaker") == speaker
+        assert shown.nth(i).get_attribute("data-trip") == trip
+    assert not page.locator(".shuttle-listing").is_visible()
+    page.select_option("select[name=speaker]", "")
+    page.select_option("select[name=trip]", "")
+    assert page.locator(".shuttle-listing").is_visible()
+    assert watch.clear() == ([], [])
+
+
+def test_without_javascript_the_quotes_page_is_the_full_list(
+    site: Site, new_context: Callable[..., tuple[Any, Watch]]
+) -> None:
+    context, _ = new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url("/quotes/"))
+    assert not page.locator("form.shuttle-filter").is_visible()
+    assert page.locator(".shuttle-listing figure.shuttle-quote").count() > 0
