@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
@@ -136,6 +136,9 @@ def found_candidates(draw: st.DrawFn) -> ArticleCandidates:
     return ArticleCandidates(quotes=tuple(quotes), figures=tuple(figures), events=tuple(events))
 
 
+# No deadline: a round trip through ruamel takes 200-700 ms on a loaded two-core machine,
+# and what is checked here is the file's validity, not its speed.
+@settings(deadline=None)
 @given(found=found_candidates())
 def test_whatever_the_extractors_find_makes_a_valid_article_file(found: ArticleCandidates) -> None:
     index = PeopleIndex.of(PEOPLE)
