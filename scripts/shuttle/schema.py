@@ -147,7 +147,16 @@ class PeopleFile(Record):
 # by checks/citations.py (a located message per bad one), not here: one bad citation must
 # not make the whole trips file unreadable.
 CITE_HELP = 'a paragraph of a source, "source-id#pN" (N as numbered on its page)'
-Cite = Annotated[str, Field(min_length=1, max_length=200, description=CITE_HELP)]
+Cite = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        description=CITE_HELP,
+        # for editors' tools only (VS Code flags it as they type): validation is lenient
+        json_schema_extra={"pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*#p[1-9][0-9]*$"},
+    ),
+]
 
 
 class TripCites(Record):
