@@ -13,7 +13,7 @@ from shuttle.pages import paging
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, macro, render
 from shuttle.pages.escape import text
-from shuttle.pages.paging import Paged, Unit, html_size
+from shuttle.pages.paging import Paged, Unit
 from shuttle.schema import TripClaim
 from shuttle.sources import Article, Paragraph
 
@@ -71,7 +71,7 @@ def plan_sources(view: v.View, budget: int = paging.BUDGET) -> Paged:
         quotes, figures, _ = view.of_source(source.id)
         item = {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
                 "figures": len(figures)}  # fmt: skip
-        units.append(Unit(item, table, html_size(row(links, item))))
+        units.append(paging.unit(item, table, row(links, item)))
     fixed = paging.fixed_size("sources_index.md.j2", v.SOURCES)
     return paging.paginate(v.SOURCES, units, fixed=fixed, label=_published_days, budget=budget)
 
