@@ -211,9 +211,19 @@ def render_parts(
 
 def fixed_size(template: str, page: str, **context: object) -> int:
     """The estimated HTML of a listing page without its units (title, introduction)."""
+    return html_size(_without_units(template, page, **context))
+
+
+def room_for_words(template: str, page: str, **context: object) -> int:
+    """The words a part's units may hold besides the page's own (title, introduction,
+    a filter's choices): WORDS less those, and never under a fifth of it."""
+    own = word_count(_without_units(template, page, **context))
+    return max(WORDS - own, WORDS // 5)
+
+
+def _without_units(template: str, page: str, **context: object) -> str:
     empty = paginate(page, [], fixed=0)
-    parts = render(template, page, paged=empty, part=empty.parts[0], pager=None, **context)
-    return html_size(parts)
+    return render(template, page, paged=empty, part=empty.parts[0], pager=None, **context)
 
 
 def _heading(group: Group | None, begun: set[int]) -> int:

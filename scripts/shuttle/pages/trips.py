@@ -126,15 +126,10 @@ def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:
     units += [paging.unit(f, group, show["figure"](links, f)) for f in figures]
     context = _trip_context(view, trip)
     fixed = paging.fixed_size("trip.md.j2", page, **context)
-    words = paging.WORDS - paging.word_count(render("trip.md.j2", page, **_empty(page), **context))
+    words = paging.room_for_words("trip.md.j2", page, **context)
     return paging.paginate(
-        page, units, fixed=fixed, label=paging.titles, budget=budget, words=max(words, 200)
+        page, units, fixed=fixed, label=paging.titles, budget=budget, words=words
     )
-
-
-def _empty(page: str) -> dict[str, object]:
-    empty = paging.paginate(page, [], fixed=0)
-    return {"paged": empty, "part": empty.parts[0], "pager": None}
 
 
 FIGURE_HEAD = "| Date | Number | Who was counted | Source |\n|---|---|---|---|\n"
