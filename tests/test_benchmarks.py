@@ -76,6 +76,9 @@ def test_the_report_has_every_row(tmp_path: Path) -> None:
         assert corpus[part]["wall_s"] > 0, part
     assert corpus["pages_report"]["chart_js_without_chart"] == []
     assert data["extraction"]["mb_per_s"] > 0
+    assert "Editor effort, all articles" in result.stdout
+    kept = (REPO / "benchmarks" / "editor_effort.yml").read_text(encoding="utf-8")
+    assert f"proposed: {data['editor_effort']['baseline']['proposed']}\n" in kept
 
 
 def test_the_benchmark_prints_the_editor_effort_beside_its_baseline(tmp_path: Path) -> None:
