@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import REPO, copy_project
 from shuttle.checks import consistency, run_checks
+from shuttle.dates import long_day
 from shuttle.extract.lexicon import SPEECH_VERBS
 from shuttle.pages import Generated, render_site
 from shuttle.pages.context import contexts
+from shuttle.pages.corrections import last_updated
 from shuttle.pages.view import View
 from shuttle.paths import Paths
 
@@ -172,3 +174,42 @@ def test_trip_pages_are_chapters(view: View, site: Generated) -> None:
             assert "## What he sought" in page
         if trip.summary:
             assert "## What came of it" in page
+
+
+def test_the_headline_count_and_the_chart_agree(view: View, site: Generated) -> None:
+    """The home page's big number is the chart's last count (the day Blinken left
+    office); the Ministry's latest count is there too, dated, apart."""
+    spec = json.loads(site.files["assets/charts/death-toll.vl.json"])
+    ends = {row["measure"]: row for row in spec["datasets"]["line_ends"]}
+    killed = next(row for name, row in ends.items() if "illed" in name)
+    home = unescape(site.pages["index.md"])
+    headline = re.search(r'<p class="shuttle-key-number">([\d,]+)</p>', home)
+    assert headline is not None
+    assert headline.group(1) in killed["label"], (headline.group(1), killed["label"])
+    latest = view.series[-1]
+    if latest.date.isoformat() > killed["day"]:
+        assert f"{latest.killed_filled:,}" in home and long_day(latest.date) in home
+
+
+def test_the_site_is_named_for_readers() -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    name = re.search(r"^site_name: (.+)$", config, re.M)
+    assert name is not None and "Shuttle" not in name.group(1)
+
+
+def test_last_updated_comes_from_the_data(view: View, site: Generated) -> None:
+    newest = last_updated(view)
+    assert newest is not None and newest <= max(
+        [r.date for r in view.series] + [s.published for s in view.sources.values()]
+        + [c.date for c in view.store.corrections]
+    )  # fmt: skip
+    assert f"Last updated {long_day(newest)}" in unescape(site.pages["index.md"])
+
+
+def test_the_corrections_page_lists_every_correction(view: View, site: Generated) -> None:
+    page = site.pages["corrections.md"]
+    assert view.store.corrections, "data/corrections.yml holds none"
+    for c in view.store.corrections:
+        assert long_day(c.date) in unescape(page)
+        assert " ".join(c.why.split()[:4]) in page
+    assert 'href="corrections/"' in site.pages["index.md"]
