@@ -44,3 +44,11 @@ def test_the_cli_refuses_to_publish_a_preview_build(
     assert not (root / "build" / "site").exists()
     preview = build_copy(root, "--no-linkcheck")
     assert preview.status == 0 and "W503" in preview.stderr and "for preview" in preview.stderr
+
+
+def test_a_preview_is_never_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_project(tmp_path / "project")
+    monkeypatch.setenv("SHUTTLE_SITE_URL", "https://example.org/shuttle/")
+    refused = build_copy(root, "--publish", "--preview", "--no-linkcheck")
+    assert refused.status == 1 and "E504" in refused.stderr
+    assert not (root / "build" / "site").exists()

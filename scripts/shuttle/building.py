@@ -134,10 +134,20 @@ def _mkdocs_build(
     return [address] if address is not None else []
 
 
+PREVIEW_REFUSED = Problem.of(
+    "E504", "build/site", None,
+    "a build for publishing cannot be a preview: it would publish candidates and the full "
+    "text of sources whose licence allows only the cited paragraphs; drop --preview",
+)  # fmt: skip
+
+
 def build(
     paths: Paths, *, preview: bool = False, check_links: bool = True, publish: bool = False
 ) -> list[Problem]:
-    """`publish`: refuse to build without the real site address (also under CI)."""
+    """`publish`: refuse to build without the real site address (also under CI), or as a
+    preview (it shows candidates, and the full text of every source whatever its licence)."""
+    if publish and preview:
+        return [PREVIEW_REFUSED]
     store, problems = run_checks(paths)
     if has_errors(problems):
         return problems
