@@ -160,8 +160,9 @@ def test_the_quotes_page_narrows_by_speaker_and_trip(
     page.goto(site.url("/quotes/"))
     page.select_option("select[name=speaker]", speaker)
     page.select_option("select[name=trip]", trip)
+    # the count, once every part is gathered (not "Gathering the quotes…")
     page.wait_for_function(
-        "/quote/.test(document.querySelector('.shuttle-filter-status').textContent)"
+        "/^\\d+ quotes?$/.test(document.querySelector('.shuttle-filter-status').textContent)"
     )
     shown = page.locator(".shuttle-filter-results figure.shuttle-quote")
     assert shown.count() == every.count((speaker, trip))  # gathered from every part
