@@ -114,7 +114,9 @@ class Links:
                 links.append(text(written))
                 continue
             label = f"{(names or {}).get(cite.source_id, cite.source_id)}, ¶{cite.paragraph}"
-            links.append(self.md(label, v.source_page(cite.source_id), cite.anchor))
+            link = self.md(label, v.source_page(cite.source_id), cite.anchor)
+            # a whole paragraph is cited (no words of it): a class says so
+            links.append(link + Markup("{ .shuttle-cite-paragraph }"))
         return Markup("; ").join(links)
 
 
