@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import corpus, hostile, lighthouse, report, runner, serve
+from benchmarks import corpus, editor_effort, hostile, lighthouse, report, runner, serve
 from benchmarks.measure import REPO, cores, load_average
 
 LARGE = 5000  # from this many articles: --large-runs, and cold builds only
@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     context["minutes"] = (time.monotonic() - started) / 60
     rows = report.target_rows(results, speed, serve_result, lighthouse_result)
     lines = report.render(results, rows, context)
-    sys.stdout.write("\n".join(lines) + "\n")
+    effort_lines, effort_numbers = editor_effort.report(REPO)
+    sys.stdout.write("\n".join([*lines, "", *effort_lines]) + "\n")
     path = out / "results.json"
     report.write_json(
         path,
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             "serve": serve_result,
             "lighthouse": lighthouse_result,
             "runaway": runaway,
+            "editor_effort": effort_numbers,
         },
     )
     log(f"written {path} ({context['minutes']:.1f} min)")

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks import phrases as ph
+from shuttle import yamlio
 
 SEED = 20231007
 REPO = Path(__file__).resolve().parent.parent
@@ -250,6 +251,14 @@ def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def licence(art: Article) -> str:
+    """Every third article public domain (its page the full text), the others an outlet's
+    copyright (their pages the cited paragraphs only): both kinds of source page."""
+    if art.index % 3 == 0:
+        return "public domain (generated for the benchmark)"
+    return f"copyright {art.outlet} (generated for the benchmark)"
+
+
 def write_seeds(articles: list[Article], seeds: Path) -> int:
     """The article files and seeds/sources.yml with their real sha256; returns bytes."""
     seeds.mkdir(parents=True, exist_ok=True)
@@ -273,6 +282,7 @@ def write_seeds(articles: list[Article], seeds: Path) -> int:
         ]
         if art.trip is not None:
             lines.append(f"    trip: {art.trip}")
+        lines.append(f"    licence: {_yaml_text(licence(art))}")
         lines.append(f"    sha256: {digest}")
     (seeds / "sources.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return total
@@ -336,7 +346,20 @@ def fresh_project(project: Path, seeds: Path | None = None) -> None:
         shutil.copytree(seeds, project / "seeds")
     for name in REFERENCE:
         shutil.copy2(REPO / "data" / name, project / "data" / name)
+    uncite_trips(project / "data" / "trips.yml")
     copy_site_files(project)
+
+
+# What a trip's entry cites is the repository's own sources, not the generated articles.
+CITING = ("cites", "sought", "summary", "disagreements")
+
+
+def uncite_trips(path: Path) -> None:
+    loaded = yamlio.load(path, "trips.yml")
+    for trip in loaded.data.get("trips") or []:
+        for key in CITING:
+            trip.pop(key, None)
+    yamlio.save(loaded)
 
 
 def build_corpus(

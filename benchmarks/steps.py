@@ -123,7 +123,10 @@ def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     for rel, content in files.items():
         target = out / "docs" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):  # a chart's PNG
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
     config = paths.mkdocs_file.read_text(encoding="utf-8")
     lines = [line for line in config.splitlines() if line.strip() != "- shuttle"]
     (out / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -76,3 +76,28 @@ def test_the_report_has_every_row(tmp_path: Path) -> None:
         assert corpus[part]["wall_s"] > 0, part
     assert corpus["pages_report"]["chart_js_without_chart"] == []
     assert data["extraction"]["mb_per_s"] > 0
+    assert "Editor effort, all articles" in result.stdout
+    kept = (REPO / "benchmarks" / "editor_effort.yml").read_text(encoding="utf-8")
+    assert f"proposed: {data['editor_effort']['baseline']['proposed']}\n" in kept
+
+
+def test_the_benchmark_prints_the_editor_effort_beside_its_baseline(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    try:
+        editor_effort = importlib.import_module("benchmarks.editor_effort")
+    finally:
+        sys.path.remove(str(REPO))
+    baseline = tmp_path / "editor_effort.yml"
+    baseline.write_text(
+        "totals: {proposed: 41, accepted: 17, corrected: 13, rejected: 5, candidate: 6,\n"
+        "  by_hand: 9, unmerged: 2, corrected_fields: {quotes.speaker: 7}}\n",
+        encoding="utf-8",
+    )
+    lines, numbers = editor_effort.report(REPO / "tests" / "fixtures" / "project", baseline)
+    assert numbers["baseline"]["proposed"] == 41
+    now = numbers["now"]
+    assert now["by_hand"] > 0  # the fixture's records were written by hand
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:10]}
+    assert rows["proposed"] == ["41", str(now["proposed"])]
+    assert rows["by_hand"] == ["9", str(now["by_hand"])]
+    assert "fields corrected (baseline): quotes.speaker 7" in lines

@@ -227,7 +227,7 @@ def test_svg_draws_the_line_points_and_trips(chart: Chart) -> None:
     # killed: solid, dotted (the two missing days), solid; injured: also dotted on the 14th
     assert len(segments) == 3 + 5
     assert all(p.get("d", "").startswith("M") for p in segments)
-    assert 'width="720"' in chart.svg.split(">", 1)[0]
+    assert f'width="{style.SVG_WIDTH}"' in chart.svg.split(">", 1)[0]
     assert "<a " not in chart.svg  # links stay in the interactive chart only
 
 
@@ -478,7 +478,7 @@ def test_chart_html_shape(chart: Chart) -> None:
     assert canvas["data-spec"] == "../assets/charts/death-toll.vl.json"
     img = attrs["img"]
     assert img["src"] == "../assets/charts/death-toll.svg"
-    assert img["width"] == "720" and img["height"] and img["alt"]
+    assert img["width"] == str(style.SVG_WIDTH) and img["height"] and img["alt"]
     assert f"min-height: {img['height']}px" == canvas["style"]
     (region,) = [a for t, a in page.tags if a.get("role") == "region"]
     assert region["tabindex"] == "0" and region["aria-label"] == f"The data: {chart.title}"
@@ -731,7 +731,7 @@ def test_israel_description_reflects_the_data(israel: Chart) -> None:
         "Articles cited here reported 5 figures between 7 October 2023 and 1 December 2023: "
         "killed in Israel: about 1,200 on 7 October 2023 (2 articles); hostages taken: some "
         "250 on 7 October 2023; hostages freed: more than 105 on 1 December 2023; prisoners "
-        "freed: 240 on 1 December 2023."
+        "freed in exchanges: 240 on 1 December 2023."
     )
     assert "None of them said how many hostages were still held." in text  # after `until`
     assert "1 unreviewed candidate figure as a hollow marker" in text
@@ -786,7 +786,7 @@ def test_israel_table_has_every_point(israel: Chart) -> None:
 def test_israel_points_rows_and_labels(israel: Chart) -> None:
     data = israel.spec["datasets"]
     assert [row["measure"] for row in data["rows"]] == [
-        "Killed in Israel", "Hostages taken", "Hostages freed", "Prisoners freed",
+        "Killed in Israel", "Hostages taken", "Hostages freed", "Prisoners freed in exchanges",
     ]  # fmt: skip
     killed = [row for row in data["figures"] if row["measure"] == "Killed in Israel"]
     assert len({row["y"] for row in killed}) == 2  # the same day twice: stacked, not hidden

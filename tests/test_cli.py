@@ -3,7 +3,9 @@ line; problems as `file:line: CODE message` on stderr, or as JSON on stdout."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,10 @@ from conftest import REPO, run_shuttle, run_shuttle_process, tree_digest
 from shuttle import cli
 from shuttle.problems import CATALOG
 
-VERBS = {"extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval"}
+VERBS = {
+    "extract", "check", "build", "serve", "linkcheck", "schema", "import", "eval", "add", "people",
+    "effort",
+}  # fmt: skip
 
 
 def test_help_lists_the_verbs_the_readme_names() -> None:
@@ -33,7 +38,7 @@ def test_a_wrong_command_line_exits_2(args: list[str]) -> None:
 def test_check_passes_on_the_project_with_its_warnings(project: Path) -> None:
     result = run_shuttle(project, "check")
     assert result.status == 0, result.output
-    warnings = [line for line in result.stderr.splitlines() if ": W3" in line]
+    warnings = [line for line in result.stderr.splitlines() if re.search(r": W\d{3} ", line)]
     assert result.stderr.splitlines()[-1] == (
         f"check passed ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})"
     )
@@ -147,3 +152,61 @@ def test_extract_of_a_mistyped_source_suggests_the_closest(project: Path) -> Non
     assert "E201" in result.stderr
     assert "did you mean 'ap-reuters-2024-02-08-blinken-leaves-mideast'" in result.stderr
     assert tree_digest(project) == before
+
+
+def _add_empty_source(project: Path) -> str:
+    """A transcript the extractors find nothing in (no quote marks, no numbers)."""
+    seeds = project / "seeds"
+    data = b"Thank you, Mr. President.\nWe stand with our partners.\n"
+    (seeds / "empty.txt").write_bytes(data)
+    with (seeds / "sources.yml").open("a", encoding="utf-8") as out:
+        out.write(
+            "  - id: un-2024-06-10-empty\n    file: empty.txt\n    title: Remarks\n"
+            "    outlet: Test Mission\n    published: 2024-06-10\n    event_date: 2024-06-10\n"
+            "    licence: public domain (invented for the tests)\n"
+            f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
+        )
+    return "un-2024-06-10-empty"
+
+
+def test_extract_says_why_it_proposed_nothing_and_writes_a_file_to_add_to(project: Path) -> None:
+    # A transcript without quote marks often yields nothing: the editor is told so, and
+    # why, and gets the file their own records go in (not "nothing new", and not silence).
+    source = _add_empty_source(project)
+    result = run_shuttle(project, "extract", "--source", source)
+    assert result.status == 0, result.output
+    written = project / "data" / "articles" / f"{source}.yml"
+    assert "source: un-2024-06-10-empty\nquotes: []\nfigures: []\nevents: []\n" in (
+        written.read_text(encoding="utf-8")
+    )
+    assert (
+        f"nothing proposed from {source} (2 paragraphs read): no quote marks found - a "
+        f"transcript? add its words with `shuttle add quote --source {source}"
+    ) in result.stderr
+    assert "nothing new" not in result.stderr
+    again = run_shuttle(project, "extract", "--source", source)  # the file stays as it is
+    assert written.read_text(encoding="utf-8").endswith("events: []\n")
+    assert "updated" not in again.stderr and "nothing proposed" in again.stderr
+    added = run_shuttle(project, "add", "quote", "--source", source, "--speaker",
+                        "antony-blinken", "We stand with our partners.")  # fmt: skip
+    assert added.status == 0, added.output
+    assert run_shuttle(project, "check").status == 0
+    quiet = run_shuttle(project, "extract", "--source", source)  # it holds a record now
+    assert "nothing proposed" not in quiet.stderr and "nothing new" in quiet.stderr
+
+
+def test_extract_json_of_a_source_is_json_alone_on_stdout(project: Path) -> None:
+    source = _add_empty_source(project)
+    before = tree_digest(project)
+    result = run_shuttle(project, "extract", "--json", "--source", source)
+    assert result.status == 0, result.output
+    (found,) = json.loads(result.stdout)
+    assert found["file"] == "seeds/empty.txt" and found["quotes"] == []
+    assert "nothing new" not in result.output
+    assert tree_digest(project) == before
+    seeded = run_shuttle(
+        project, "extract", "--json", "--source", "ap-2024-01-09-blinken-in-israel"
+    )
+    assert json.loads(seeded.stdout)[0]["figures"] and seeded.stderr == ""
+    wrong = run_shuttle(project, "extract", "--json", "--source", "no-such-source")
+    assert wrong.status == 1 and json.loads(wrong.stdout) == [] and "E201" in wrong.stderr

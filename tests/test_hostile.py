@@ -87,7 +87,12 @@ def hostile_project(root: Path) -> None:
     trips = yamlio.load(root / "data/trips.yml", "trips")
     texts = [p["text"] for p in PAYLOADS]
     trip = next(t for t in trips.data["trips"] if t["ordinal"] == TRIP)
-    trip["summary"] = " / ".join(texts)
+    lines = [
+        CommentedMap(text=t, cite=CommentedSeq([f"{ident(i)}#p1"])) for i, t in enumerate(texts)
+    ]
+    trip["sought"] = CommentedSeq(lines)
+    trip["summary"] = CommentedSeq(lines)
+    trip["disagreements"] = CommentedSeq(lines)
     trip["note"] = texts[0]
     indented = next(t for t in texts if t.startswith("    "))
     trip["stops"] = CommentedSeq([indented, *texts, *trip["stops"]])  # lists start hostile
@@ -111,6 +116,7 @@ def hostile_project(root: Path) -> None:
                 truncated=True,
                 trip=TRIP,
                 notes=payload,
+                licence=f"public domain ({payload})",  # the full text: every paragraph
                 sha256=hashlib.sha256(raw).hexdigest(),
             )
         )

@@ -193,3 +193,21 @@ def test_load_or_new_makes_a_document_for_a_missing_or_empty_file(tmp_path: Path
     target.write_text("")
     empty = merge.load_or_new(target, "x.yml", "header\n", {"source": "s"})
     assert empty.digest is not None and yamlio.plain(empty.data) == {"source": "s"}
+
+
+def test_each_new_person_names_the_source_that_proposed_them_in_a_comment() -> None:
+    loaded = loaded_from("people:\n  - id: antony-blinken  # ours\n    name: Antony Blinken\n")
+    new = {"gadi-eisenkot": {"id": "gadi-eisenkot", "name": "Gadi Eisenkot"}}
+    assert merge.merge_people(loaded, new, {"gadi-eisenkot": "ap-2024-01-09-x"})
+    text = yamlio.dumps(loaded.data)
+    assert "  - id: antony-blinken  # ours\n" in text
+    assert "  - id: gadi-eisenkot  # proposed by ap-2024-01-09-x\n" in text
+    again = loaded_from(text)  # read back, merged again: no second comment, no change
+    assert not merge.merge_people(again, new, {"gadi-eisenkot": "another-source"})
+    assert yamlio.dumps(again.data) == text
+
+
+def test_an_empty_flow_list_gets_new_records_one_a_line() -> None:
+    loaded = loaded_from("source: s\nquotes: []\n")
+    merge.merge_article(loaded, {"quotes": [QUOTE]})
+    assert yamlio.dumps(loaded.data).startswith("source: s\nquotes:\n  - id: q-1\n")

@@ -150,6 +150,14 @@ def parse(path: Path) -> _Links:
     return parser
 
 
+def _all_parts(site: Path, name: str) -> _Links:
+    links = parse(site / name / "index.html")
+    for part in sorted((site / name).glob("page-*/index.html")):
+        # a part's links are one folder deeper: ../../sources/x/ is ../sources/x/ from part 1
+        links.hrefs += [h.replace("../../", "../", 1) for h in parse(part).hrefs]
+    return links
+
+
 def build_copy(source: Path, tmp: Path) -> Path:
     """Build a project (its seeds/ and data/) with the repository's site config."""
     project = tmp / "project"
@@ -173,7 +181,8 @@ def test_published_facts_link_to_their_highlighted_paragraph(source: Path, tmp_p
     store, _ = run_checks(Paths(project))
     view = View.of(store, preview=False)
     assert view.quotes or source == REPO, "the fixture publishes quotes"
-    pages = {name: parse(site / name / "index.html") for name in ("quotes", "figures")}
+    # a listing in parts: its links are those of every part (quotes/, quotes/page-N/)
+    pages = {name: _all_parts(site, name) for name in ("quotes", "figures")}
     for items, page in ((view.quotes, "quotes"), (view.figures, "figures")):
         for item in items:
             record = getattr(item, "quote", None) or getattr(item, "figure")  # noqa: B009

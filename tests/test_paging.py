@@ -28,6 +28,10 @@ from shuttle.pages.paging import (
     html_size,
     paginate,
     split,
+    word_count,
+)
+from shuttle.pages.paging import (
+    unit as make_unit,
 )
 from shuttle.pages.view import View
 from shuttle.paths import Paths
@@ -73,6 +77,23 @@ def test_split_keeps_order_every_unit_once_and_the_budget(
         for s in p:
             assert s.continued == (s.group.anchor in seen)  # "(continued)" when begun
             seen.add(s.group.anchor)
+
+
+@given(st.lists(st.integers(0, 400), max_size=40), st.integers(1, 1500))
+def test_split_keeps_every_part_within_its_words(words: list[int], limit: int) -> None:
+    units = [Unit(n, None, 10, (), w) for n, w in enumerate(words)]
+    parts = split(units, 10**9, limit)
+    assert [u.item for p in parts for s in p for u in s.units] == list(range(len(units)))
+    for p in parts:
+        read = [u.words for s in p for u in s.units]
+        assert sum(read) <= limit or len(read) == 1
+
+
+def test_word_count_reads_what_a_reader_reads() -> None:
+    markdown = '<p class="x">Two words</p> [a link](../people.md#x) { #anchor } &#8220;and&#8221;'
+    assert word_count(markdown) == 5  # "Two words a link and": no tags, targets, attrs, entities
+    assert make_unit("q", None, markdown).words == 5
+    assert make_unit("q", None, markdown, extra=2).size == html_size(markdown) + 2
 
 
 def test_paginate_places_anchors_on_their_part() -> None:

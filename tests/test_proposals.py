@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
@@ -136,6 +136,9 @@ def found_candidates(draw: st.DrawFn) -> ArticleCandidates:
     return ArticleCandidates(quotes=tuple(quotes), figures=tuple(figures), events=tuple(events))
 
 
+# No deadline: a round trip through ruamel takes 200-700 ms on a loaded two-core machine,
+# and what is checked here is the file's validity, not its speed.
+@settings(deadline=None)
 @given(found=found_candidates())
 def test_whatever_the_extractors_find_makes_a_valid_article_file(found: ArticleCandidates) -> None:
     index = PeopleIndex.of(PEOPLE)
@@ -148,3 +151,22 @@ def test_whatever_the_extractors_find_makes_a_valid_article_file(found: ArticleC
     ArticleFile.model_validate(written)
     for person in index.new.values():
         Person.model_validate(person)
+
+
+def test_a_rejected_person_does_not_shadow_the_live_one_carrying_their_name() -> None:
+    people = [
+        Person(id="el-sissi", name="Abdel Fattah el-Sissi", status="rejected"),
+        Person(id="al-sisi", name="Abdel Fattah al-Sisi", aliases=["Abdel Fattah el-Sissi"]),
+    ]
+    index = PeopleIndex.of(people)
+    assert index.resolve("Abdel Fattah el-Sissi") == "al-sisi"
+    assert index.new == {}
+    assert index.resolve("El Sissi") == "el-sissi-2"  # the rejected id stays taken
+
+
+def test_new_people_remember_the_source_that_first_proposed_them() -> None:
+    index = PeopleIndex.of(PEOPLE)
+    found = ArticleCandidates(people=(PersonCandidate(name="Gadi Eisenkot"),))
+    article_records("first-source", found, index)
+    article_records("second-source", found, index)
+    assert index.proposed_by == {"gadi-eisenkot": "first-source"}

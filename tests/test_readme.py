@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,17 @@ def test_make_test_sets_up_and_runs_every_check() -> None:
     steps = result.stdout
     for step in ("-m venv", "pip install", "ruff check", "mypy", "shuttle check", "pytest"):
         assert step in steps, f"`make test` does not run {step!r}"
+
+
+def test_every_shuttle_command_the_readme_shows_is_one_the_cli_accepts() -> None:
+    from shuttle import cli
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"(?:^|`)\s*\.venv/bin/shuttle ([^`\n]+)", readme, re.MULTILINE)
+    assert any(line.startswith("add quote") for line in shown)
+    assert any(line.startswith("people merge") for line in shown)
+    for line in shown:
+        try:
+            cli.parser().parse_args(shlex.split(line))
+        except SystemExit:
+            pytest.fail(f"the README shows `shuttle {line}`, which the command refuses")

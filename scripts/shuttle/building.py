@@ -18,8 +18,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from shuttle import publish
+from shuttle import publish as sitedir
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.plugin import ShuttlePlugin
@@ -66,8 +67,42 @@ def _environment(paths: Paths, *, preview: bool) -> Iterator[None]:
                 os.environ[key] = value
 
 
+def publishing(flag: bool) -> bool:
+    """A build meant for publishing: asked for (`--publish`), or made by CI."""
+    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return flag or ci
+
+
+def _is_local(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("", "localhost", "0.0.0.0", "::1") or host.startswith("127.")
+
+
+def address_problem(site_url: str, *, publish: bool) -> Problem | None:
+    """The downloads, sitemap and canonical links carry the site's address: a build to
+    publish refuses a local one; a local build says its addresses are for preview."""
+    if not _is_local(site_url):
+        return None
+    if publish:
+        return Problem.of(
+            "E503", "mkdocs.yml", None,
+            f"this build is for publishing (--publish, or CI) but the site's address is "
+            f"{site_url or 'not set'}: set SHUTTLE_SITE_URL to the published address, as "
+            "https://example.org/shuttle/",
+        )  # fmt: skip
+    return Problem.of(
+        "W503", "mkdocs.yml", None,
+        f"the site's own addresses (downloads, sitemap, canonical links) use {site_url}: "
+        "for preview only; to publish, set SHUTTLE_SITE_URL and build with --publish",
+    )  # fmt: skip
+
+
 def _mkdocs_build(
-    paths: Paths, site_dir: Path, checked: tuple[Store, list[Problem]]
+    paths: Paths,
+    site_dir: Path,
+    checked: tuple[Store, list[Problem]],
+    *,
+    publish: bool = False,
 ) -> list[Problem]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -78,8 +113,12 @@ def _mkdocs_build(
     handler = logging.StreamHandler(stream)
     handler.setLevel(logging.WARNING)
     log.addHandler(handler)
+    address: Problem | None = None
     try:
         config = load_config(str(paths.mkdocs_file), site_dir=str(site_dir), strict=True)
+        address = address_problem(config.site_url or "", publish=publish)
+        if address is not None and address.severity == "error":
+            return [address]
         plugin = config.plugins.get("shuttle")
         if isinstance(plugin, ShuttlePlugin):
             plugin.checked = checked
@@ -94,32 +133,51 @@ def _mkdocs_build(
         return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
     finally:
         log.removeHandler(handler)
-    return []
+    return [address] if address is not None else []
 
 
-def build(paths: Paths, *, preview: bool = False, check_links: bool = True) -> list[Problem]:
+PREVIEW_REFUSED = Problem.of(
+    "E504", "build/site", None,
+    "a build for publishing cannot be a preview: it would publish candidates and the full "
+    "text of sources whose licence allows only the cited paragraphs; drop --preview",
+)  # fmt: skip
+
+
+def build(
+    paths: Paths, *, preview: bool = False, check_links: bool = True, publish: bool = False
+) -> list[Problem]:
+    """`publish`: refuse to build without the real site address (also under CI), or as a
+    preview (it shows candidates, and the full text of every source whatever its licence)."""
+    if publish and preview:
+        return [PREVIEW_REFUSED]
     store, problems = run_checks(paths)
     if has_errors(problems):
         return problems
     problems += _cache_problems(paths)
     try:
-        with publish.locked(paths.build):
-            publish.recover(paths.site)  # a site a killed build left aside, its leftovers
-            problems += _build_fresh(paths, (store, problems), preview, check_links)
+        with sitedir.locked(paths.build):
+            sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
+            problems += _build_fresh(
+                paths, (store, problems), preview, check_links, publishing(publish)
+            )
     except OSError as exc:  # a read-only or full disk, a file where a folder should be
         problems.append(_write_problem(paths, exc))
     return problems
 
 
 def _build_fresh(
-    paths: Paths, checked: tuple[Store, list[Problem]], preview: bool, check_links: bool
+    paths: Paths,
+    checked: tuple[Store, list[Problem]],
+    preview: bool,
+    check_links: bool,
+    for_publishing: bool,
 ) -> list[Problem]:
     store, problems = checked
     found: list[Problem] = []
-    fresh = Path(tempfile.mkdtemp(prefix=publish.FRESH_PREFIX, dir=paths.build))
+    fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
     try:
         with _environment(paths, preview=preview):
-            found += _mkdocs_build(paths, fresh, (store, list(problems)))
+            found += _mkdocs_build(paths, fresh, (store, list(problems)), publish=for_publishing)
         if not has_errors(found) and check_links:
             from shuttle import linkcheck
 
@@ -128,7 +186,7 @@ def _build_fresh(
         if has_errors(found):
             return found
         _make_readable(fresh)
-        publish.swap(fresh, paths.site)
+        sitedir.swap(fresh, paths.site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return found

@@ -37,6 +37,7 @@ from .charting.render import (
     bundle_path,
     inert_svg,
     javascript_bundle,
+    render_png,
     render_svg,
     static_spec,
     vl_convert_started,
@@ -53,6 +54,7 @@ __all__ = [
     "death_toll_chart",
     "israel_chart",
     "loader_javascript",
+    "render_png",
     "render_svg",
     "spec_json",
 ]

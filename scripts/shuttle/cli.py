@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from shuttle import editor_verbs
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, as_json, as_text, has_errors
 
@@ -35,22 +36,31 @@ def _report(problems: Sequence[Problem], *, json_out: bool = False) -> int:
 def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import extracting
 
-    if args.json:
+    # JSON alone on stdout (a pipe into jq must parse); every message on stderr.
+    if args.files and (args.source or not args.json):
+        sys.stderr.write("shuttle extract: name files only with --json, and not with --source\n")
+        return 2
+    if args.json and args.source:
+        out, problems = extracting.extract_sources_json(paths, args.source)
+    elif args.json:
         people, _ = (
             extracting.people_for_extraction(paths) if paths.people_file.exists() else ([], [])
         )
         out, problems = extracting.extract_files(
             args.files, published=args.published, people=people
         )
+    if args.json:
         sys.stdout.write(out)
         return _report(problems)
-    if args.files:
-        sys.stderr.write("shuttle extract: name files only with --json; use --source ID\n")
-        return 2
-    written, problems = extracting.run_extract(paths, args.source or (), jobs=args.jobs)
+    notes: list[str] = []
+    written, problems = extracting.run_extract(
+        paths, args.source or (), jobs=args.jobs, notes=notes
+    )
     for shown in written:
         sys.stderr.write(f"updated {shown}\n")
-    if not written and not problems:
+    for note in notes:
+        sys.stderr.write(note + "\n")
+    if not written and not problems and not notes:
         sys.stderr.write("nothing new: data/ already holds everything the extractors propose\n")
     return _report(problems)
 
@@ -88,7 +98,9 @@ def summary(problems: Sequence[Problem]) -> str:
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
-    problems = building.build(paths, preview=args.preview, check_links=not args.no_linkcheck)
+    problems = building.build(
+        paths, preview=args.preview, check_links=not args.no_linkcheck, publish=args.publish
+    )
     status = _report(problems)
     if status == 0:
         sys.stderr.write(
@@ -139,6 +151,20 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_effort(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import effort
+
+    efforts, problems = effort.run(paths, args.source or ())
+    if problems:
+        return _report(problems)
+    sys.stdout.write("\n".join(effort.table(efforts)) + "\n")
+    if args.write is not None:
+        target = args.write if args.write.is_absolute() else paths.root / args.write
+        effort.write(target, paths.relative(target), efforts)
+        sys.stderr.write(f"wrote {paths.relative(target)}\n")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
     from ruamel.yaml.error import YAMLError
 
@@ -186,6 +212,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
     p.set_defaults(run=cmd_extract)
 
+    editor_verbs.add_parsers(verbs, _day)
+
     p = verbs.add_parser("check", help="validate seeds/ and data/; exit 1 on errors")
     p.add_argument("--json", action="store_true", help="problems as JSON on stdout")
     p.add_argument("--codes", action="store_true", help="list every problem code")
@@ -194,6 +222,11 @@ def parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="check, build the site into build/site, check its links")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="a build to publish: refuse without SHUTTLE_SITE_URL (implied under CI)",
+    )
     p.set_defaults(run=cmd_build)
 
     p = verbs.add_parser("serve", help="preview the site; reloads on edits to data/ and seeds/")
@@ -215,6 +248,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_day)
     p.add_argument("--until", type=_day)
     p.set_defaults(run=cmd_import)
+
+    p = verbs.add_parser(
+        "effort", help="what editors did with the extractors' proposals, per article"
+    )
+    p.add_argument("--source", action="append", help="only this source id (repeatable)")
+    p.add_argument(
+        "--write", type=Path, metavar="FILE",
+        help="also write the numbers as YAML (benchmarks/editor_effort.yml is the baseline)",
+    )  # fmt: skip
+    p.set_defaults(run=cmd_effort)
 
     p = verbs.add_parser("eval", help="score the extractors against the gold standard")
     p.add_argument("--gold", type=Path, help="one gold directory (default: seed and dev-real)")

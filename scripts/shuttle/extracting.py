@@ -25,6 +25,9 @@ from shuttle.textio import MAX_ARTICLE_BYTES, read_text
 T = TypeVar("T")
 R = TypeVar("R")
 
+# The marks a quotation opens or closes with (the quote extractor's cue that there is one).
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e")
+
 PEOPLE_HEADER = (
     "People and organisations quoted or met. Quotes name them by id.\n"
     "aliases: other names articles use (speaker matching uses them).\n"
@@ -47,6 +50,47 @@ def extract_files(
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n", problems
 
 
+def extract_sources_json(paths: Paths, only: Sequence[str]) -> tuple[str, list[Problem]]:
+    """`shuttle extract --json --source ID`: what the extractors find in those sources'
+    texts (dated as `shuttle extract` dates them), as JSON; writes nothing."""
+    store, problems = load_store(paths)
+    known = {s.id for s in store.sources}
+    shown = paths.relative(paths.sources_file)
+    unknown = [
+        Problem.of("E201", shown, None, f"no source with id {u!r}") for u in only if u not in known
+    ]
+    if unknown:
+        return "[]\n", unknown
+    people = known_people(store.people)
+    out = []
+    for source_id in only:
+        article = store.articles.get(source_id)
+        if article is None:  # its text did not load: load_store said why
+            continue
+        found = extract_article(article.text, published=article.source.event_date, people=people)
+        out.append(to_json(paths.relative(paths.article(article.source.file)), found))
+    blocking = [p for p in problems if p.severity == "error"]
+    return json.dumps(out, indent=2, ensure_ascii=False) + "\n", blocking
+
+
+def nothing_proposed(source_id: str, text: str, shown: str) -> str:
+    """What to tell an editor when the extractors propose nothing from a source."""
+    read = sum(1 for line in text.splitlines() if line.strip())
+    marks = sum(text.count(mark) for mark in QUOTE_MARKS)
+    head = f"nothing proposed from {source_id} ({read} paragraph{'s' if read != 1 else ''} read"
+    if not marks:
+        why = (
+            "): no quote marks found - a transcript? add its words with "
+            f'`shuttle add quote --source {source_id} --speaker PERSON-ID "exact words"`'
+        )
+    else:
+        why = (
+            f", {marks} quote marks): add what the extractors missed with "
+            f"`shuttle add quote|figure|event --source {source_id} ...`"
+        )
+    return f"{head}{why}; {shown} holds empty lists for them"
+
+
 def people_for_extraction(paths: Paths) -> tuple[list[KnownPerson], list[Problem]]:
     """The curated people list, when data/ has one that loads."""
     store, problems = load_store(paths)
@@ -54,9 +98,16 @@ def people_for_extraction(paths: Paths) -> tuple[list[KnownPerson], list[Problem
 
 
 def run_extract(
-    paths: Paths, only: Sequence[str] = (), *, jobs: int | None = None
+    paths: Paths,
+    only: Sequence[str] = (),
+    *,
+    jobs: int | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[str], list[Problem]]:
     """Extract from every source (or the ids in `only`) and merge; returns files written.
+
+    A source the extractors propose nothing from still gets its data file (empty lists,
+    for the editor's own records), and `notes` gets a line saying so and why.
 
     Writes nothing while a file of seeds/ or data/ does not load (merging into a file
     that does not parse, or that the schema refuses, could bury an editor's work), nor
@@ -86,11 +137,15 @@ def run_extract(
                 changed.append(found)
     if changed:
         return [], changed
-    return _merge_sources(paths, store, sorted(wanted), jobs)
+    return _merge_sources(paths, store, sorted(wanted), jobs, notes)
 
 
 def _merge_sources(
-    paths: Paths, store: Store, source_ids: Sequence[str], jobs: int | None = None
+    paths: Paths,
+    store: Store,
+    source_ids: Sequence[str],
+    jobs: int | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[str], list[Problem]]:
     """Extract and merge every source; a process pool shares the work for large runs.
 
@@ -122,6 +177,12 @@ def _merge_sources(
         for done, ((source_id, _, _), found) in enumerate(zip(work, found_all, strict=True)):
             records = article_records(source_id, found, index)
             path = paths.article_data(source_id)
+            held = store.article_data.get(source_id)
+            # said once the file is there (and on every run while it holds no record)
+            empty = held is None or not (held.quotes or held.figures or held.events)
+            if notes is not None and empty and not any(records.values()):
+                text = store.articles[source_id].text
+                notes.append(nothing_proposed(source_id, text, paths.relative(path)))
             merges.append(pool.submit(_merge_one, (path, paths.relative(path), source_id, records)))
             progress.update(done + 1, " articles read")
         for done, pending in enumerate(merges):
@@ -132,7 +193,7 @@ def _merge_sources(
             progress.update(done + 1, " articles merged")
     progress.done()
     try:
-        if merge.merge_people(people_doc, index.new):
+        if merge.merge_people(people_doc, index.new, index.proposed_by):
             yamlio.save(people_doc)
             written.append(people_shown)
     except ProblemError as exc:
@@ -182,7 +243,11 @@ def _merge_one(job: tuple[Path, str, str, dict[str, Any]]) -> tuple[str | None, 
     path, shown, source_id, records = job
     try:
         doc = merge.load_or_new(path, shown, merge.ARTICLE_HEADER, {"source": source_id})
-        if merge.merge_article(doc, records):
+        changed = merge.merge_article(doc, records)
+        if not changed and doc.digest is None:  # nothing proposed: a place for the editor's
+            for name in ("quotes", "figures", "events"):
+                merge.section(doc, name)
+        if changed or doc.digest is None:
             yamlio.save(doc)
             return shown, []
     except ProblemError as exc:

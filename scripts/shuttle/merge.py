@@ -151,7 +151,7 @@ def _document(loaded: yamlio.Loaded) -> CommentedMap:
     return loaded.data
 
 
-def _section(loaded: yamlio.Loaded, key: str) -> CommentedSeq:
+def section(loaded: yamlio.Loaded, key: str) -> CommentedSeq:
     """The list of records under `key`, made if absent; anything else is the editor's."""
     doc = _document(loaded)
     items = doc.get(key)
@@ -182,15 +182,30 @@ def merge_article(loaded: yamlio.Loaded, records: Mapping[str, Any]) -> bool:
     """Fold one article's proposals into its data file's round-trip document."""
     doc = _document(loaded)
     changed = fold_one("trip_claim", doc, records.get("trip_claim"))
-    for section in ("quotes", "figures", "events"):
-        proposals = records.get(section) or []
-        if not proposals and section not in doc:
+    for name in ("quotes", "figures", "events"):
+        proposals = records.get(name) or []
+        if not proposals and name not in doc:
             continue
-        changed |= fold_list(section, _section(loaded, section), proposals)
+        changed |= fold_list(name, section(loaded, name), proposals)
     return changed
 
 
-def merge_people(loaded: yamlio.Loaded, new_people: Mapping[str, Mapping[str, Any]]) -> bool:
+def merge_people(
+    loaded: yamlio.Loaded,
+    new_people: Mapping[str, Mapping[str, Any]],
+    proposed_by: Mapping[str, str] | None = None,
+) -> bool:
+    """Add the people first proposed by this run; each new one is marked with a comment
+    naming the source that proposed it (`# proposed by SOURCE-ID`), so an editor can
+    read the person against that article."""
     if not new_people:
         return False
-    return fold_list("people", _section(loaded, "people"), list(new_people.values()))
+    items = section(loaded, "people")
+    before = {item.get("id") for item in items if isinstance(item, CommentedMap)}
+    changed = fold_list("people", items, list(new_people.values()))
+    sources = proposed_by or {}
+    for item in items:
+        person_id = str(item.get("id")) if isinstance(item, CommentedMap) else ""
+        if person_id not in before and person_id in sources:
+            item.yaml_add_eol_comment(f"# proposed by {sources[person_id]}", "id")
+    return changed

@@ -212,7 +212,7 @@ def _after_front_matter(markdown: str, block: str) -> str:
     return block + markdown
 
 
-def _add(files: Files, config: Any, path: str, content: str) -> None:
+def _add(files: Files, config: Any, path: str, content: str | bytes) -> None:
     existing = files.get_file_from_path(path)
     if existing is not None:
         files.remove(existing)

@@ -16,7 +16,8 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 # code -> (severity, what it means). E0xx: reading files; E1xx: shape (schema);
-# E2xx: references and provenance; E3xx/W3xx: consistency across sources; E4xx: writing.
+# E2xx: references and provenance; E3xx/W3xx: consistency across sources; E4xx: writing;
+# E5xx: the site; E6xx: records an editor adds with `shuttle add`.
 CATALOG: dict[str, tuple[Severity, str]] = {
     "E001": ("error", "YAML syntax error"),
     "E002": ("error", "duplicate key in a mapping"),
@@ -40,14 +41,21 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E205": ("error", "figure's number is not what its sentence says"),
     "E206": ("error", "article text no longer matches its recorded sha256"),
     "E207": ("error", "article file is not listed in seeds/sources.yml"),
-    "E208": ("error", "a source has no curated file in data/articles (a build for publishing)"),
-    "E209": ("error", "two trips overlap"),
-    "E210": ("error", "a verified quote's speaker is not a verified person"),
+    "E208": ("error", "a citation is not written source-id#pN"),
+    "E209": ("error", "a citation names a source that is not in seeds/sources.yml"),
+    "E210": ("error", "a citation names a paragraph its source does not have"),
+    "E211": ("error", "a sentence of a trip's entry cites no source"),
+    "E212": ("error", "a source has no licence"),
+    "W212": ("warning", "a source collected before licences were recorded has no licence"),
+    "E213": ("error", "a source has no curated file in data/articles (a build for publishing)"),
+    "E214": ("error", "two trips overlap"),
+    "E215": ("error", "a verified quote's speaker is not a verified person"),
     "W301": ("warning", "the article's trip count disagrees with the canonical trip list"),
     "W302": ("warning", "a reported figure disagrees with the Ministry's series for its date"),
     "W303": ("warning", "two articles report different numbers for the same count"),
     "W304": ("warning", "a date lies outside the trip it is assigned to"),
-    "W305": (
+    "W305": ("warning", "a source disagrees with the canonical trip list (data/trips.yml says so)"),
+    "W306": (
         "warning",
         "a source has no curated file in data/articles (nothing published)",
     ),
@@ -56,6 +64,12 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "W403": ("warning", "build/cache cannot be used; the build runs without it"),
     "E501": ("error", "the site build failed"),
     "E502": ("error", "broken link in the built site"),
+    "E503": ("error", "a build for publishing has no real site address (set SHUTTLE_SITE_URL)"),
+    "E504": ("error", "a build for publishing was asked to be a preview"),
+    "W503": ("warning", "built for preview: the site's own addresses point to this computer"),
+    "E601": ("error", "the words to add are not in the article (the nearest match is named)"),
+    "E602": ("error", "the words to add occur more than once: choose one (--nth, --after)"),
+    "E603": ("error", "the record to add is already in the article's file"),
 }
 
 

@@ -61,11 +61,15 @@ class PeopleIndex:
 
     by_key: dict[str, str] = field(default_factory=dict)
     new: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> record to add
+    proposed_by: dict[str, str] = field(default_factory=dict)  # new id -> first source
+    source: str | None = None  # the source being read, set by article_records
 
     @classmethod
     def of(cls, people: Iterable[Person]) -> PeopleIndex:
         index = cls()
-        for person in people:
+        # A rejected person (say, one merged into another) keeps their id taken, but
+        # their names resolve to whoever else carries them: the live people go first.
+        for person in sorted(people, key=lambda p: p.status == "rejected"):
             for name in (person.name, *person.aliases):
                 index.by_key.setdefault(name_key(name), person.id)
             index.by_key.setdefault(person.id, person.id)
@@ -89,6 +93,8 @@ class PeopleIndex:
             if proposal.organisation:
                 record["organisation"] = proposal.organisation
         self.new[person_id] = record
+        if self.source is not None:
+            self.proposed_by[person_id] = self.source
         return person_id
 
 
@@ -107,6 +113,7 @@ def article_records(
     # Only what the schema accepts is proposed (a file extract writes must check): text
     # that shows nothing is dropped, a date outside the project's years or a number past
     # the plausible is left out (an article may well mention 1948).
+    people.source = source_id
     proposed_people = {name_key(p.name): p for p in found.people if is_visible(p.name)}
     for person in found.people:
         if is_visible(person.name):

@@ -212,6 +212,10 @@ class Source(Record):
     published: Day
     event_date: Day = Field(description="the day the events described took place")
     url: Url | None = Field(default=None, description="where a reader can find this text")
+    canonical_url: Url | None = Field(
+        default=None,
+        description="the original publication, where it can be established (url may be a copy)",
+    )
     republished_by: Text | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"
     machine_translation: bool = False
@@ -220,10 +224,25 @@ class Source(Record):
         default=None, description="the canonical trip (data/trips.yml ordinal) it covers"
     )
     notes: Text | None = None
+    licence: Text | None = Field(
+        default=None,
+        description=(
+            "the terms the text is published under, e.g. 'public domain (U.S. government "
+            "work)' or 'copyright Associated Press'; the site publishes the full text only "
+            "when it is public domain or named in full_text_licences"
+        ),
+    )
     sha256: Sha256 = Field(description="sha256 of the article file; a changed text is caught")
 
 
 class SourcesFile(Record):
+    full_text_licences: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "licences besides public domain under which the site publishes an article's "
+            "full text (e.g. 'CC BY 4.0'); matched against a source's licence up to ' ('"
+        ),
+    )
     sources: list[Source]
 
 
@@ -251,6 +270,37 @@ class PeopleFile(Record):
 # --- data/trips.yml ----------------------------------------------------------------------
 
 
+# A citation of a paragraph: "source-id#pN", N as numbered on the source's page. Checked
+# by checks/citations.py (a located message per bad one), not here: one bad citation must
+# not make the whole trips file unreadable.
+CITE_HELP = 'a paragraph of a source, "source-id#pN" (N as numbered on its page)'
+Cite = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        description=CITE_HELP,
+        # for editors' tools only (VS Code flags it as they type): validation is lenient
+        json_schema_extra={"pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*#p[1-9][0-9]*$"},
+    ),
+]
+
+
+class TripCites(Record):
+    """Where the sources say what the canonical list says of a trip."""
+
+    dates: list[Cite] = Field(default_factory=list, description="for start and end")
+    stops: list[Cite] = Field(default_factory=list)
+    meetings: list[Cite] = Field(default_factory=list)
+
+
+class CitedLine(Record):
+    """One sentence an editor wrote, and the paragraphs that support it."""
+
+    text: Text = Field(description="one sentence")
+    cite: list[Cite] = Field(default_factory=list, description="at least one; " + CITE_HELP)
+
+
 class Trip(Record):
     """A trip of the canonical list: what the articles' "Nth trip" is checked against."""
 
@@ -260,7 +310,17 @@ class Trip(Record):
     approximate: bool = False
     stops: list[Text]
     meetings: list[Slug] = Field(default_factory=list, description="people ids he met")
-    summary: Text | None = Field(default=None, description="what came of it, in a line")
+    cites: TripCites | None = Field(default=None, description="sources for dates, stops, meetings")
+    sought: list[CitedLine] = Field(
+        default_factory=list, description="what he sought, one cited sentence an item"
+    )
+    summary: list[CitedLine] = Field(
+        default_factory=list, description="what came of it, one cited sentence an item"
+    )
+    disagreements: list[CitedLine] = Field(
+        default_factory=list,
+        description="where a source and this list disagree (shown on the disagreements page)",
+    )
     note: Text | None = None
     reported_by: list[Text] = Field(default_factory=list)
 
@@ -296,6 +356,9 @@ class Quote(Record):
     interpreted: bool = Field(default=False, description="spoken through an interpreter")
     cue: Text | None = Field(default=None, description="the attribution as written")
     said_on: Day | None = None
+    key: bool = Field(
+        default=False, description="an editor's pick: one of the few quotes its trip's page shows"
+    )
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
     extracted: str | None = Field(default=None, description=EXTRACTED_HELP)

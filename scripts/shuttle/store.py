@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from shuttle import fastyaml, yamlio
+from shuttle.corrections import Correction, CorrectionsFile
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.schema import (
@@ -49,10 +50,12 @@ class Place:
 class Store:
     paths: Paths
     sources: list[Source] = field(default_factory=list)
+    full_text_licences: list[str] = field(default_factory=list)  # seeds/sources.yml's
     articles: dict[str, Article] = field(default_factory=dict)  # by source id
     people: list[Person] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
     casualties: CasualtiesFile | None = None
+    corrections: list[Correction] = field(default_factory=list)  # data/corrections.yml
     article_data: dict[str, ArticleFile] = field(default_factory=dict)  # by source id
     places: dict[int, Place] = field(default_factory=dict)  # id(record) -> where it is written
     # files that did not load (shown paths): nothing is checked against what they hold
@@ -217,6 +220,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     _mark_unusable(store, paths.sources_file, sources)
     if sources and lines:
         store.sources = sources.sources
+        store.full_text_licences = sources.full_text_licences
         _remember_lines(
             store, sources.sources, lines, "sources", paths.relative(paths.sources_file)
         )
@@ -243,6 +247,11 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
         _remember_lines(store, trips.trips, lines, "trips", paths.relative(paths.trips_file))
 
     store.casualties = _load_casualties(store, problems)
+
+    corrections_path = paths.data / "corrections.yml"
+    corrections, _ = _load_file(paths, corrections_path, CorrectionsFile, problems, required=False)
+    if corrections is not None:
+        store.corrections = corrections.corrections
 
     if paths.articles_dir.is_dir():
         for path in sorted(paths.articles_dir.glob("*.yml")):

@@ -32,6 +32,18 @@
   var libraryUrl = self ? self.getAttribute("data-vega") : null;
   var library = null; // the promise of the loaded library, once asked for
 
+  // Vega's tooltip box, made here before Vega would add it to <body> (outside every
+  // landmark): inside <main>, hidden from assistive technology, since it repeats for
+  // the pointer what the chart's description and data table give to everyone.
+  function tooltipBox() {
+    if (document.getElementById("vg-tooltip-element")) return;
+    var box = document.createElement("div");
+    box.id = "vg-tooltip-element";
+    box.className = "vg-tooltip";
+    box.setAttribute("aria-hidden", "true");
+    (document.querySelector("main") || document.body).appendChild(box);
+  }
+
   function sameOrigin(url) {
     try {
       return new URL(url, document.baseURI).origin === window.location.origin;
@@ -88,6 +100,7 @@
       .then(function (loaded) {
         var json = loaded[1];
         delete json.usermeta; // vegaEmbed would read embed options from it
+        tooltipBox();
         container.appendChild(target);
         showFallback(figure, false); // the container's min-height holds the space
         return window.vegaEmbed(target, json, OPTIONS);
@@ -95,6 +108,7 @@
       .then(function () {
         var svg = target.querySelector("svg");
         if (svg) svg.style.display = "block"; // no inline gap below: height matches the img
+
         figure.classList.add(LIVE);
         container.setAttribute("data-shuttle-state", "live");
       })

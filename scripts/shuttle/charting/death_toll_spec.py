@@ -22,6 +22,11 @@ HEIGHT = 320
 HOVER = "day_hover"  # the readout's selection: a constant, like every name in the spec
 
 
+# The axis's unit, on every layer's y encoding: Vega-Lite takes the layers' own titles
+# (their field names, which differ) over the config's, and then shows none.
+Y_TITLE = "People, cumulative total"
+
+
 def death_toll_spec(
     series: list[Row],
     points: list[Row],
@@ -60,7 +65,7 @@ def _layout(kinds: tuple[str, ...], strip: int) -> str:
         .mark_line(strokeWidth=2, interpolate="linear")
         .encode(
             x=alt.X("day:T", scale=x_scale),
-            y=alt.Y("value:Q"),
+            y=alt.Y("value:Q", title=Y_TITLE),
             color=alt.Color("measure:N", scale=colour, legend=None),
             strokeDash=alt.StrokeDash(
                 "status:N",
@@ -76,7 +81,7 @@ def _layout(kinds: tuple[str, ...], strip: int) -> str:
         .mark_text(align="right", baseline="bottom", dy=-6, fontSize=12, fontWeight="bold")
         .encode(
             x=alt.X("day:T", scale=x_scale),
-            y=alt.Y("value:Q"),
+            y=alt.Y("value:Q", title=Y_TITLE),
             text="label:N",
             color=alt.Color("measure:N", scale=colour, legend=None),
         )
@@ -99,7 +104,7 @@ def _layout(kinds: tuple[str, ...], strip: int) -> str:
             .mark_point(size=70, strokeWidth=1.5, opacity=1, filled=True)
             .encode(
                 x=alt.X("day:T", scale=x_scale),
-                y=alt.Y("value:Q"),
+                y=alt.Y("value:Q", title=Y_TITLE),
                 shape=alt.Shape(
                     "kind:N",
                     scale=alt.Scale(domain=list(kinds), range=[shapes[k] for k in kinds]),
@@ -134,7 +139,7 @@ def _layout(kinds: tuple[str, ...], strip: int) -> str:
             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
         )
     )
-    axis_y = {"format": ",d", "title": "Cumulative total (people)"}
+    axis_y = {"format": ",d", "title": Y_TITLE}
     return json.dumps(frame.configure(chart, strip=strip, axis_y=axis_y), sort_keys=True)
 
 

@@ -47,7 +47,7 @@ def trip_layers(x_scale: alt.Scale, *, legend: bool = True) -> list[Any]:
         description="aria:N",
     )
     number = base.mark_text(
-        align="center", baseline="bottom", fontSize=10, fontWeight="bold", color=style.TRIP_TEXT
+        align="center", baseline="bottom", fontSize=11, fontWeight="bold", color=style.TRIP_TEXT
     ).encode(
         x=alt.X("start:T", scale=x_scale),
         y=alt.Y("row:Q", scale=None),

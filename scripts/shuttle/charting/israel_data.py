@@ -19,13 +19,20 @@ from .death_toll_data import check_records
 from .model import ReportedPoint, TripSpan
 from .text import format_date, format_int
 
-MEASURES = ("killed", "hostages_taken", "hostages_released", "hostages_held", "prisoners_released")
+# A row means one thing: Palestinian prisoners freed in exchange deals, and detainees
+# Israel released on its own (prisoners_released figures whose subject names detainees,
+# pages.figures.chart_measure), are two rows, never one series.
+MEASURES = (
+    "killed", "hostages_taken", "hostages_released", "hostages_held", "prisoners_released",
+    "detainees_released",
+)  # fmt: skip
 ROW_LABEL = {
     "killed": "Killed in Israel",
     "hostages_taken": "Hostages taken",
     "hostages_released": "Hostages freed",
     "hostages_held": "Hostages still held",
-    "prisoners_released": "Prisoners freed",
+    "prisoners_released": "Prisoners freed in exchanges",
+    "detainees_released": "Detainees released by Israel",
 }
 # The rows' layout in pixels: each row is ROW_STEP high, its title at the top and its
 # points POINT_Y below the row's top edge. Points of the same row and day (two articles

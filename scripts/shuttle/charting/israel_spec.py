@@ -26,6 +26,7 @@ COLOUR = {
     "hostages_released": style.INJURED,
     "hostages_held": style.INJURED,
     "prisoners_released": style.PRISONERS,
+    "detainees_released": style.PRISONERS,
 }
 SHAPE = {
     "killed": "circle",
@@ -33,6 +34,7 @@ SHAPE = {
     "hostages_released": "triangle-up",
     "hostages_held": "diamond",
     "prisoners_released": "triangle-down",
+    "detainees_released": "cross",
 }
 
 

@@ -50,8 +50,8 @@ ASKED = {
     "hostages_taken": "how many hostages were taken",
     "hostages_released": "how many hostages were freed",
     "hostages_held": "how many hostages were still held",
-    "prisoners_released": "how many prisoners were freed",
-}
+    "prisoners_released": "how many prisoners were freed in exchanges",
+}  # detainees released: not asked of every article (few report them)
 NO_SERIES = (
     "There is no day-by-day reference series for these counts, as there is for Gaza's "
     "death toll, so each figure is a point on the date it refers to, not a line."
@@ -82,7 +82,7 @@ def _row_sentence(measure: str, figures: Sequence[ReportedPoint]) -> str:
 
 
 def _missing_sentence(present: Sequence[str]) -> str:
-    missing = [ASKED[m] for m in MEASURES if m not in present]
+    missing = [ASKED[m] for m in MEASURES if m in ASKED and m not in present]
     if not missing:
         return ""
     listed = missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} or {missing[-1]}"

@@ -130,6 +130,26 @@ def render_svg(spec: dict[str, Any], *, cache_dir: Path | None = None) -> str:
     return svg
 
 
+PNG_SCALE = 2  # a share card's image: 1,280 px wide from the 640 px SVG
+
+
+def render_png(svg: str, *, cache_dir: Path | None = None) -> bytes:
+    """The static SVG as a PNG (for share cards): drawn by vl-convert from the same
+    chart, so the picture is the one the page shows; same SVG, same bytes."""
+    path = None
+    if cache_dir is not None:
+        key = _digest(vl_convert_version(), str(PNG_SCALE), svg)[:32]
+        path = cache_dir / f"png-{key}.png"
+        data = cachefile.read(path)  # a miss unless its seal holds
+        if data is not None and data.startswith(b"\x89PNG"):
+            return data
+    _start()
+    png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
+    if path is not None:
+        cachefile.write(path, png)
+    return png
+
+
 # Set once vl-convert has run in this process: its runtime has threads from then on,
 # which a forked process would not have (aside.py forks only before).
 _started = False

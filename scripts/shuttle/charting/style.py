@@ -19,7 +19,9 @@ PRISONERS = "#5b3a8c"
 TRIP_TEXT = "#444444"
 FONT = "sans-serif"
 PADDING = 12
-SVG_WIDTH = 720
+# Drawn no wider than it is shown (the content column is about 650 px at 1280 px, a
+# phone's about 325 px), so that no text is scaled below its 11 px.
+SVG_WIDTH = 640
 # The static SVG again, drawn for a phone's width: the same height as the live chart
 # there (the live chart fits its width and keeps its height), and text at its size.
-SVG_NARROW_WIDTH = 360
+SVG_NARROW_WIDTH = 320

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shuttle.checks import consistency, integrity, provenance, references
+from shuttle.checks import citations, consistency, integrity, provenance, references
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 from shuttle.store import Store, load_store
@@ -14,4 +14,5 @@ def run_checks(paths: Paths) -> tuple[Store, list[Problem]]:
     problems += provenance.check(store)
     problems += integrity.check(store)
     problems += consistency.check(store)
+    problems += citations.check(store)
     return store, problems

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from shuttle import cites
 from shuttle.dates import long_day
 from shuttle.problems import Problem
 from shuttle.schema import DailyReport, Figure, Source, Trip
@@ -49,7 +50,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class Disagreement:
-    kind: str  # "trip count", "ministry series", "between articles"
+    kind: str  # "trip count", "ministry series", "between articles", "trip list"
     code: str
     summary: str  # one plain sentence for readers
     citations: tuple[Citation, ...]
@@ -68,13 +69,47 @@ def canonical_trip(source: Source, trips: list[Trip]) -> Trip | None:
 
 
 def find(store: Store) -> list[Disagreement]:
+    """Everything the disagreements page shows: what the checks find, and what editors
+    recorded in data/trips.yml."""
+    return _found(store) + trip_list(store)
+
+
+def _found(store: Store) -> list[Disagreement]:
     found = _trip_counts(store) + _against_ministry(store) + _between_articles(store)
     return sorted(found, key=lambda d: (d.kind, d.summary))
 
 
+def trip_list(store: Store) -> list[Disagreement]:
+    """Where an editor wrote that a source and the canonical list disagree (a trip's
+    `disagreements:`), each with the paragraphs it cites (bad citations are left out:
+    checks.citations reports them, and W305 for each of these at its line)."""
+    found = []
+    for trip in sorted(store.trips, key=lambda t: t.ordinal):
+        for line in trip.disagreements:
+            citations = []
+            for written in line.cite:
+                cite = cites.parse(written)
+                article = store.articles.get(cite.source_id) if cite else None
+                if cite is None or article is None or cite.paragraph > len(article.paragraphs):
+                    continue
+                paragraph = article.paragraphs[cite.paragraph - 1]
+                citations.append(Citation(cite.source_id, None, paragraph.start, paragraph.end))
+            if citations:
+                found.append(
+                    Disagreement(
+                        kind="trip list",
+                        code="W305",
+                        summary=f"Trip {trip.ordinal}: {line.text}",
+                        citations=tuple(citations),
+                        reference=f"trip {trip.ordinal}",
+                    )
+                )
+    return found
+
+
 def check(store: Store) -> list[Problem]:
     problems = []
-    for disagreement in find(store):
+    for disagreement in _found(store):
         first = disagreement.citations[0]
         data = store.article_data.get(first.source_id)
         record: object | None = None

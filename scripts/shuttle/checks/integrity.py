@@ -55,7 +55,7 @@ def _curated_files(store: Store) -> list[Problem]:
     paths = store.paths
     if not store.usable(paths.sources_file):
         return []
-    code = "E208" if publishing() else "W305"
+    code = "E213" if publishing() else "W306"
     problems: list[Problem] = []
     folder = paths.relative(paths.articles_dir)
     for source in store.sources:
@@ -88,7 +88,7 @@ def _overlapping_trips(store: Store) -> list[Problem]:
             first = store.place(before)
             problems.append(
                 Problem.of(
-                    "E209",
+                    "E214",
                     place.file,
                     place.line,
                     f"trip {after.ordinal} ({after.start}..{after.end}) overlaps trip "
@@ -111,7 +111,7 @@ def _speakers(store: Store) -> list[Problem]:
         place = store.place(quote)
         problems.append(
             Problem.of(
-                "E210",
+                "E215",
                 place.file,
                 place.line,
                 f"quote {quote.id} is verified but its speaker {quote.speaker!r} is "

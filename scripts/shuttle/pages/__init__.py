@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuttle.aside import Aside
+from shuttle.pages.chart_pages import render_chart_pages
+from shuttle.pages.corrections import render_corrections
 from shuttle.pages.disagreements import plan_disagreements, render_disagreements
 from shuttle.pages.downloads import render_downloads
 from shuttle.pages.figures import render_figures
@@ -20,7 +22,7 @@ from shuttle.pages.view import View
 @dataclass
 class Generated:
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
-    files: dict[str, str] = field(default_factory=dict)  # site path -> content
+    files: dict[str, str | bytes] = field(default_factory=dict)  # site path -> content
 
 
 def render_site(
@@ -53,10 +55,13 @@ def render_site(
         )
 
     later = Aside(second_half) if aside else None
-    figures, chart_files, headline = render_figures(view, cache)
+    figures, chart_files, drawn = render_figures(view, cache)
     out.pages.update(figures)
     out.files.update(chart_files)
+    headline = next((c for c in drawn if c.name == "death-toll"), None)
     out.pages.update(render_home(view, headline))
+    out.pages.update(render_chart_pages(drawn, site_url))
+    out.pages.update(render_corrections(view))
     out.pages.update(render_trips(view, timeline, trips))
     out.pages.update(render_quotes(view, quotes))
     disagreement_pages = render_disagreements(view, disagreements)

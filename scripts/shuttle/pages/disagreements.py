@@ -8,12 +8,13 @@ from shuttle.checks.consistency import Citation, Disagreement
 from shuttle.pages import paging
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, macro
-from shuttle.pages.paging import Paged, Unit, html_size
+from shuttle.pages.paging import Paged, Unit
 
 TITLES = {
     "trip count": ("How the articles count the trips", "trip-counts"),
     "ministry series": ("Figures against the Ministry of Health's series", "ministry"),
     "between articles": ("Articles against each other", "between-articles"),
+    "trip list": ("Sources against the canonical trip list", "trip-list"),
 }
 
 
@@ -41,7 +42,7 @@ def plan_disagreements(view: v.View, budget: int = paging.BUDGET) -> Paged:
         for d in view.disagreements:
             if d.kind == kind and _published(view, d):
                 item = Item(d.summary, [_cite(view, c) for c in d.citations], d.reference)
-                units.append(Unit(item, group, html_size(show(links, item))))
+                units.append(paging.unit(item, group, show(links, item)))
     fixed = paging.fixed_size("disagreements.md.j2", v.DISAGREEMENTS)
     return paging.paginate(v.DISAGREEMENTS, units, fixed=fixed, label=paging.titles, budget=budget)
 

@@ -178,7 +178,7 @@ def tables(view: v.View, site_url: str) -> list[Table]:
             "end": t.end,
             "approximate": t.approximate,
             "stops": "; ".join(t.stops),
-            "summary": t.summary,
+            "summary": " ".join(line.text for line in t.summary) or None,
             "reported_by": "; ".join(t.reported_by),
             "page": site_url + v.url_of(v.trip_page(t.ordinal)),
         }

@@ -9,9 +9,11 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from shuttle.cites import parse as parse_cite
 from shuttle.dates import day_span, long_day
 from shuttle.pages import view as v
 from shuttle.pages.escape import finalize, standalone, text
+from shuttle.pages.words import counted
 from shuttle.schema import Person, Trip
 
 
@@ -33,9 +35,26 @@ def environment() -> Environment:
     env.filters["day"] = lambda d: Markup(long_day(d)) if isinstance(d, date) else ""
     env.filters["span"] = lambda t: Markup(day_span(t.start, t.end))
     env.filters["ordinal"] = ordinal
+    env.filters["short"] = short
+    env.filters["counted"] = counted
     # join() would escape for HTML only: untrusted lists are joined, then escaped by us
     env.filters["join"] = lambda items, sep=", ": standalone(sep.join(str(i) for i in items))
     return env
+
+
+SHORT_WORDS = 8  # a quote in short: its first words
+WHOLE_WORDS = 3  # a quote of so few words is its own short form ("baseless")
+
+
+def short(quote: str, limit: int = SHORT_WORDS) -> str:
+    """A quote in short: its first words, at most `limit` and never more than two thirds
+    of them, and an ellipsis (then escaped like any printed value); the quote in full is
+    on the quotes page alone."""
+    words = quote.split()
+    if len(words) <= WHOLE_WORDS:
+        return quote
+    keep = min(limit, len(words) * 2 // 3)
+    return " ".join(words[:keep]).rstrip(",;:") + " …"
 
 
 def ordinal(n: int) -> str:
@@ -83,6 +102,22 @@ class Links:
 
     def source(self, source_id: str, label: object | None = None) -> Markup:
         return self.md(label or source_id, v.source_page(source_id))
+
+    def paras(self, cites: list[str], names: Mapping[str, str] | None = None) -> Markup:
+        """Citations written "source-id#pN" (data/trips.yml), as links to the paragraphs,
+        each labelled with `names` of its source (an outlet) when given, else its id;
+        `shuttle check` has made sure each names a paragraph that exists."""
+        links = []
+        for written in cites:
+            cite = parse_cite(written)
+            if cite is None:  # `shuttle check` reports it (E208); shown as written
+                links.append(text(written))
+                continue
+            label = f"{(names or {}).get(cite.source_id, cite.source_id)}, ¶{cite.paragraph}"
+            link = self.md(label, v.source_page(cite.source_id), cite.anchor)
+            # a whole paragraph is cited (no words of it): a class says so
+            links.append(link + Markup("{ .shuttle-cite-paragraph }"))
+        return Markup("; ").join(links)
 
 
 def render(

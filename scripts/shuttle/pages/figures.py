@@ -48,7 +48,7 @@ def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
     return charts.ReportedPoint(
         day=item.day,
         value=item.figure.value,
-        measure=item.figure.measure,
+        measure=chart_measure(item.figure),
         qualifier=item.figure.qualifier,
         text=item.figure.text,
         source_title=item.source.title,
@@ -58,6 +58,14 @@ def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
         candidate=item.candidate,
         subject=item.figure.subject,
     )
+
+
+def chart_measure(figure: Figure) -> str:
+    """The chart row a figure belongs on: detainees Israel released are not prisoners
+    freed in an exchange for hostages (charting.israel_data.MEASURES)."""
+    if figure.measure == "prisoners_released" and "detainee" in (figure.subject or "").lower():
+        return "detainees_released"
+    return figure.measure
 
 
 def trip_spans(view: v.View, page: str) -> list[charts.TripSpan]:
@@ -95,10 +103,12 @@ def israel(view: v.View, page: str, cache: Path | None) -> charts.Chart | None:
     )
 
 
-def chart_files(chart: charts.Chart) -> dict[str, str]:
-    files = {
+def chart_files(chart: charts.Chart, cache: Path | None = None) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {
         f"{CHART_DIR}/{chart.name}.vl.json": charts.spec_json(chart),
         f"{CHART_DIR}/{chart.name}.svg": chart.svg,
+        # the share card's image (Open Graph, Twitter): the same chart as a PNG
+        f"{CHART_DIR}/{chart.name}.png": charts.render_png(chart.svg, cache_dir=cache),
     }
     if chart.svg_narrow:
         files[f"{CHART_DIR}/{chart.name}.narrow.svg"] = chart.svg_narrow
@@ -119,22 +129,24 @@ def chart_markup(chart: charts.Chart, page: str) -> Markup:
 
 def render_figures(
     view: v.View, cache: Path | None
-) -> tuple[dict[str, str], dict[str, str], charts.Chart | None]:
-    """The page, the chart files it needs (site path -> content), and the headline chart."""
-    files: dict[str, str] = {}
+) -> tuple[dict[str, str], dict[str, str | bytes], list[charts.Chart]]:
+    """The page, the chart files it needs (site path -> content), and its charts (the
+    headline chart first)."""
+    files: dict[str, str | bytes] = {}
     markup = israel_markup = None
     chart = None
     if view.series:
         chart = death_toll(view, v.FIGURES, cache)
-        files.update(chart_files(chart))
+        files.update(chart_files(chart, cache))
         markup = chart_markup(chart, v.FIGURES)
     israel_chart = israel(view, v.FIGURES, cache)
     if israel_chart is not None:
-        files.update(chart_files(israel_chart))
+        files.update(chart_files(israel_chart, cache))
         israel_markup = chart_markup(israel_chart, v.FIGURES)
     dataset = view.store.casualties.dataset if view.store.casualties else None
     page = render(
         "figures.md.j2", v.FIGURES, chart=markup, israel_chart=israel_markup,
         figures=view.figures, dataset=dataset,
     )  # fmt: skip
-    return {v.FIGURES: page}, files, chart
+    drawn = [c for c in (chart, israel_chart) if c is not None]
+    return {v.FIGURES: page}, files, drawn

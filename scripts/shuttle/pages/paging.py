@@ -14,6 +14,7 @@ Material make of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,9 @@ from shuttle.pages.env import Links, render
 from shuttle.pages.escape import text
 
 BUDGET = 60 * 1024  # a page's own HTML, without charts
+# Words of body text a part's units may hold: a page stays within 1,500 words (a reader's
+# sitting) with its title, introduction and pager.
+WORDS = 1_100
 CHROME = 15 * 1024  # Material's header, navigation, footer and scripts (14.6-15 KB)
 PAGER = 3 * 1024  # the pager, twice, and the line that says what a part covers
 WINDOW = 2  # part numbers shown either side of the current one
@@ -49,6 +53,23 @@ class Unit:
     group: Group | None
     size: int
     anchors: tuple[str, ...] = ()
+    words: int = 0  # of body text (word_count), for the WORDS limit
+
+
+def unit(
+    item: Any, group: Group | None, markdown: str, anchors: tuple[str, ...] = (), extra: int = 0
+) -> Unit:
+    """A unit of what it renders to: its estimated HTML (plus `extra` bytes) and words."""
+    return Unit(item, group, html_size(markdown) + extra, anchors, word_count(markdown))
+
+
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}]*\}|&#?\w+;")
+
+
+def word_count(markdown: str) -> int:
+    """The words a reader reads in a piece of generated Markdown: without tags, link
+    targets, attribute lists and entities."""
+    return len(_MARKUP.sub(" ", markdown).split())
 
 
 @dataclass(frozen=True)
@@ -147,20 +168,21 @@ class Paged:
         return Pager(n, count, label, previous, after, links)
 
 
-def split(units: Sequence[Unit], room: int) -> list[list[Section]]:
-    """Units in order, cut into parts of at most `room` estimated bytes each (a unit
-    larger than `room` alone gets a part of its own); a group's heading counts on every
-    part it appears on. Every unit lands on exactly one part; there is at least one part."""
+def split(units: Sequence[Unit], room: int, words: int = WORDS) -> list[list[Section]]:
+    """Units in order, cut into parts of at most `room` estimated bytes and `words` words
+    each (a unit larger than that alone gets a part of its own); a group's heading counts
+    on every part it appears on. Every unit lands on exactly one part; there is at least
+    one part."""
     parts: list[list[Section]] = [[]]
-    used = 0
+    used = read = 0
     begun: set[int] = set()  # the groups (by id) already headed on some part
     for unit in units:
         sections = parts[-1]
         same = bool(sections) and sections[-1].group is unit.group
         cost = unit.size + (0 if same else _heading(unit.group, begun))
-        if sections and used + cost > room:
+        if sections and (used + cost > room or read + unit.words > words):
             parts.append([])
-            sections, same, used = parts[-1], False, 0
+            sections, same, used, read = parts[-1], False, 0, 0
             cost = unit.size + _heading(unit.group, begun)
         if same:
             sections[-1].units.append(unit)
@@ -169,6 +191,7 @@ def split(units: Sequence[Unit], room: int) -> list[list[Section]]:
             if unit.group is not None:
                 begun.add(id(unit.group))
         used += cost
+        read += unit.words
     return parts
 
 
@@ -188,9 +211,19 @@ def render_parts(
 
 def fixed_size(template: str, page: str, **context: object) -> int:
     """The estimated HTML of a listing page without its units (title, introduction)."""
+    return html_size(_without_units(template, page, **context))
+
+
+def room_for_words(template: str, page: str, **context: object) -> int:
+    """The words a part's units may hold besides the page's own (title, introduction,
+    a filter's choices): WORDS less those, and never under a fifth of it."""
+    own = word_count(_without_units(template, page, **context))
+    return max(WORDS - own, WORDS // 5)
+
+
+def _without_units(template: str, page: str, **context: object) -> str:
     empty = paginate(page, [], fixed=0)
-    parts = render(template, page, paged=empty, part=empty.parts[0], pager=None, **context)
-    return html_size(parts)
+    return render(template, page, paged=empty, part=empty.parts[0], pager=None, **context)
 
 
 def _heading(group: Group | None, begun: set[int]) -> int:
@@ -206,13 +239,14 @@ def paginate(
     fixed: int,
     label: Callable[[list[Unit]], str] | None = None,
     budget: int = BUDGET,
+    words: int = WORDS,
 ) -> Paged:
     """`page`'s units in parts, each within `budget` with the page's `fixed` part (its
-    title and introduction, as estimated) and Material's chrome."""
+    title and introduction, as estimated) and Material's chrome, and within `words`."""
     room = budget - CHROME - fixed
-    cut = split(units, room)
+    cut = split(units, room, words)
     if len(cut) > 1:  # parts carry a pager, and part 1 may list where each group begins
-        cut = split(units, max(room - PAGER - _contents_size(page, units), 1))
+        cut = split(units, max(room - PAGER - _contents_size(page, units), 1), words)
     parts = []
     for number, sections in enumerate(cut, start=1):
         here = [u for s in sections for u in s.units]

@@ -10,10 +10,11 @@ from shuttle.pages import paging
 from shuttle.pages import view as v
 from shuttle.pages.context import contexts
 from shuttle.pages.env import Links, macro
-from shuttle.pages.paging import Paged, Unit, html_size
+from shuttle.pages.paging import Paged, Unit
 from shuttle.schema import Person
 
 SPEAKERS = "by-speaker"
+TRANSLATED = "translated"
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
     block, row = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "speaker_row")
     groups: dict[int | None, list[v.QuoteItem]] = {}
     for q in view.quotes:
-        groups.setdefault(q.trip.ordinal if q.trip else None, []).append(q)
+        if not q.translated:
+            groups.setdefault(q.trip.ordinal if q.trip else None, []).append(q)
     units: list[Unit] = []
     for ordinal in sorted(groups, key=lambda o: (o is None, o or 0)):
         title = f"Trip {ordinal}" if ordinal is not None else "Outside the trips"
@@ -39,61 +41,88 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
             title += f": {', '.join(trip.stops[:4])}{'…' if len(trip.stops) > 4 else ''}"
         group = paging.group(anchor, title, ordinal)
         units += [
-            Unit(q, group, html_size(block(links, q, ctx)) + 2, (q.quote.id,))
-            for q in groups[ordinal]
+            paging.unit(q, group, block(links, q, ctx), (q.quote.id,), 2) for q in groups[ordinal]
         ]
+    # Back-translations apart from the speakers' own words, under a heading that says so.
+    translated = paging.group(TRANSLATED, "Translated reports: not the speakers' exact words")
+    units += [
+        paging.unit(q, translated, block(links, q, ctx), (q.quote.id,), 2)
+        for q in view.quotes
+        if q.translated
+    ]
     counts = Counter(q.speaker.id for q in view.quotes if q.speaker)
     table = paging.group(
         SPEAKERS, "By speaker", head="| Speaker | Role | Quotes |\n|---|---|---|\n"
     )
     for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], view.people[kv[0]].name)):
         speaker = SpeakerRow(view.people[pid], n, [])
-        units.append(Unit(speaker, table, html_size(row(links, speaker))))
-    fixed = paging.fixed_size("quotes.md.j2", v.QUOTES, contexts={})
-    return paging.paginate(v.QUOTES, units, fixed=fixed, label=_trips, budget=budget)
+        units.append(paging.unit(speaker, table, row(links, speaker)))
+    own = {"contexts": {}, **_filter(view)}
+    fixed = paging.fixed_size("quotes.md.j2", v.QUOTES, **own)
+    words = paging.room_for_words("quotes.md.j2", v.QUOTES, **own)
+    return paging.paginate(v.QUOTES, units, fixed=fixed, label=_trips, budget=budget, words=words)
 
 
 def _trips(units: list[Unit]) -> str:
     def name(unit: Unit) -> str:
         ordinal = unit.group.data if unit.group else None
-        return (
-            "the speakers"
-            if unit.group and unit.group.anchor == SPEAKERS
-            else (f"Trip {ordinal}" if ordinal is not None else "outside the trips")
-        )
+        anchor = unit.group.anchor if unit.group else ""
+        if anchor in (SPEAKERS, TRANSLATED):
+            return "the speakers" if anchor == SPEAKERS else "translated reports"
+        return f"Trip {ordinal}" if ordinal is not None else "outside the trips"
 
     return paging.span_label(name(units[0]), name(units[-1]))
 
 
 def render_quotes(view: v.View, paged: Paged) -> dict[str, str]:
     ctx = contexts(view.quotes, view)
-    return paging.render_parts("quotes.md.j2", paged, view.places, contexts=ctx)
+    return paging.render_parts("quotes.md.j2", paged, view.places, contexts=ctx, **_filter(view))
+
+
+def _filter(view: v.View) -> dict[str, object]:
+    """What the quotes can be narrowed by: each speaker (with a count), each trip."""
+    counts = Counter(q.speaker.id for q in view.quotes if q.speaker)
+    speakers = sorted(
+        ((view.people[pid], n) for pid, n in counts.items()), key=lambda pn: _order(pn[0])
+    )
+    ordinals = {q.trip.ordinal for q in view.quotes if q.trip}
+    return {"speakers": speakers, "trips": [t for t in view.trips if t.ordinal in ordinals]}
 
 
 def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
-    """Every person quoted or met, by surname, with what each said, in parts."""
-    links, ctx = Links(v.PEOPLE), contexts(view.quotes, view)
-    block, role = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "person_role")
+    """Every person quoted, by surname, each quote in short with a link to it in full on
+    the quotes page; then those named (met on a trip, or curated) but never quoted, in
+    parts."""
+    links = Links(v.PEOPLE)
+    ref, role = macro("_macros.md.j2", "quote_ref"), macro("_macros.md.j2", "person_role")
+    named = macro("_macros.md.j2", "person_named")
     by_person: dict[str, list[v.QuoteItem]] = {}
     for q in view.quotes:
         if q.speaker:
             by_person.setdefault(q.speaker.id, []).append(q)
-    shown = [
+    others = [
         p for p in view.people.values()
-        if p.id in by_person or view.shown(p.status) or _met(view, p.id)
+        if p.id not in by_person and (view.shown(p.status) or _met(view, p.id))
     ]  # fmt: skip
     units: list[Unit] = []
-    for p in sorted(shown, key=lambda p: (sort_name(p).lower(), p.name)):
-        said = by_person.get(p.id, [])
+    quoted = sorted((view.people[pid] for pid in by_person), key=_order)
+    for p in quoted:
+        said = by_person[p.id]
         row = SpeakerRow(p, len(said), said)
         group = paging.group(p.id, p.name, row, head=role(p), index=_initial(p))
-        units += [
-            Unit(q, group, html_size(block(links, q, ctx, show_speaker=False)) + 2) for q in said
-        ]
-        if not said:
-            units.append(Unit(None, group, html_size("No published quotes.\n")))
-    fixed = paging.fixed_size("people.md.j2", v.PEOPLE, contexts={})
+        units += [paging.unit(q, group, ref(links, q, show_speaker=False), (), 2) for q in said]
+    if others:
+        group = paging.group(NOT_QUOTED, "Named in the sources, not quoted")
+        units += [paging.unit(p, group, named(p), (p.id,)) for p in sorted(others, key=_order)]
+    fixed = paging.fixed_size("people.md.j2", v.PEOPLE)
     return paging.paginate(v.PEOPLE, units, fixed=fixed, label=_names, budget=budget)
+
+
+NOT_QUOTED = "not-quoted"
+
+
+def _order(person: Person) -> tuple[str, str]:
+    return sort_name(person).lower(), person.name
 
 
 def _initial(person: Person) -> str:
@@ -120,14 +149,15 @@ def sort_name(person: Person) -> str:
 
 def _names(units: list[Unit]) -> str:
     def name(unit: Unit) -> str:
+        if isinstance(unit.item, Person):
+            return sort_name(unit.item)
         return sort_name(unit.group.data.person) if unit.group else ""
 
     return paging.span_label(name(units[0]), name(units[-1]))
 
 
 def render_people(view: v.View, paged: Paged) -> dict[str, str]:
-    ctx = contexts(view.quotes, view)
-    return paging.render_parts("people.md.j2", paged, view.places, contexts=ctx)
+    return paging.render_parts("people.md.j2", paged, view.places)
 
 
 def _met(view: v.View, person_id: str) -> bool:

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from shuttle import cites
 from shuttle.dates import long_day
+from shuttle.licences import terms
 from shuttle.pages import paging
 from shuttle.pages import view as v
 from shuttle.pages.env import Links, macro, render
 from shuttle.pages.escape import text
-from shuttle.pages.paging import Paged, Unit, html_size
+from shuttle.pages.paging import Paged, Unit
 from shuttle.schema import TripClaim
 from shuttle.sources import Article, Paragraph
 
@@ -29,6 +31,7 @@ class ParagraphHtml:
     number: int
     anchor: str
     html: Markup
+    gap: str = ""  # a marker for paragraphs left out: what it stands for, e.g. "paragraphs 3-5"
 
 
 def highlight(article: Article, paragraph: Paragraph, spans: list[Span]) -> Markup:
@@ -68,7 +71,7 @@ def plan_sources(view: v.View, budget: int = paging.BUDGET) -> Paged:
         quotes, figures, _ = view.of_source(source.id)
         item = {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
                 "figures": len(figures)}  # fmt: skip
-        units.append(Unit(item, table, html_size(row(links, item))))
+        units.append(paging.unit(item, table, row(links, item)))
     fixed = paging.fixed_size("sources_index.md.j2", v.SOURCES)
     return paging.paginate(v.SOURCES, units, fixed=fixed, label=_published_days, budget=budget)
 
@@ -108,9 +111,14 @@ def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
         ]  # fmt: skip
         if claim is not None and claim.start is not None and claim.end is not None:
             spans.append(Span(claim.start, claim.end, "shuttle-claim", "The article's trip count"))
+        allowed = terms(source, view.store.full_text_licences)
+        excerpt = not allowed.full_text and not view.preview
+        cited = cited_paragraphs(view, article, spans) if excerpt else None
         paragraphs = [
-            ParagraphHtml(p.number, p.anchor, highlight(article, p, spans))
-            for p in article.paragraphs
+            ParagraphHtml(0, "", Markup(""), gap=item)
+            if isinstance(item, str)
+            else ParagraphHtml(item.number, item.anchor, highlight(article, item, spans))
+            for item in shown_paragraphs(article, cited)
         ]
         page = v.source_page(source.id)
         pages[page] = render(
@@ -118,6 +126,11 @@ def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
             page,
             view.places,
             source=source,
+            terms=allowed,
+            excerpt=excerpt,
+            preview_full=view.preview and not allowed.full_text,
+            shown=len(cited) if cited is not None else len(article.paragraphs),
+            total=len(article.paragraphs),
             trip=view.trip_of(source),
             paragraphs=paragraphs,
             quotes=quotes,
@@ -126,6 +139,53 @@ def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
         )
     pages.update(paging.render_parts("sources_index.md.j2", listing, view.places))
     return pages
+
+
+def cited_paragraphs(view: v.View, article: Article, spans: list[Span]) -> set[int]:
+    """The numbers of the paragraphs a published fact cites: those the page's marks fall
+    in (its published quotes, figures, events, trip claim), those data/trips.yml cites,
+    and those a published disagreement cites."""
+    source_id = article.source.id
+    numbers = {p.number for s in spans for p in article.paragraphs if _overlaps(p, s)}
+    for trip in view.trips:
+        for written in cites.of_trip(trip):
+            cite = cites.parse(written.text)
+            if cite and cite.source_id == source_id and cite.paragraph <= len(article.paragraphs):
+                numbers.add(cite.paragraph)
+    for disagreement in view.disagreements:
+        for citation in disagreement.citations:
+            if citation.source_id == source_id and citation.start is not None:
+                paragraph = article.paragraph_at(citation.start)
+                if paragraph is not None:
+                    numbers.add(paragraph.number)
+    return numbers
+
+
+def _overlaps(paragraph: Paragraph, span: Span) -> bool:
+    return span.start < paragraph.end and paragraph.start < span.end
+
+
+def shown_paragraphs(article: Article, cited: set[int] | None) -> list[Paragraph | str]:
+    """The paragraphs to show in order; with `cited`, only those, and in place of each run
+    of paragraphs left out a marker saying which (None: every paragraph)."""
+    if cited is None:
+        return list(article.paragraphs)
+    out: list[Paragraph | str] = []
+    left_out: list[int] = []
+    for paragraph in article.paragraphs:
+        if paragraph.number in cited:
+            out += [_gap(left_out)] if left_out else []
+            out.append(paragraph)
+            left_out = []
+        else:
+            left_out.append(paragraph.number)
+    return out + ([_gap(left_out)] if left_out else [])
+
+
+def _gap(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"paragraph {numbers[0]} left out"
+    return f"paragraphs {numbers[0]}–{numbers[-1]} left out"
 
 
 def _published_claim(view: v.View, source_id: str) -> TripClaim | None:

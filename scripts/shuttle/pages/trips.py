@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from markupsafe import Markup
-
+from shuttle import cites
 from shuttle.dates import long_day
 from shuttle.pages import paging
 from shuttle.pages import view as v
-from shuttle.pages.context import contexts
 from shuttle.pages.env import Links, macro, render
-from shuttle.pages.paging import Paged, Unit, html_size
+from shuttle.pages.paging import Paged, Unit
 from shuttle.schema import DailyReport, Person, Source, Trip
 
 
@@ -32,12 +30,22 @@ class Entry:
 
 @dataclass(frozen=True)
 class Line:
-    """One unit of the timeline: a quote of a trip, the link to a trip's page, an event."""
+    """One card of the timeline: a trip, or an event."""
 
-    kind: str  # "quote", "more", "event"
+    kind: str  # "trip", "event"
     day: date
     item: Any
     entry: Entry | None = None
+
+
+BLINKEN = "antony-blinken"  # data/people.yml
+KEY_QUOTES = 3  # quotes a trip's page shows in short when no editor marked any `key`
+
+
+@dataclass(frozen=True)
+class Chapter:
+    trip: Trip
+    page: str
 
 
 def render_trips(
@@ -47,84 +55,102 @@ def render_trips(
     rows = []
     for trip in view.trips:
         page = v.trip_page(trip.ordinal)
-        quotes, _, _ = view.of_trip(trip)
         pages.update(
             paging.render_parts(
-                "trip.md.j2", trip_parts[trip.ordinal], view.places, **_trip_context(view, trip),
-                contexts=contexts(quotes, view),
+                "trip.md.j2", trip_parts[trip.ordinal], view.places, **_trip_context(view, trip)
             )
-        )  # fmt: skip
-        rows.append({"trip": trip, "page": page, "sources": len(view.sources_of_trip(trip))})
+        )
+        rows.append({"trip": trip, "page": page, "sources": len(sources_counted(view, trip))})
     pages[v.TRIPS] = render("trips_index.md.j2", v.TRIPS, view.places, trips=rows)
-    ctx = contexts(view.quotes, view)
-    pages.update(paging.render_parts("timeline.md.j2", timeline_parts, view.places, contexts=ctx))
+    pages.update(paging.render_parts("timeline.md.j2", timeline_parts, view.places))
     return pages
 
 
+def key_quotes(quotes: list[v.QuoteItem]) -> list[v.QuoteItem]:
+    """The few quotes a trip's page shows: those an editor marked `key`; else the first
+    few verbatim ones (never a back-translation), Blinken's first."""
+    marked = [q for q in quotes if q.quote.key]
+    if marked:
+        return marked
+    verbatim = [q for q in quotes if not q.translated and q.quote.kind == "full"]
+    # Blinken's own words first: the chapter is his trip
+    verbatim.sort(key=lambda q: not (q.speaker and q.speaker.id == BLINKEN))
+    return verbatim[:KEY_QUOTES]
+
+
+def sources_counted(view: v.View, trip: Trip) -> set[str]:
+    """The sources of a trip: those about it, and those its entry in data/trips.yml cites."""
+    cited = {s for s in cites.sources_of_trip(trip) if s in view.sources}
+    return {s.id for s in view.sources_of_trip(trip)} | cited
+
+
 def _trip_context(view: v.View, trip: Trip) -> dict[str, object]:
+    index = view.trips.index(trip)
+    before = view.trips[index - 1] if index > 0 else None
+    after = view.trips[index + 1] if index + 1 < len(view.trips) else None
+    quotes, _, _ = view.of_trip(trip)
     return {
         "trip": trip,
         "met": [view.people[p] for p in trip.meetings if p in view.people],
         "toll_start": view.report_on(trip.start),
         "toll_end": view.report_on(trip.end),
         "has_sources": bool(view.sources_of_trip(trip)),
+        "previous": Chapter(before, v.trip_page(before.ordinal)) if before else None,
+        "following": Chapter(after, v.trip_page(after.ordinal)) if after else None,
+        "key_quotes": key_quotes(quotes),
+        "quote_count": len(quotes),
+        "names": citation_names(view),
     }
 
 
+def citation_names(view: v.View) -> dict[str, str]:
+    """What a citation of a source's paragraph is labelled with: its outlet and date."""
+    return {s.id: f"{s.outlet}, {long_day(s.published)}" for s in view.sources.values()}
+
+
 def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:
-    """A trip's page: its sources, events, quotes and figures, each a section, in parts."""
+    """A trip's page: the chapter (what he sought, key quotes, what came of it), then its
+    events, sources and figures, each a section, in parts. Its quotes are in full on the
+    quotes page only."""
     page = v.trip_page(trip.ordinal)
     links = Links(page)
     sources = sorted(view.sources_of_trip(trip), key=lambda s: (s.published, s.id))
-    quotes, figures, events = view.of_trip(trip)
-    ctx = contexts(quotes, view)
+    _, figures, events = view.of_trip(trip)
     show = {name: macro("_trip.md.j2", name) for name in ("source", "event", "figure")}
-    block = macro("_macros.md.j2", "quote_block")
     units: list[Unit] = []
-    group = paging.group("sources", "Sources on this trip")
-    units += [Unit(s, group, html_size(show["source"](links, s))) for s in sources]
     group = paging.group("events", "What happened")
-    units += [Unit(e, group, html_size(show["event"](links, e))) for e in events]
-    group = paging.group("quotes", "What was said")
-    units += [Unit(q, group, html_size(block(links, q, ctx, show_trip=False)) + 2) for q in quotes]
+    units += [paging.unit(e, group, show["event"](links, e)) for e in events]
+    group = paging.group("sources", "Sources on this trip")
+    units += [paging.unit(s, group, show["source"](links, s)) for s in sources]
     group = paging.group("figures", "Figures reported", head=FIGURE_HEAD)
-    units += [Unit(f, group, html_size(show["figure"](links, f))) for f in figures]
-    fixed = paging.fixed_size("trip.md.j2", page, **_trip_context(view, trip), contexts={})
-    return paging.paginate(page, units, fixed=fixed, label=paging.titles, budget=budget)
+    units += [paging.unit(f, group, show["figure"](links, f)) for f in figures]
+    context = _trip_context(view, trip)
+    fixed = paging.fixed_size("trip.md.j2", page, **context)
+    words = paging.room_for_words("trip.md.j2", page, **context)
+    return paging.paginate(
+        page, units, fixed=fixed, label=paging.titles, budget=budget, words=words
+    )
 
 
-FIGURE_HEAD = "| Date | Number | What | Source |\n|---|---|---|---|\n"
+FIGURE_HEAD = "| Date | Number | Who was counted | Source |\n|---|---|---|---|\n"
 
 
 def plan_timeline(view: v.View, budget: int = paging.BUDGET) -> Paged:
-    """Trips and key events in date order, each trip a group (its facts, quotes, a link
-    to its page, then the events up to the next trip), in parts that say their dates."""
-    links, ctx = Links(v.TIMELINE), contexts(view.quotes, view)
-    facts, quote, more, event = (
-        macro("_timeline.md.j2", name) for name in ("trip_facts", "quote_line", "more", "event")
-    )
+    """Trips and key events in date order, one card each (dated, a line, a link), in
+    parts that say their dates."""
+    links = Links(v.TIMELINE)
+    trip_card, event_card = (macro("_timeline.md.j2", name) for name in ("trip", "event"))
     units: list[Unit] = []
-    group: paging.Group | None = None
     for entry in timeline(view):
         if entry.trip is not None:
-            # a date and a number: nothing to escape (as the template's `day` filter)
-            title = Markup(f"{long_day(entry.trip.start)}: Trip {entry.trip.ordinal}")
             anchor = f"trip-{entry.trip.ordinal}"
-            group = paging.group(anchor, title, entry, head=facts(links, entry))
-            units += [
-                Unit(Line("quote", entry.day, q), group, html_size(quote(links, q, ctx)))
-                for q in entry.quotes
-            ]
-            units.append(
-                Unit(Line("more", entry.day, None, entry), group, html_size(more(links, entry)))
-            )
+            line = Line("trip", entry.day, entry.trip, entry)
+            units.append(paging.unit(line, None, trip_card(links, entry), (anchor,)))
         elif entry.event is not None:
-            if group is None:
-                group = paging.group("before-the-trips", "Before the first trip")
             e = entry.event
             line = Line("event", e.day, e)
-            units.append(Unit(line, group, html_size(event(links, e)), (e.event.id,)))
-    fixed = paging.fixed_size("timeline.md.j2", v.TIMELINE, contexts={})
+            units.append(paging.unit(line, None, event_card(links, e), (e.event.id,)))
+    fixed = paging.fixed_size("timeline.md.j2", v.TIMELINE)
     return paging.paginate(v.TIMELINE, units, fixed=fixed, label=_days, budget=budget)
 
 

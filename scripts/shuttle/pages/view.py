@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from shuttle.checks.consistency import Disagreement, canonical_trip
+from shuttle.dates import long_day
 from shuttle.schema import DailyReport, Event, Figure, Person, Quote, Source, Trip
 from shuttle.sources import Article, Paragraph
 from shuttle.store import Store
@@ -112,6 +113,19 @@ class QuoteItem(Cited):
     @property
     def day(self) -> date:
         return self.quote.said_on or self.source.event_date
+
+    @property
+    def translated(self) -> bool:
+        """From a machine translation: a back-translation, not the speaker's own words."""
+        return self.source.machine_translation
+
+    @property
+    def when(self) -> str:
+        """The date a reader is shown: the day said when the data knows it, else labelled
+        as the day the article reported it."""
+        if self.quote.said_on is not None:
+            return f"said {long_day(self.quote.said_on)}"
+        return f"reported {long_day(self.source.published)}"
 
 
 @dataclass(frozen=True)
