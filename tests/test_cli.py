@@ -139,7 +139,8 @@ def test_eval_with_missing_inputs_fails_with_a_coded_message(tmp_path: Path, bre
         for path in gold.glob("*.yml"):
             path.unlink()
     else:
-        next(seeds.glob("*.txt")).unlink()
+        named = sorted(gold.glob("*.yml"))[0].stem  # an article the gold names
+        (seeds / f"{named}.txt").unlink()
     result = run_shuttle(tmp_path, "eval", "--gold", str(gold), "--seeds", str(seeds))
     assert result.status == 1 and "Traceback" not in result.output, result.output
     assert " E005 " in result.stderr, result.stderr

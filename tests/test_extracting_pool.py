@@ -63,9 +63,9 @@ def test_an_editor_saving_people_yml_meanwhile_keeps_their_save_and_a_rerun_reco
     people = root / "data" / "people.yml"
     real_merge = merge.merge_people
 
-    def editor_saves_meanwhile(loaded: object, new: object) -> bool:
+    def editor_saves_meanwhile(loaded: object, new: object, proposed_by: object = None) -> bool:
         people.write_text(people.read_text(encoding="utf-8") + "# the editor's note\n")
-        return real_merge(loaded, new)  # type: ignore[arg-type]
+        return real_merge(loaded, new, proposed_by)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merge, "merge_people", editor_saves_meanwhile)
     written, problems = run_extract(Paths(root), jobs=1)

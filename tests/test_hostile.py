@@ -32,9 +32,11 @@ PAYLOADS: list[dict[str, str]] = json.loads(
 )
 TRIP = 5  # 2024-02-04 to 2024-02-08 in data/trips.yml
 DAY = "2024-02-06"
-# The site's own scripts, as paths in the site: Material's bundle and the chart scripts.
+# The site's own scripts, as paths in the site: Material's bundle, the chart scripts and
+# the quotes filter (docs/assets/javascripts/quotes.js: copies quote elements of the site's own
+# pages, already escaped; it writes no HTML from strings).
 EXPECTED_SCRIPTS = re.compile(
-    r"^assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|vega\.js|charts\.js)$"
+    r"^assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|vega\.js|charts\.js|quotes\.js)$"
 )
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcset"}
 

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shuttle.checks import consistency, run_checks
 from shuttle.pages import Generated, render_site
@@ -119,7 +121,7 @@ class _Links(HTMLParser):
         self.hrefs: list[str] = []
         self.ids: dict[str, str] = {}  # paragraph id -> its text inside <mark>s
         self._para: str | None = None
-        self._in_mark = 0
+        self._open: list[str] = []  # the text of each mark open here, outermost first
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
@@ -129,19 +131,18 @@ class _Links(HTMLParser):
             self._para = attr["id"]
             self.ids[self._para or ""] = ""
         if tag == "mark" and self._para:
-            self._in_mark += 1
+            self._open.append("")  # marks nest: each one's text is kept whole
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "mark" and self._in_mark:
-            self._in_mark -= 1
+        if tag == "mark" and self._open:
             if self._para:
-                self.ids[self._para] += "\x00"  # separates marks
+                self.ids[self._para] += self._open.pop() + "\x00"  # separates marks
         if tag == "p":
             self._para = None
 
     def handle_data(self, data: str) -> None:
-        if self._para and self._in_mark:
-            self.ids[self._para] += data
+        if self._para:
+            self._open = [piece + data for piece in self._open]
 
 
 def parse(path: Path) -> _Links:
@@ -225,3 +226,53 @@ def test_people_are_alphabetised_as_readers_look_them_up(name: str, kind: str, u
     from shuttle.schema import Person
 
     assert sort_name(Person(id="x", name=name, kind=kind, status="verified")) == under
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 12)), max_size=6))
+def test_highlight_keeps_nested_facts_whole_and_never_crosses_tags(
+    ranges: list[tuple[int, int]],
+) -> None:
+    """A fact inside another is a mark inside its mark (the outer one stays whole); a fact
+    crossing another is cut only there; the text reads as the paragraph, tags balanced."""
+    from html.parser import HTMLParser
+    from types import SimpleNamespace
+
+    from shuttle.pages.sources import Span, highlight
+    from shuttle.sources import Paragraph
+
+    body = "abcdefghijklmnopqrstuvwxyz<&>\"'"
+    spans = [Span(a, min(a + n, len(body)), f"c{i}", f"l{i}") for i, (a, n) in enumerate(ranges)]
+    html = str(highlight(SimpleNamespace(text=body), Paragraph(1, 0, len(body)), spans))  # type: ignore[arg-type]
+
+    class Marks(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.text, self.open, self.pieces = "", [], {}  # type: str, list[str], dict[str, list[str]]
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.open.append(dict(attrs)["class"] or "")
+            self.pieces.setdefault(self.open[-1], []).append("")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.open.pop()
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+            for css in self.open:
+                self.pieces[css][-1] += data
+
+    marks = Marks()
+    marks.feed(html)
+    assert marks.text == body and not marks.open
+    for span in spans:
+        if span.start >= span.end:
+            continue
+        crossed = any(
+            o.start < span.start < o.end < span.end or span.start < o.start < span.end < o.end
+            for o in spans
+        )
+        whole = body[span.start : span.end]
+        assert "".join(marks.pieces[span.css]) == whole
+        if not crossed:
+            assert marks.pieces[span.css] == [whole]

@@ -98,7 +98,8 @@ HEADING_IDS = frozenset(
         "explore", "about-the-numbers", "israel-and-hostages", "every-figure", "text",
         "taken", "quotes", "figures", "key-events", "reference", "schemas", "timeline",
         "the-numbers-over-time", "where-the-sources-disagree", "what-was-said",
-        "who-is-who", "the-trips", "sources", "the-data",
+        "who-is-who", "the-trips", "sources", "the-data", "came-of-it", "corrections",
+        "disagreements", "embed", "key-quotes", "sought",
         "shuttle-diplomacy-blinkens-trips-during-the-gaza-war",
     }
 )  # fmt: skip

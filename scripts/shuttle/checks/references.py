@@ -60,6 +60,8 @@ def _known_ids(store: Store) -> list[Problem]:
     Each message points at the line of the field and suggests the closest ids."""
     problems = []
     people = [p.id for p in store.people]
+    # a rejected person is no one to attribute to (E215): never suggested
+    speakers = [p.id for p in store.people if p.status != "rejected"]
     trips = [str(t.ordinal) for t in store.trips]
     sources = [s.id for s in store.sources]
     check_people = store.usable(store.paths.people_file)
@@ -77,7 +79,7 @@ def _known_ids(store: Store) -> list[Problem]:
         for number, person in enumerate(trip.meetings):
             if check_people and person not in people:
                 what = f"trip {trip.ordinal}: meetings names unknown person {person!r}"
-                unknown(trip, what, person, people, "meetings", number)
+                unknown(trip, what, person, speakers, "meetings", number)
     for source_id, data in store.article_data.items():
         if check_sources and source_id not in sources:
             place = store.place(data)
@@ -88,7 +90,7 @@ def _known_ids(store: Store) -> list[Problem]:
         for quote in data.quotes:
             if check_people and quote.speaker is not None and quote.speaker not in people:
                 what = f"quote {quote.id}: speaker {quote.speaker!r} is not in people.yml"
-                unknown(quote, what, quote.speaker, people, "speaker")
+                unknown(quote, what, quote.speaker, speakers, "speaker")
         for event in data.events:
             if event.trip is not None and trips and str(event.trip) not in trips:
                 what = f"event {event.id}: no trip {event.trip} in data/trips.yml{_range(trips)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -37,22 +38,45 @@ class ParagraphHtml:
 def highlight(article: Article, paragraph: Paragraph, spans: list[Span]) -> Markup:
     """The paragraph's text, escaped, with every span wrapped in <mark>.
 
-    Spans may nest or overlap (a figure inside a quote): the paragraph is cut at every
-    span boundary and each piece is wrapped in the marks covering it, so tags never cross.
+    Spans may nest (a figure inside a quote) or cross (a quote that ends inside an event's
+    sentence). Nested spans are nested marks, so each fact stays one mark a reader sees
+    whole; only a span that crosses the one around it is cut, at that one's end, so that
+    tags never cross.
     """
-    inside = [s for s in spans if s.start < paragraph.end and s.end > paragraph.start]
-    cuts = {paragraph.start, paragraph.end}
-    for span in inside:
-        cuts.add(max(span.start, paragraph.start))
-        cuts.add(min(span.end, paragraph.end))
-    points = sorted(cuts)
+    lo, hi = paragraph.start, paragraph.end
+    pending = [
+        (max(s.start, lo), -min(s.end, hi), i, s)
+        for i, s in enumerate(spans)
+        if s.start < hi and s.end > lo
+    ]
+    heapq.heapify(pending)  # by start, the longest first
+    laminar: list[tuple[int, int, Span]] = []  # nested or apart, in text order
+    around: list[int] = []  # ends of the marks around the current place, innermost last
+    while pending:
+        start, neg_end, i, span = heapq.heappop(pending)
+        end = -neg_end
+        while around and around[-1] <= start:
+            around.pop()
+        if around and around[-1] < end:  # crosses the mark around it: cut at its end
+            heapq.heappush(pending, (around[-1], -end, i, span))
+            end = around[-1]
+        if start < end:
+            laminar.append((start, end, span))
+            around.append(end)
     out: list[str] = []
-    for left, right in zip(points, points[1:], strict=False):
-        piece = str(text_piece(article.text[left:right]))
-        for span in sorted(inside, key=lambda s: (s.start, -s.end)):
-            if span.start <= left and right <= span.end:
-                piece = f'<mark class="{span.css}" title="{text(span.label)}">{piece}</mark>'
-        out.append(piece)
+    pos, open_ends = lo, []  # type: int, list[int]
+    for start, end, span in laminar:
+        while open_ends and open_ends[-1] <= start:
+            out.append(str(text_piece(article.text[pos : open_ends[-1]])) + "</mark>")
+            pos = open_ends.pop()
+        out.append(str(text_piece(article.text[pos:start])))
+        out.append(f'<mark class="{span.css}" title="{text(span.label)}">')
+        pos = start
+        open_ends.append(end)
+    while open_ends:
+        out.append(str(text_piece(article.text[pos : open_ends[-1]])) + "</mark>")
+        pos = open_ends.pop()
+    out.append(str(text_piece(article.text[pos:hi])))
     return Markup("".join(out))
 
 
