@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from shuttle.checks import citations, consistency, integrity, provenance, references
+from shuttle.checks import (
+    citations,
+    consistency,
+    integrity,
+    provenance,
+    references,
+    tripdates,
+)
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 from shuttle.store import Store, load_store
@@ -15,4 +22,5 @@ def run_checks(paths: Paths) -> tuple[Store, list[Problem]]:
     problems += integrity.check(store)
     problems += consistency.check(store)
     problems += citations.check(store)
+    problems += tripdates.check(store)
     return store, problems
