@@ -242,7 +242,7 @@ def test_a_deleted_curated_file_is_a_warning_while_an_editor_works(tmp_path: Pat
         result = run_shuttle(root, "check")
     assert result.status == 0, result.output
     assert any(
-        line.startswith("seeds/sources.yml:18: W306 ") for line in result.stderr.splitlines()
+        line.startswith("seeds/sources.yml:19: W306 ") for line in result.stderr.splitlines()
     ), result.stderr
 
 
