@@ -59,6 +59,7 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
+	$(BIN)/lint-imports --no-cache  # the import contracts in pyproject.toml (ARCHITECTURE.md)
 
 types: $(STAMP)
 	$(BIN)/mypy

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shuttle.extract.names import scan, subject_position
-from shuttle.extract.text import segment
+from shuttle.text.segments import segment
 
 
 def test_subject_position() -> None:

@@ -21,7 +21,6 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from shuttle import merge, yamlio
-from shuttle.extract.numbers import find_numbers
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.proposals import name_key, record_id
@@ -29,6 +28,7 @@ from shuttle.schema import Event, Figure, Person, Quote
 from shuttle.sources import Article, hash_problem
 from shuttle.spans import Span, locate
 from shuttle.store import Store, load_store
+from shuttle.text.numbers import find_numbers
 
 SECTIONS: dict[str, tuple[str, str, type[BaseModel]]] = {
     # what -> (section in the article's file, id prefix, model)

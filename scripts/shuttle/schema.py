@@ -24,9 +24,19 @@ from pydantic import (
     field_validator,
 )
 
-# The vocabularies the extractors propose are the ones the data holds: declared once.
-from shuttle.extract.candidates import Measure, PersonKind, QuoteKind
-
+# The vocabularies the data holds, declared here once: the extractors propose these.
+QuoteKind = Literal["full", "fragment", "transcript"]
+Measure = Literal[
+    "killed",
+    "injured",
+    "hostages_taken",
+    "hostages_released",
+    "hostages_held",
+    "prisoners_released",
+    "displaced",
+    "other",
+]
+PersonKind = Literal["person", "organisation"]
 Status = Literal["candidate", "verified", "rejected"]
 ReportSource = Literal["mohtel", "gmotel", "unocha", "missing"]
 

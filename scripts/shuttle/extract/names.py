@@ -11,6 +11,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shuttle.text.scan import matches_at, positions
+from shuttle.text.segments import Segments, is_headline
+
 from .lexicon import (
     HONORIFICS,
     NATIONALITIES,
@@ -22,8 +25,6 @@ from .lexicon import (
     ROYAL_TITLES,
     TITLE_CAPS,
 )
-from .scan import matches_at, positions
-from .text import Segments, is_headline
 
 _SP = r"[^\S\n]+"
 # Possessive quantifiers (++, *+) where giving characters back could never let the rest

@@ -18,12 +18,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .candidates import KnownPerson, PersonCandidate, PersonKind
+from shuttle.schema import PersonKind
+from shuttle.text.segments import Segments, word_trie
+
+from .candidates import KnownPerson, PersonCandidate
 from .forms import clean_name, loose_key, same_first_name, surname_key
 from .known import KnownIndex, known_index
 from .lexicon import ROYAL_TITLES
 from .names import Mention, is_possessive, scan, subject_position
-from .text import Segments, word_trie
 
 __all__ = ["Mention", "People", "candidates", "clean_name", "find_people", "subject_position"]
 

@@ -16,12 +16,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from shuttle.text.segments import WORD_START, Segments, word_trie
+
 from .candidates import TripCandidate
 from .keywords import HE, MEET, TRAVEL, Keywords, matches
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
 from .names import ROLE_WORDS, subject_position
 from .people import Mention, People
-from .text import WORD_START, Segments, word_trie
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
