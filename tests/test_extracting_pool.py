@@ -40,13 +40,11 @@ def test_one_worker_and_two_write_the_same_bytes(tmp_path: Path) -> None:
     assert _files(one / "data") == _files(two / "data")
 
 
-def test_small_runs_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SHUTTLE_JOBS", raising=False)
+def test_small_runs_stay_in_one_process() -> None:
     assert pool_size(POOL_MIN_ARTICLES - 1) == 1
     assert pool_size(1000, 3) == 3
     assert pool_size(2, 8) == 2
-    monkeypatch.setenv("SHUTTLE_JOBS", "1")
-    assert pool_size(1000) == 1
+    assert pool_size(1000, 1) == 1
 
 
 def test_an_editor_saving_people_yml_meanwhile_keeps_their_save_and_a_rerun_recovers(
@@ -63,9 +61,9 @@ def test_an_editor_saving_people_yml_meanwhile_keeps_their_save_and_a_rerun_reco
     people = root / "data" / "people.yml"
     real_merge = merge.merge_people
 
-    def editor_saves_meanwhile(loaded: object, new: object) -> bool:
+    def editor_saves_meanwhile(loaded: object, new: object, by: object = None) -> bool:
         people.write_text(people.read_text(encoding="utf-8") + "# the editor's note\n")
-        return real_merge(loaded, new)  # type: ignore[arg-type]
+        return real_merge(loaded, new, by)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merge, "merge_people", editor_saves_meanwhile)
     written, problems = run_extract(Paths(root), jobs=1)

@@ -29,6 +29,7 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E008": ("error", "file is too large"),
     "E009": ("error", "file looks binary (it holds NUL bytes)"),
     "E010": ("error", "not a regular file of the project (device, FIFO, link outside it)"),
+    "E011": ("error", "a setting in [tool.shuttle] of pyproject.toml does not fit"),
     "E101": ("error", "unknown field"),
     "E102": ("error", "wrong type or value"),
     "E103": ("error", "required field is missing"),
