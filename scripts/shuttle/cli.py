@@ -109,10 +109,16 @@ def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     return status
 
 
-def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
-    return _report(building.serve(paths, preview=args.preview, address=args.address))
+    return _report(building.generate_only(paths, preview=args.preview))
+
+
+def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import serving
+
+    return _report(serving.serve(paths, preview=args.preview, address=args.address))
 
 
 def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
@@ -229,7 +235,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_build)
 
-    p = verbs.add_parser("serve", help="preview the site; reloads on edits to data/ and seeds/")
+    p = verbs.add_parser("generate", help="check, write the site source into build/docs")
+    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
+    p.set_defaults(run=cmd_generate)
+
+    p = verbs.add_parser("serve", help="preview the site; reloads on edits to docs/, data/, seeds/")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--address", default="127.0.0.1:8000")
     p.set_defaults(run=cmd_serve)
