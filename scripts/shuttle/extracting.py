@@ -19,7 +19,7 @@ from shuttle.problems import Problem, ProblemError, did_you_mean
 from shuttle.progress import Progress
 from shuttle.proposals import PeopleIndex, article_records, known_people
 from shuttle.sources import hash_problem
-from shuttle.store import Store, load_store
+from shuttle.store import Store, load_people, load_store
 from shuttle.textio import MAX_ARTICLE_BYTES, read_text
 
 T = TypeVar("T")
@@ -92,9 +92,9 @@ def nothing_proposed(source_id: str, text: str, shown: str) -> str:
 
 
 def people_for_extraction(paths: Paths) -> tuple[list[KnownPerson], list[Problem]]:
-    """The curated people list, when data/ has one that loads."""
-    store, problems = load_store(paths)
-    return known_people(store.people), problems
+    """The curated people list, when data/ has one that loads (people.yml alone is read)."""
+    people, problems = load_people(paths)
+    return known_people(people), problems
 
 
 def run_extract(

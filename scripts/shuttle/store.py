@@ -207,6 +207,14 @@ def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | 
     return parsed
 
 
+def load_people(paths: Paths) -> tuple[list[Person], list[Problem]]:
+    """data/people.yml alone, as load_store reads it (for `shuttle extract --json`, which
+    needs the people list and nothing else of the store)."""
+    problems: list[Problem] = []
+    people, _ = _load_file(paths, paths.people_file, PeopleFile, problems)
+    return (list(people.people) if people else []), problems
+
+
 def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     store = Store(paths)
     problems: list[Problem] = []
