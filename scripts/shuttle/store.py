@@ -46,7 +46,9 @@ class Place:
     index: int | None = None
 
 
-@dataclass
+# eq=False: a store is one reading of the files, compared and hashed by identity (so that
+# what is derived from it can be kept per store, as checks.consistency does)
+@dataclass(eq=False)
 class Store:
     paths: Paths
     sources: list[Source] = field(default_factory=list)
