@@ -21,7 +21,8 @@ from shuttle.text.segments import WORD_START, Segments, word_trie
 from .candidates import TripCandidate
 from .keywords import HE, MEET, TRAVEL, Keywords, matches
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS, TRAVELLER_SURNAME
-from .names import ROLE_WORDS, subject_position
+from .names import ROLE_WORDS
+from .subjects import subject_position
 from .people import Mention, People
 
 _ORDINALS = {
