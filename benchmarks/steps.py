@@ -53,7 +53,7 @@ def step_build(paths: Paths) -> dict[str, Any]:
     pages.render_site = _timed(timers, "render", pages.render_site)
     figures.death_toll = _timed(timers, "chart", figures.death_toll)
     charts.chart_javascript = _timed(timers, "chart_js", charts.chart_javascript)
-    building._render = _timed(timers, "mkdocs", building._render)
+    building.render = _timed(timers, "mkdocs", building.render)
     linkcheck.check_dir = _timed(timers, "linkcheck", linkcheck.check_dir)
     building._make_readable = _timed(timers, "finish", building._make_readable)
     started = time.perf_counter()

@@ -29,7 +29,7 @@ def test_the_verb_writes_pages_charts_downloads_and_scripts(
     assert result.status == 0, result.output
     docs = root / "build" / "docs"
     for name in (
-        "index.md", "figures.md", "quotes.md", "methodology.md",  # generated and by hand
+        "index.md", "figures/index.md", "quotes/index.md", "methodology/index.md",
         "assets/javascripts/quotes.js", "assets/javascripts/vega.js",
         "assets/javascripts/charts.js", "assets/stylesheets/shuttle.css",
         "assets/charts/death-toll.vl.json", "assets/charts/death-toll.svg",
@@ -63,11 +63,11 @@ def test_unchanged_files_are_not_rewritten_and_stale_ones_removed(
     (docs / "gone" / "old.md").write_text("a page no longer generated\n")
     write_file(root / "docs" / "methodology.md", "# Methodology\n\nRewritten.\n")
     again = _generate(root)
-    assert again.written == ["methodology.md"]
+    assert again.written == ["methodology/index.md"]
     assert again.removed == ["gone/old.md"] and not (docs / "gone").exists()
     assert again.kept == len(times) - 1
     for path, before in times.items():
-        if path.name != "methodology.md":
+        if path.parent.name != "methodology":
             assert path.stat().st_mtime_ns == before, path
 
 
@@ -102,3 +102,21 @@ def test_the_build_hands_the_checked_store_to_generate_and_renders_its_files(
     assert not [p for p in problems if p.severity == "error"], problems
     assert "index.md" in names
     assert (root / "build" / "site" / "index.html").is_file()
+
+
+def test_each_page_is_generated_where_its_address_is_and_its_links_follow() -> None:
+    files = {
+        "index.md": b"[q](quotes.md#x) [s](sources/a.md) ![c](assets/c.svg)\n",
+        "quotes.md": b"[home](index.md) [p2](quotes/page-2.md#y) [w](https://e.org/a.md)\n",
+        "quotes/page-2.md": b'[one](../quotes.md) <a href="../">raw, by address</a>\n',
+        "assets/c.svg": b"<svg/>",
+    }
+    moved = generate.folder_pages(files)
+    assert moved == {
+        "index.md": b"[q](quotes/index.md#x) [s](sources/a/index.md) ![c](assets/c.svg)\n",
+        "quotes/index.md": (
+            b"[home](../index.md) [p2](page-2/index.md#y) [w](https://e.org/a.md)\n"
+        ),
+        "quotes/page-2/index.md": b'[one](../index.md) <a href="../">raw, by address</a>\n',
+        "assets/c.svg": b"<svg/>",
+    }

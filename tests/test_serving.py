@@ -27,7 +27,7 @@ def test_a_broken_data_file_is_shown_on_every_page_under_serve(
     root = make_project(chart_cache=chart_cache)
     write_file(root / "data" / "people.yml", "people:\n\t- id: x\n")
     _regenerate(root)  # does not raise
-    for page in ("index.md", "figures.md", "quotes.md"):
+    for page in ("index.md", "figures/index.md", "quotes/index.md"):
         markdown = (root / "build" / "docs" / page).read_text(encoding="utf-8")
         assert '!!! failure "' in markdown, page
         assert "data/people.yml:2: E001" in markdown, page

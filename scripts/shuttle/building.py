@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import logging
 import os
 import shutil
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import MkDocsException
 
-from shuttle import generate
+from shuttle import generate, renderers
 from shuttle import publish as sitedir
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
@@ -99,31 +98,6 @@ def address_problem(site_url: str, *, publish: bool) -> Problem | None:
     )  # fmt: skip
 
 
-def _render(paths: Paths, config: Any) -> list[Problem]:
-    """Material for MkDocs renders build/docs into the config's site_dir (strict)."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
-    log = logging.getLogger("mkdocs")
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setLevel(logging.WARNING)
-    log.addHandler(handler)
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        messages = [m for m in stream.getvalue().splitlines() if m.strip()]
-        messages.append(str(exc))
-        return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
-    finally:
-        log.removeHandler(handler)
-    return []
-
-
 def load_config(paths: Paths, **overrides: Any) -> Any:
     """mkdocs.yml, strict, its docs_dir (build/docs) made if missing: mkdocs refuses a
     config whose docs_dir does not exist yet, and it is generated after the config is read."""
@@ -152,6 +126,7 @@ def build(
     preview: bool = False,
     check_links: bool = True,
     publish: bool = False,
+    renderer: str = "material",
     write: generate.Write = generate.write_file,
     log: logging.Logger | None = None,
 ) -> list[Problem]:
@@ -181,7 +156,7 @@ def build(
                     preview=preview, budget=page_budget(config), write=write,
                     log=log or logging.getLogger("shuttle"),
                 )  # fmt: skip
-                found = _render(paths, config)
+                found = render(paths, config, renderer, fresh)
                 if not has_errors(found) and check_links:
                     found += _check_links(paths, fresh)
                 problems += found
@@ -219,6 +194,12 @@ def generate_only(
     except OSError as exc:
         problems.append(_write_problem(paths, exc))
     return problems
+
+
+def render(paths: Paths, config: Any, renderer: str, site_dir: Path) -> list[Problem]:
+    if renderer == "zensical":
+        return renderers.render_zensical(paths, generate.docs_dir(paths), site_dir)
+    return renderers.render_material(config)
 
 
 def _check_links(paths: Paths, fresh: Path) -> list[Problem]:

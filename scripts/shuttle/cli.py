@@ -99,7 +99,11 @@ def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
     problems = building.build(
-        paths, preview=args.preview, check_links=not args.no_linkcheck, publish=args.publish
+        paths,
+        preview=args.preview,
+        check_links=not args.no_linkcheck,
+        publish=args.publish,
+        renderer=args.renderer,
     )
     status = _report(problems)
     if status == 0:
@@ -228,6 +232,12 @@ def parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="check, build the site into build/site, check its links")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
+    p.add_argument(
+        "--renderer",
+        choices=("material", "zensical"),
+        default="material",
+        help="what renders build/docs: Material for MkDocs (default) or Zensical",
+    )
     p.add_argument(
         "--publish",
         action="store_true",

@@ -10,6 +10,8 @@ is removed. Writes and removals are passed in, so tests can watch or fake them.
 from __future__ import annotations
 
 import logging
+import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +81,45 @@ def site_source(
     if any(path.startswith("assets/charts/") for path in generated.files):
         out[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache).encode("utf-8")
         out[f"{JS_DIR}/charts.js"] = charts.loader_javascript().encode("utf-8")
+    return folder_pages(out)
+
+
+# an inline Markdown link or image: ](target) or ](target#anchor)
+MD_LINK = re.compile(r"\]\(([^()\s#]+)(#[^()\s]*)?\)")
+
+
+def folder_page(name: str) -> str:
+    """quotes.md -> quotes/index.md: each page's source where its URL is (directory URLs)."""
+    if not name.endswith(".md") or posixpath.basename(name) == "index.md":
+        return name
+    return name[: -len(".md")] + "/index.md"
+
+
+def folder_pages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Every page moved to its folder's index.md, its Markdown links moved with it. The
+    pages' raw HTML links are relative to the page's URL; with the source where the URL
+    is they are also relative to the source file, which is how Zensical reads them
+    (mkdocs leaves raw HTML alone), so both renderers make the same links."""
+    out: dict[str, bytes] = {}
+    for name, data in files.items():
+        new = folder_page(name)
+        if name.endswith(".md"):
+            data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+        out[new] = data
     return out
+
+
+def _moved_links(markdown: str, old: str, new: str) -> str:
+    here, there = posixpath.dirname(old), posixpath.dirname(new)
+
+    def move(match: re.Match[str]) -> str:
+        target, anchor = match.group(1), match.group(2) or ""
+        if ":" in target or target.startswith("/"):  # an address, a mail link
+            return match.group(0)
+        page = folder_page(posixpath.normpath(posixpath.join(here, target)))
+        return f"]({posixpath.relpath(page, there or '.')}{anchor})"
+
+    return MD_LINK.sub(move, markdown)
 
 
 def _hand_written(docs: Path) -> dict[str, bytes]:

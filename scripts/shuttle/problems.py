@@ -67,6 +67,7 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "E502": ("error", "broken link in the built site"),
     "E503": ("error", "a build for publishing has no real site address (set SHUTTLE_SITE_URL)"),
     "E504": ("error", "a build for publishing was asked to be a preview"),
+    "E505": ("error", "the renderer asked for is not installed"),
     "W503": ("warning", "built for preview: the site's own addresses point to this computer"),
     "E601": ("error", "the words to add are not in the article (the nearest match is named)"),
     "E602": ("error", "the words to add occur more than once: choose one (--nth, --after)"),
