@@ -74,6 +74,7 @@ test: $(STAMP) browser lint types
 # table and build/bench/results.json. Options through BENCH, e.g. BENCH="--sizes seed,100".
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH)
+	$(BIN)/python -m benchmarks.renderers $(RENDER_BENCH)
 
 clean:
 	rm -rf build
