@@ -124,11 +124,11 @@ def test_source_date_epoch_is_the_last_commits_time(
 
 def test_the_build_environment_is_restored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.delenv("SHUTTLE_PREVIEW", raising=False)
-    with building.environment(Paths(Path.cwd()), preview=True):
-        assert os.environ["SHUTTLE_PREVIEW"] == "1"
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    with building.environment(Paths(Path.cwd())):
+        assert os.environ["NO_MKDOCS_2_WARNING"] == "1"
         assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
-    assert "SHUTTLE_PREVIEW" not in os.environ
+    assert "NO_MKDOCS_2_WARNING" not in os.environ
     assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
 
 

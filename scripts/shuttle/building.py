@@ -50,13 +50,10 @@ def source_date_epoch(paths: Paths) -> str:
 
 
 @contextlib.contextmanager
-def environment(paths: Paths, *, preview: bool) -> Iterator[None]:
-    saved = {
-        k: os.environ.get(k)
-        for k in ("SOURCE_DATE_EPOCH", "SHUTTLE_PREVIEW", "NO_MKDOCS_2_WARNING")
-    }
+def environment(paths: Paths) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for the renderers (sitemap dates), mkdocs' 2.0 notice off."""
+    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(paths)
-    os.environ["SHUTTLE_PREVIEW"] = "1" if preview else "0"
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     try:
         yield
@@ -141,7 +138,7 @@ def build(
         return problems
     problems += _cache_problems(paths)
     try:
-        with sitedir.locked(paths.build), environment(paths, preview=preview):
+        with sitedir.locked(paths.build), environment(paths):
             sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
             fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
             try:

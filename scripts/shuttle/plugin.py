@@ -25,7 +25,6 @@ log = logging.getLogger("mkdocs.plugins.shuttle")
 
 
 class ShuttleConfig(Config):
-    preview = c.Type(bool, default=False)
     # bytes of HTML a listing page's part may take (default: pages.paging.BUDGET, 60 KB)
     page_budget = c.Optional(c.Type(int))
     # keep each page's rendered HTML between builds (rendercache.py)

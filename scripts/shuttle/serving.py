@@ -91,7 +91,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
             regenerate, paths, site_url=f"http://{address}/", preview=preview,
             budget=building.page_budget(config),
         )  # fmt: skip
-        with building.environment(paths, preview=preview):
+        with building.environment(paths):
             again()
             watcher = Watcher(inputs(paths), again).start()
             try:
