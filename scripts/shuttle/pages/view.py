@@ -76,7 +76,7 @@ def relative_url(from_page: str, to_page: str, anchor: str | None = None) -> str
     """A URL usable in raw HTML or a chart, from one page's URL to another's."""
     here = url_of(from_page)
     there = url_of(to_page)
-    rel = posixpath.relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
+    rel = _relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")  # memoised
     rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel
 
