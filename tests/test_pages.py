@@ -225,3 +225,14 @@ def test_people_are_alphabetised_as_readers_look_them_up(name: str, kind: str, u
     from shuttle.schema import Person
 
     assert sort_name(Person(id="x", name=name, kind=kind, status="verified")) == under
+
+
+def test_links_between_pages_are_those_of_posixpath_relpath() -> None:
+    import itertools
+    import posixpath
+
+    from shuttle.pages.view import _relpath
+
+    names = [".", "a", "a/b", "a/b/c", "x", "x/y", "a/x", "index.md", "a/b.md", "a/b/page-2.md"]
+    for to, here in itertools.product(names, names):
+        assert _relpath(to, here) == posixpath.relpath(to, here), (to, here)
