@@ -59,6 +59,7 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
+	$(BIN)/lint-imports --no-cache  # the import contracts in pyproject.toml (ARCHITECTURE.md)
 
 types: $(STAMP)
 	$(BIN)/mypy
@@ -73,6 +74,7 @@ test: $(STAMP) browser lint types
 # table and build/bench/results.json. Options through BENCH, e.g. BENCH="--sizes seed,100".
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH)
+	$(BIN)/python -m benchmarks.renderers $(RENDER_BENCH)
 
 clean:
 	rm -rf build

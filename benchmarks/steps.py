@@ -44,16 +44,16 @@ def _timed(timers: Timers, name: str, fn: Callable[..., Any]) -> Callable[..., A
 
 
 def step_build(paths: Paths) -> dict[str, Any]:
-    from shuttle import building, charts, linkcheck, pages, plugin
+    from shuttle import building, charts, generate, linkcheck, pages
     from shuttle.pages import figures
 
     timers: Timers = {}
     building.run_checks = _timed(timers, "check", building.run_checks)
-    plugin.ShuttlePlugin.on_files = _timed(timers, "plugin", plugin.ShuttlePlugin.on_files)
+    generate.generate = _timed(timers, "plugin", generate.generate)
     pages.render_site = _timed(timers, "render", pages.render_site)
     figures.death_toll = _timed(timers, "chart", figures.death_toll)
     charts.chart_javascript = _timed(timers, "chart_js", charts.chart_javascript)
-    building._mkdocs_build = _timed(timers, "mkdocs", building._mkdocs_build)
+    building.render = _timed(timers, "mkdocs", building.render)
     linkcheck.check_dir = _timed(timers, "linkcheck", linkcheck.check_dir)
     building._make_readable = _timed(timers, "finish", building._make_readable)
     started = time.perf_counter()
@@ -71,7 +71,8 @@ def step_build(paths: Paths) -> dict[str, Any]:
         "plugin_other": timers.get("plugin", 0.0)
         - timers.get("render", 0.0)
         - timers.get("chart_js", 0.0),
-        "mkdocs": timers.get("mkdocs", 0.0) - timers.get("plugin", 0.0),
+        "generate": timers.get("plugin", 0.0),
+        "mkdocs": timers.get("mkdocs", 0.0),
         "linkcheck": timers.get("linkcheck", 0.0),
         "finish": timers.get("finish", 0.0),
         "peak_mb": _peak_mb(),
@@ -101,36 +102,22 @@ def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
 
 
 def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
-    """Our plugin's output, written out as plain Markdown and files, with a mkdocs.yml
-    that does not load the plugin: what mkdocs alone costs for the same pages."""
-    from shuttle import charts
-    from shuttle.checks import consistency, run_checks
-    from shuttle.pages import render_site
-    from shuttle.pages.view import View
-    from shuttle.plugin import JS_DIR
+    """The generated site source (build/docs) with a mkdocs.yml that does not load our
+    plugin: what mkdocs alone costs for the same pages."""
+    from shuttle import generate
+    from shuttle.checks import run_checks
 
-    store, _ = run_checks(paths)
-    view = View.of(store, preview=False, disagreements=consistency.find(store))
-    cache = paths.cache / "charts"
-    generated = render_site(view, site_url="http://127.0.0.1:8000/", cache=cache)
+    files = generate.site_source(paths, run_checks(paths), site_url="http://127.0.0.1:8000/")
     shutil.rmtree(out, ignore_errors=True)
-    shutil.copytree(paths.docs, out / "docs")
-    files = dict(generated.pages)
-    files.update(generated.files)
-    if any(p.startswith("assets/charts/") for p in generated.files):
-        files[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache)
-        files[f"{JS_DIR}/charts.js"] = charts.loader_javascript()
-    for rel, content in files.items():
-        target = out / "docs" / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):  # a chart's PNG
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+    generate.sync(out / "docs", files)
+    for folder in generate.NOT_SOURCE:  # the theme's templates (custom_dir: docs/overrides)
+        if (paths.docs / folder).is_dir():
+            shutil.copytree(paths.docs / folder, out / "docs" / folder)
     config = paths.mkdocs_file.read_text(encoding="utf-8")
     lines = [line for line in config.splitlines() if line.strip() != "- shuttle"]
+    lines = ["docs_dir: docs" if line.startswith("docs_dir:") else line for line in lines]
     (out / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {"pages": len(generated.pages), "files": len(files)}
+    return {"pages": sum(name.endswith(".md") for name in files), "files": len(files)}
 
 
 def main(argv: list[str]) -> int:

@@ -101,3 +101,15 @@ def test_the_benchmark_prints_the_editor_effort_beside_its_baseline(tmp_path: Pa
     assert rows["proposed"] == ["41", str(now["proposed"])]
     assert rows["by_hand"] == ["9", str(now["by_hand"])]
     assert "fields corrected (baseline): quotes.speaker 7" in lines
+
+
+def test_the_renderers_table_puts_each_renderer_beside_bare_mkdocs(bench: ModuleType) -> None:
+    renderers = importlib.import_module("benchmarks.renderers")
+
+    numbers = {key: float(n + 1) for n, (_, key) in enumerate(renderers.ROWS)}
+    lines = renderers.render({"seed": numbers, "1000": {k: v * 10 for k, v in numbers.items()}})
+    assert lines[0].split()[-2:] == ["seed", "1000"]
+    assert len(lines) == 1 + len(renderers.ROWS) + 2
+    warm = next(line for line in lines if line.startswith("Material warm / bare"))
+    ratio = numbers["material_warm"] / numbers["bare_mkdocs"]
+    assert warm.split()[-2:] == [f"{ratio:.2f}", f"{ratio:.2f}"]

@@ -43,8 +43,9 @@ def test_a_build_changes_nothing_outside_build(built_site: Path, tmp_path: Path)
 def outputs(root: Path) -> dict[str, str]:
     """build/ but what builds learn from every build, failed ones too: rendered pages
     (each entry keyed by its inputs, a page that warned kept with its warnings) and the
-    link check's memo (which forgets the clean pages when a check finds a broken link)."""
-    learnt = ("cache/pages", "cache/links.json")
+    link check's memo (which forgets the clean pages when a check finds a broken link),
+    and the site source in build/docs (generated from the current input before rendering)."""
+    learnt = ("cache/pages", "cache/links.json", "docs")
     return {k: v for k, v in tree_digest(root / "build").items() if not k.startswith(learnt)}
 
 
@@ -123,11 +124,11 @@ def test_source_date_epoch_is_the_last_commits_time(
 
 def test_the_build_environment_is_restored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.delenv("SHUTTLE_PREVIEW", raising=False)
-    with building._environment(Paths(Path.cwd()), preview=True):
-        assert os.environ["SHUTTLE_PREVIEW"] == "1"
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    with building.environment(Paths(Path.cwd())):
+        assert os.environ["NO_MKDOCS_2_WARNING"] == "1"
         assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
-    assert "SHUTTLE_PREVIEW" not in os.environ
+    assert "NO_MKDOCS_2_WARNING" not in os.environ
     assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
 
 
@@ -211,4 +212,4 @@ def test_a_site_left_aside_by_a_killed_build_is_put_back_and_leftovers_removed(
     result = build_copy(root, "--no-linkcheck")
     assert result.status == 0, result.output
     assert (site / "index.html").is_file()
-    assert sorted(p.name for p in (root / "build").iterdir()) == ["cache", "site"]
+    assert sorted(p.name for p in (root / "build").iterdir()) == ["cache", "docs", "site"]

@@ -425,3 +425,24 @@ def test_the_project_passes_its_checks() -> None:
 
     _, problems = run_checks(Paths(REPO))
     assert [str(p) for p in problems if p.severity == "error"] == []
+
+
+def test_the_comparison_runs_once_per_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build checks, then shows the disagreements page, with one store: the comparison of
+    every figure across articles runs once; a store read again is compared again."""
+    calls: list[Store] = []
+    real = consistency._between_articles
+
+    def counted(store: Store) -> list[consistency.Disagreement]:
+        calls.append(store)
+        return real(store)
+
+    from conftest import REPO
+
+    monkeypatch.setattr(consistency, "_between_articles", counted)
+    store, _ = run_checks(Paths(REPO))
+    shown = consistency.find(store)
+    assert calls == [store]
+    assert any(d.kind == "between articles" for d in shown)  # the seed data has some
+    again, _ = run_checks(Paths(REPO))
+    assert consistency.find(again) == shown and calls == [store, again]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shuttle.extract.fignouns import NOUN_RE, THING_SET, clause_end, hypothetical, not_a_count
-from shuttle.extract.numbers import find_numbers
+from shuttle.text.numbers import find_numbers
 
 
 def _number(text: str, at: str) -> object:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shuttle.extract.marks import find_quote_spans
-from shuttle.extract.text import paragraphs
+from shuttle.text.segments import paragraphs
 
 
 def spans(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from shuttle.extract import extract_article
 from shuttle.extract.candidates import KnownPerson, PersonCandidate
 from shuttle.extract.marks import find_quote_spans
 from shuttle.extract.people import People, clean_name, find_people
-from shuttle.extract.text import paragraphs, segment
+from shuttle.text.segments import paragraphs, segment
 
 
 def people(text: str, known: tuple[KnownPerson, ...] = ()) -> People:

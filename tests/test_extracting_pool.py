@@ -40,13 +40,11 @@ def test_one_worker_and_two_write_the_same_bytes(tmp_path: Path) -> None:
     assert _files(one / "data") == _files(two / "data")
 
 
-def test_small_runs_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SHUTTLE_JOBS", raising=False)
+def test_small_runs_stay_in_one_process() -> None:
     assert pool_size(POOL_MIN_ARTICLES - 1) == 1
     assert pool_size(1000, 3) == 3
     assert pool_size(2, 8) == 2
-    monkeypatch.setenv("SHUTTLE_JOBS", "1")
-    assert pool_size(1000) == 1
+    assert pool_size(1000, 1) == 1
 
 
 def test_an_editor_saving_people_yml_meanwhile_keeps_their_save_and_a_rerun_recovers(

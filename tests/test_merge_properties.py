@@ -435,8 +435,8 @@ def test_extract_refuses_to_write_over_a_file_saved_meanwhile(
         return changed
 
     monkeypatch.setattr(merge, "merge_article", merge_then_editor_saves)
-    monkeypatch.setenv("SHUTTLE_JOBS", "1")  # merged in this process, where the patch is
-    result = run_shuttle(project, "extract")
+    # one job: merged in this process, where the patch is
+    result = run_shuttle(project, "extract", "--jobs", "1")
     assert result.status == 1, result.output
     assert "Traceback" not in result.output
     assert any(
@@ -461,8 +461,7 @@ def test_extract_that_cannot_rename_leaves_every_file_as_it_was(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    monkeypatch.setenv("SHUTTLE_JOBS", "1")
-    result = run_shuttle(project, "extract")
+    result = run_shuttle(project, "extract", "--jobs", "1")
     assert result.status == 1 and "Traceback" not in result.output
     assert f"data/articles/{ARTICLE}.yml: E402 No space left on device" in result.stderr
     assert tree_digest(project) == before

@@ -27,7 +27,15 @@ from shuttle.proposals import (
     record_id,
     slugify,
 )
-from shuttle.schema import ArticleFile, Person
+from shuttle.schema import (
+    ArticleFile,
+    Event,
+    Figure,
+    Person,
+    Quote,
+    TripClaim,
+    machine_fields,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PEOPLE = [
@@ -105,6 +113,10 @@ def test_article_records_in_the_order_editors_read_them() -> None:
     records = article_records("ap-1", found, PeopleIndex.of(PEOPLE))
     quote = records["quotes"][0]
     assert list(quote) == ["id", "text", "start", "end", "speaker", "kind", "cue", "said_on"]
+    # every field a model marks as the machine's is proposed, in the model's order
+    for section, model in (("quotes", Quote), ("figures", Figure), ("events", Event)):
+        assert list(records[section][0]) == ["id", *machine_fields(model)], section
+    assert list(records["trip_claim"]) == list(machine_fields(TripClaim))
     assert quote["speaker"] == "antony-blinken" and quote["id"] == record_id("q", "ap-1", 10)
     assert records["figures"][0]["value"] == 27840
     assert records["events"][0]["summary"] == "Talks in Cairo."

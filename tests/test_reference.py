@@ -190,3 +190,24 @@ def test_shuttle_import_with_a_bad_file_changes_nothing(project: Path) -> None:
     assert result.status == 1 and "Traceback" not in result.output
     assert " E001 JSON" in result.stderr
     assert tree_digest(project) == before
+
+
+def test_a_save_during_the_import_is_kept_and_the_import_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target's digest is taken before the import reads the series: an editor's save
+    while it runs is E401 and stays, not overwritten by the import."""
+    source = write_json(tmp_path / "c.json", ROWS)
+    target = tmp_path / "casualties.yml"
+    target.write_text("# before\n", encoding="utf-8")
+    real = reference.read_casualties
+
+    def read_while_an_editor_saves(path: Path, shown: str) -> list[Any]:
+        target.write_text("# the editor's save\n", encoding="utf-8")
+        return real(path, shown)
+
+    monkeypatch.setattr(reference, "read_casualties", read_while_an_editor_saves)
+    with pytest.raises(ProblemError) as raised:
+        reference.import_casualties(source, target, "data/casualties.yml")
+    assert problems_of(raised) == [("E401", None)]
+    assert target.read_text(encoding="utf-8") == "# the editor's save\n"

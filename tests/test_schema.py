@@ -15,11 +15,14 @@ from shuttle import merge, yamlio
 from shuttle.schema import (
     FILE_MODELS,
     ArticleFile,
+    Event,
     Figure,
     Person,
     Quote,
     Source,
+    TripClaim,
     json_schemas,
+    machine_fields,
 )
 
 SOURCE: dict[str, Any] = {
@@ -105,11 +108,17 @@ def test_a_figure_counts_from_zero_up() -> None:
     assert [loc for loc, _ in error_types(Figure, {**figure, "measure": "dead"})] == [("measure",)]
 
 
-def test_the_machines_fields_are_fields_of_the_schema() -> None:
+def test_the_machines_fields_are_the_ones_the_models_mark() -> None:
     models = {"quotes": Quote, "figures": Figure, "people": Person}
     for section, model in models.items():
         assert set(merge.MACHINE_FIELDS[section]) <= set(model.model_fields), section
+        assert merge.MACHINE_FIELDS[section] == machine_fields(model), section
     assert "extracted" in Quote.model_fields and "status" in Quote.model_fields
+    # an editor's field is never the machine's: merge would overwrite an editor's choice
+    editors = ("id", "status", "note", "extracted", "key", "interpreted", "aliases", "trip")
+    for model in (Quote, Figure, Event, TripClaim, Person):
+        assert set(machine_fields(model)).isdisjoint(editors), model.__name__
+    assert "said_on" in machine_fields(Quote) and "as_of" in machine_fields(Figure)
 
 
 def test_json_schemas_are_deterministic_and_named_after_their_file() -> None:

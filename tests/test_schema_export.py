@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, run_shuttle
 from shuttle import schema_export
 from shuttle.paths import Paths
+from shuttle.problems import ProblemError
 from shuttle.schema import json_schemas
 
 
@@ -26,6 +29,31 @@ def test_export_writes_every_schema_once(project: Path) -> None:
         assert (paths.schemas / name).read_text(encoding="utf-8") == text
         json.loads(text)
     assert schema_export.export(paths) == []  # nothing changed: nothing written
+
+
+def test_a_save_between_the_read_and_the_write_is_kept(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest the write insists on is the one of the file as export read it: a save
+    after that read (an editor's, another run's) is E401 and stays."""
+    paths = Paths(project)
+    target = paths.schemas / "people.schema.json"
+    target.write_text("{}\n", encoding="utf-8")
+    real = schema_export.sha256_hex
+    people = json_schemas()["people.schema.json"].encode("utf-8")
+
+    def compared_while_an_editor_saves(data: bytes) -> str:
+        if data == people:  # export has read people.schema.json, and compares
+            target.write_text('{"saved": true}\n', encoding="utf-8")
+        return real(data)
+
+    monkeypatch.setattr(schema_export, "sha256_hex", compared_while_an_editor_saves)
+    with pytest.raises(ProblemError) as raised:
+        schema_export.export(paths)
+    assert [(p.code, p.file) for p in raised.value.problems] == [
+        ("E401", "docs/schema/people.schema.json")
+    ]
+    assert target.read_text(encoding="utf-8") == '{"saved": true}\n'
 
 
 def test_a_hand_edited_or_missing_schema_is_drift(project: Path) -> None:

@@ -37,6 +37,17 @@ def test_paragraphs_are_the_non_blank_lines_trimmed_and_numbered() -> None:
     assert [p.anchor for p in paragraphs] == ["p1", "p2", "p3"]
 
 
+@given(st.text(alphabet=st.sampled_from("ab .\n\r\t\xa0\u2028\x1c"), max_size=60))
+def test_a_citations_paragraph_is_the_one_the_extractors_and_pages_segment(text: str) -> None:
+    """`#pN` lands on paragraph N of the one segmentation (shuttle.text) that the
+    extractors cite and the pages show sentences from: the same spans, in order."""
+    from shuttle.text.segments import paragraphs, segment
+
+    spans = [(p.start, p.end) for p in sources.paragraphs(text)]
+    assert spans == paragraphs(text)
+    assert list(segment(text).paragraphs) == spans
+
+
 def test_paragraph_at_finds_the_paragraph_of_an_offset() -> None:
     text = "One.\nTwo two.\n"
     article = sources.make_article(SOURCE, text, "x")

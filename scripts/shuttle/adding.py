@@ -21,14 +21,14 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from shuttle import merge, yamlio
-from shuttle.extract.numbers import find_numbers
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.proposals import name_key, record_id
-from shuttle.schema import Event, Figure, Person, Quote
+from shuttle.schema import Event, Figure, Person, Quote, machine_fields
 from shuttle.sources import Article, hash_problem
 from shuttle.spans import Span, locate
 from shuttle.store import Store, load_store
+from shuttle.text.numbers import find_numbers
 
 SECTIONS: dict[str, tuple[str, str, type[BaseModel]]] = {
     # what -> (section in the article's file, id prefix, model)
@@ -38,11 +38,11 @@ SECTIONS: dict[str, tuple[str, str, type[BaseModel]]] = {
 }
 # The field holding the article's words, and the fields in the order editors read them.
 WORDS_FIELD = {"quote": "text", "figure": "text", "event": "sentence"}
+# (The machine's fields as the models declare them, then the editors' own a verb may set.)
 ORDER = {
-    "quote": ("text", "start", "end", "speaker", "kind", "cue", "said_on"),
-    "figure": ("text", "start", "end", "value", "measure", "qualifier", "label", "subject")
-    + ("attribution", "as_of"),
-    "event": ("date", "summary", "sentence", "start", "end", "kind", "trip"),
+    "quote": machine_fields(Quote),
+    "figure": machine_fields(Figure),
+    "event": (*machine_fields(Event), "trip"),
 }
 # A transcript's paragraph opens with its speaker's label: "SECRETARY BLINKEN: ...".
 _LABEL = re.compile(r"^[A-Z][A-Z.'’ -]*[A-Z.]:", re.MULTILINE)

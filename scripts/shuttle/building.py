@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import logging
 import os
 import shutil
@@ -18,14 +17,16 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import MkDocsException
+
+from shuttle import generate, renderers
 from shuttle import publish as sitedir
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
-from shuttle.plugin import ShuttlePlugin
-from shuttle.problems import Problem, has_errors
-from shuttle.store import Store
+from shuttle.problems import Problem, ProblemError, has_errors
 from shuttle.textio import why
 
 FALLBACK_EPOCH = 1704067200  # 2024-01-01, when the tree is not a git checkout
@@ -49,13 +50,10 @@ def source_date_epoch(paths: Paths) -> str:
 
 
 @contextlib.contextmanager
-def _environment(paths: Paths, *, preview: bool) -> Iterator[None]:
-    saved = {
-        k: os.environ.get(k)
-        for k in ("SOURCE_DATE_EPOCH", "SHUTTLE_PREVIEW", "NO_MKDOCS_2_WARNING")
-    }
+def environment(paths: Paths) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for the renderers (sitemap dates), mkdocs' 2.0 notice off."""
+    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(paths)
-    os.environ["SHUTTLE_PREVIEW"] = "1" if preview else "0"
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     try:
         yield
@@ -97,43 +95,19 @@ def address_problem(site_url: str, *, publish: bool) -> Problem | None:
     )  # fmt: skip
 
 
-def _mkdocs_build(
-    paths: Paths,
-    site_dir: Path,
-    checked: tuple[Store, list[Problem]],
-    *,
-    publish: bool = False,
-) -> list[Problem]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+def load_config(paths: Paths, **overrides: Any) -> Any:
+    """mkdocs.yml, strict, its docs_dir (build/docs) made if missing: mkdocs refuses a
+    config whose docs_dir does not exist yet, and it is generated after the config is read."""
+    from mkdocs.config import load_config as mkdocs_load_config
 
-    log = logging.getLogger("mkdocs")
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setLevel(logging.WARNING)
-    log.addHandler(handler)
-    address: Problem | None = None
-    try:
-        config = load_config(str(paths.mkdocs_file), site_dir=str(site_dir), strict=True)
-        address = address_problem(config.site_url or "", publish=publish)
-        if address is not None and address.severity == "error":
-            return [address]
-        plugin = config.plugins.get("shuttle")
-        if isinstance(plugin, ShuttlePlugin):
-            plugin.checked = checked
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        messages = [m for m in stream.getvalue().splitlines() if m.strip()]
-        messages.append(str(exc))
-        return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
-    finally:
-        log.removeHandler(handler)
-    return [address] if address is not None else []
+    generate.docs_dir(paths).mkdir(parents=True, exist_ok=True)
+    return mkdocs_load_config(str(paths.mkdocs_file), strict=True, **overrides)
+
+
+def page_budget(config: Any) -> int | None:
+    """The shuttle plugin's page_budget setting in mkdocs.yml, if any."""
+    plugin = config.plugins.get("shuttle")
+    return getattr(getattr(plugin, "config", None), "page_budget", None)
 
 
 PREVIEW_REFUSED = Problem.of(
@@ -144,10 +118,19 @@ PREVIEW_REFUSED = Problem.of(
 
 
 def build(
-    paths: Paths, *, preview: bool = False, check_links: bool = True, publish: bool = False
+    paths: Paths,
+    *,
+    preview: bool = False,
+    check_links: bool = True,
+    publish: bool = False,
+    renderer: str = "material",
+    write: generate.Write = generate.write_file,
+    log: logging.Logger | None = None,
 ) -> list[Problem]:
-    """`publish`: refuse to build without the real site address (also under CI), or as a
-    preview (it shows candidates, and the full text of every source whatever its licence)."""
+    """Check, generate, render, link check; the site swapped in only when all succeed.
+    `publish`: refuse to build without the real site address (also under CI), or as a
+    preview (it shows candidates, and the full text of every source whatever its licence).
+    `write` writes each file of build/docs, `log` says what was done (tests fake them)."""
     if publish and preview:
         return [PREVIEW_REFUSED]
     store, problems = run_checks(paths)
@@ -155,41 +138,72 @@ def build(
         return problems
     problems += _cache_problems(paths)
     try:
-        with sitedir.locked(paths.build):
+        with sitedir.locked(paths.build), environment(paths):
             sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
-            problems += _build_fresh(
-                paths, (store, problems), preview, check_links, publishing(publish)
-            )
+            fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
+            try:
+                config = load_config(paths, site_dir=str(fresh))
+                address = address_problem(config.site_url or "", publish=publishing(publish))
+                if address is not None:
+                    problems.append(address)
+                    if address.severity == "error":
+                        return problems
+                generate.generate(
+                    paths, (store, problems), site_url=config.site_url or "",
+                    preview=preview, budget=page_budget(config), write=write,
+                    log=log or logging.getLogger("shuttle"),
+                )  # fmt: skip
+                found = render(paths, config, renderer, fresh)
+                if not has_errors(found) and check_links:
+                    found += _check_links(paths, fresh)
+                problems += found
+                if not has_errors(found):
+                    _make_readable(fresh)
+                    sitedir.swap(fresh, paths.site)
+            finally:
+                shutil.rmtree(fresh, ignore_errors=True)
+    except ProblemError as exc:
+        problems += exc.problems
+    except MkDocsException as exc:  # mkdocs.yml itself is wrong
+        problems.append(Problem.of("E501", "mkdocs.yml", None, str(exc)))
     except OSError as exc:  # a read-only or full disk, a file where a folder should be
         problems.append(_write_problem(paths, exc))
     return problems
 
 
-def _build_fresh(
-    paths: Paths,
-    checked: tuple[Store, list[Problem]],
-    preview: bool,
-    check_links: bool,
-    for_publishing: bool,
+def generate_only(
+    paths: Paths, *, preview: bool = False, log: logging.Logger | None = None
 ) -> list[Problem]:
-    store, problems = checked
-    found: list[Problem] = []
-    fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
+    """`shuttle generate`: check, then write the site source to build/docs."""
+    store, problems = run_checks(paths)
+    if has_errors(problems):
+        return problems
     try:
-        with _environment(paths, preview=preview):
-            found += _mkdocs_build(paths, fresh, (store, list(problems)), publish=for_publishing)
-        if not has_errors(found) and check_links:
-            from shuttle import linkcheck
+        config = load_config(paths)
+        generate.generate(
+            paths, (store, problems), site_url=config.site_url or "", preview=preview,
+            budget=page_budget(config), log=log or logging.getLogger("shuttle"),
+        )  # fmt: skip
+    except ProblemError as exc:
+        problems += exc.problems
+    except MkDocsException as exc:
+        problems.append(Problem.of("E501", "mkdocs.yml", None, str(exc)))
+    except OSError as exc:
+        problems.append(_write_problem(paths, exc))
+    return problems
 
-            links, _ = linkcheck.check_dir(paths, fresh)
-            found += [_as_published(problem, paths, fresh) for problem in links]
-        if has_errors(found):
-            return found
-        _make_readable(fresh)
-        sitedir.swap(fresh, paths.site)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    return found
+
+def render(paths: Paths, config: Any, renderer: str, site_dir: Path) -> list[Problem]:
+    if renderer == "zensical":
+        return renderers.render_zensical(paths, generate.docs_dir(paths), site_dir)
+    return renderers.render_material(config)
+
+
+def _check_links(paths: Paths, fresh: Path) -> list[Problem]:
+    from shuttle import linkcheck
+
+    links, _ = linkcheck.check_dir(paths, fresh)
+    return [_as_published(problem, paths, fresh) for problem in links]
 
 
 def _cache_problems(paths: Paths) -> list[Problem]:
@@ -230,18 +244,3 @@ def _make_readable(folder: Path) -> None:
     folder.chmod(0o755)
     for path in folder.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
-
-
-def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
-    """Serve until interrupted; problems of seeds/ and data/ are shown in the pages."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import MkDocsException
-
-    try:
-        with _environment(paths, preview=preview):
-            mkdocs_serve(config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True)
-    except MkDocsException as exc:
-        return [Problem.of("E501", "mkdocs.yml", None, str(exc))]
-    except OSError as exc:  # the address is taken, a folder cannot be read
-        return [Problem.of("E501", "mkdocs.yml", None, exc.strerror or str(exc))]
-    return []

@@ -20,6 +20,7 @@ import hmac
 import os
 from pathlib import Path
 
+from shuttle.config import user_cache_home
 from shuttle.problems import ProblemError
 from shuttle.textio import read_bytes, replace_file
 
@@ -29,8 +30,7 @@ _KEY_BYTES = 32
 
 
 def key_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "shuttle" / "cache.key"
+    return user_cache_home() / "shuttle" / "cache.key"
 
 
 @functools.lru_cache(maxsize=4)

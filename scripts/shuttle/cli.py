@@ -99,7 +99,11 @@ def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
     problems = building.build(
-        paths, preview=args.preview, check_links=not args.no_linkcheck, publish=args.publish
+        paths,
+        preview=args.preview,
+        check_links=not args.no_linkcheck,
+        publish=args.publish,
+        renderer=args.renderer,
     )
     status = _report(problems)
     if status == 0:
@@ -109,10 +113,16 @@ def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     return status
 
 
-def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle import building
 
-    return _report(building.serve(paths, preview=args.preview, address=args.address))
+    return _report(building.generate_only(paths, preview=args.preview))
+
+
+def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+    from shuttle import serving
+
+    return _report(serving.serve(paths, preview=args.preview, address=args.address))
 
 
 def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
@@ -223,13 +233,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
     p.add_argument(
+        "--renderer",
+        choices=("material", "zensical"),
+        default="material",
+        help="what renders build/docs: Material for MkDocs (default) or Zensical",
+    )
+    p.add_argument(
         "--publish",
         action="store_true",
         help="a build to publish: refuse without SHUTTLE_SITE_URL (implied under CI)",
     )
     p.set_defaults(run=cmd_build)
 
-    p = verbs.add_parser("serve", help="preview the site; reloads on edits to data/ and seeds/")
+    p = verbs.add_parser("generate", help="check, write the site source into build/docs")
+    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
+    p.set_defaults(run=cmd_generate)
+
+    p = verbs.add_parser("serve", help="preview the site; reloads on edits to docs/, data/, seeds/")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--address", default="127.0.0.1:8000")
     p.set_defaults(run=cmd_serve)

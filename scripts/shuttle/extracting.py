@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from shuttle import merge, yamlio
+from shuttle import config, merge, yamlio
 from shuttle.extract import extract_article, to_json
 from shuttle.extract.candidates import ArticleCandidates, KnownPerson
 from shuttle.paths import Paths
@@ -19,7 +19,7 @@ from shuttle.problems import Problem, ProblemError, did_you_mean
 from shuttle.progress import Progress
 from shuttle.proposals import PeopleIndex, article_records, known_people
 from shuttle.sources import hash_problem
-from shuttle.store import Store, load_store
+from shuttle.store import Store, load_people, load_store
 from shuttle.textio import MAX_ARTICLE_BYTES, read_text
 
 T = TypeVar("T")
@@ -92,9 +92,9 @@ def nothing_proposed(source_id: str, text: str, shown: str) -> str:
 
 
 def people_for_extraction(paths: Paths) -> tuple[list[KnownPerson], list[Problem]]:
-    """The curated people list, when data/ has one that loads."""
-    store, problems = load_store(paths)
-    return known_people(store.people), problems
+    """The curated people list, when data/ has one that loads (people.yml alone is read)."""
+    people, problems = load_people(paths)
+    return known_people(people), problems
 
 
 def run_extract(
@@ -114,6 +114,10 @@ def run_extract(
     when an article's text no longer matches its sha256 (offsets, and the ids made from
     them, would point at other words).
     """
+    try:
+        settings = config.load(paths)
+    except ProblemError as exc:
+        return [], exc.problems
     store, problems = load_store(paths)
     blocking = [p for p in problems if p.severity == "error"]
     if blocking:
@@ -137,6 +141,7 @@ def run_extract(
                 changed.append(found)
     if changed:
         return [], changed
+    jobs = settings.jobs if jobs is None else jobs  # --jobs wins over [tool.shuttle] jobs
     return _merge_sources(paths, store, sorted(wanted), jobs, notes)
 
 
@@ -216,9 +221,7 @@ POOL_MIN_ARTICLES = 48
 
 
 def pool_size(articles: int, jobs: int | None = None) -> int:
-    """Workers for `articles`: `jobs` (or SHUTTLE_JOBS) when given, else one per core."""
-    if jobs is None and os.environ.get("SHUTTLE_JOBS", "").isdigit():
-        jobs = int(os.environ["SHUTTLE_JOBS"])
+    """Workers for `articles`: `jobs` when given, else one per core for a large run."""
     if jobs is None:
         if articles < POOL_MIN_ARTICLES:
             return 1

@@ -24,25 +24,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
+from shuttle.schema import Event, Figure, Person, Quote, TripClaim, machine_fields
 
-# The fields the machine writes, per section; everything else belongs to editors.
+# The fields the machine writes, per section, as the schema's models mark them (MACHINE);
+# everything else belongs to editors.
 MACHINE_FIELDS: dict[str, tuple[str, ...]] = {
-    "quotes": ("text", "start", "end", "speaker", "kind", "cue", "said_on"),
-    "figures": (
-        "text",
-        "start",
-        "end",
-        "value",
-        "measure",
-        "qualifier",
-        "label",
-        "subject",
-        "attribution",
-        "as_of",
-    ),
-    "events": ("date", "summary", "sentence", "start", "end", "kind"),
-    "trip_claim": ("ordinal", "text", "start", "end", "places", "meetings"),
-    "people": ("name", "kind", "role", "organisation"),
+    "quotes": machine_fields(Quote),
+    "figures": machine_fields(Figure),
+    "events": machine_fields(Event),
+    "trip_claim": machine_fields(TripClaim),
+    "people": machine_fields(Person),
 }
 
 ARTICLE_HEADER = (

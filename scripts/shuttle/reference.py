@@ -108,10 +108,12 @@ def casualties_yaml(reports: list[DailyReport], *, since: date | None, until: da
 def import_casualties(
     source: Path, target: Path, shown: str, *, since: date | None = None, until: date | None = None
 ) -> int:
+    # the file's digest before the (slow) import: a save meanwhile is refused (E401)
+    before = current_digest(target)
     reports = read_casualties(source, str(source))
     text = casualties_yaml(reports, since=since, until=until)
     CasualtiesFile.model_validate(yamlio.plain(yamlio.loads(text, shown)))
-    write_atomic(target, text, shown, expected=current_digest(target))
+    write_atomic(target, text, shown, expected=before)
     return len(reports)
 
 

@@ -24,9 +24,19 @@ from pydantic import (
     field_validator,
 )
 
-# The vocabularies the extractors propose are the ones the data holds: declared once.
-from shuttle.extract.candidates import Measure, PersonKind, QuoteKind
-
+# The vocabularies the data holds, declared here once: the extractors propose these.
+QuoteKind = Literal["full", "fragment", "transcript"]
+Measure = Literal[
+    "killed",
+    "injured",
+    "hostages_taken",
+    "hostages_released",
+    "hostages_held",
+    "prisoners_released",
+    "displaced",
+    "other",
+]
+PersonKind = Literal["person", "organisation"]
 Status = Literal["candidate", "verified", "rejected"]
 ReportSource = Literal["mohtel", "gmotel", "unocha", "missing"]
 
@@ -196,8 +206,25 @@ STATUS_HELP = (
 EXTRACTED_HELP = "fingerprint of what the machine last wrote; leave it alone (see README)"
 
 
+class _Machine:
+    """The mark of a field the machine writes: `shuttle extract` proposes it, and merge
+    updates it while an editor has not touched the record. Every other field is editors'."""
+
+    def __repr__(self) -> str:
+        return "MACHINE"
+
+
+MACHINE = _Machine()
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def machine_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` marked `Annotated[..., MACHINE]`, in declaration order: what
+    merge owns, declared once on the model."""
+    return tuple(name for name, f in model.model_fields.items() if MACHINE in f.metadata)
 
 
 # --- seeds/sources.yml -------------------------------------------------------------------
@@ -254,11 +281,11 @@ class Person(Record):
     """A person or organisation quoted or met; quotes name them by id."""
 
     id: RecordId
-    name: Text = Field(description="canonical name, as the explainer prints it")
-    kind: PersonKind = "person"
+    name: Annotated[Text, MACHINE] = Field(description="canonical name, as the explainer prints it")
+    kind: Annotated[PersonKind, MACHINE] = "person"
     aliases: list[Text] = Field(default_factory=list, description="other names articles use")
-    role: Text | None = None
-    organisation: Text | None = None
+    role: Annotated[Text | None, MACHINE] = None
+    organisation: Annotated[Text | None, MACHINE] = None
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
     extracted: str | None = Field(default=None, description=EXTRACTED_HELP)
@@ -345,18 +372,24 @@ class Quote(Record):
     """Words between quote marks, at characters start..end of the article's text."""
 
     id: RecordId
-    text: Text = Field(description="exactly the article's characters start..end")
-    start: Offset
-    end: Offset
-    speaker: Slug | None = Field(default=None, description="people id of who said it")
-    kind: QuoteKind = Field(
+    text: Annotated[Text, MACHINE] = Field(
+        description="exactly the article's characters start..end"
+    )
+    start: Annotated[Offset, MACHINE]
+    end: Annotated[Offset, MACHINE]
+    speaker: Annotated[Slug | None, MACHINE] = Field(
+        default=None, description="people id of who said it"
+    )
+    kind: Annotated[QuoteKind, MACHINE] = Field(
         default="full",
         description="fragment: a few words quoted in a sentence; transcript: a sentence of a "
         "speaker's turn in a transcript (no quote marks)",
     )
     interpreted: bool = Field(default=False, description="spoken through an interpreter")
-    cue: Text | None = Field(default=None, description="the attribution as written")
-    said_on: Day | None = None
+    cue: Annotated[Text | None, MACHINE] = Field(
+        default=None, description="the attribution as written"
+    )
+    said_on: Annotated[Day | None, MACHINE] = None
     key: bool = Field(
         default=False, description="an editor's pick: one of the few quotes its trip's page shows"
     )
@@ -369,16 +402,24 @@ class Figure(Record):
     """A number the article reports, at characters start..end (the number as written)."""
 
     id: RecordId
-    text: Text = Field(description="the number as written: 27,840 or four")
-    start: Offset
-    end: Offset
-    value: Count
-    measure: Measure
-    qualifier: Text | None = Field(default=None, description="more than, at least, about, ...")
-    label: Text | None = Field(default=None, description="what is counted, when measure is other")
-    subject: Text | None = Field(default=None, description="who was counted")
-    attribution: Text | None = Field(default=None, description="whose figure it is")
-    as_of: Day | None = Field(default=None, description="the day the figure refers to")
+    text: Annotated[Text, MACHINE] = Field(description="the number as written: 27,840 or four")
+    start: Annotated[Offset, MACHINE]
+    end: Annotated[Offset, MACHINE]
+    value: Annotated[Count, MACHINE]
+    measure: Annotated[Measure, MACHINE]
+    qualifier: Annotated[Text | None, MACHINE] = Field(
+        default=None, description="more than, at least, about, ..."
+    )
+    label: Annotated[Text | None, MACHINE] = Field(
+        default=None, description="what is counted, when measure is other"
+    )
+    subject: Annotated[Text | None, MACHINE] = Field(default=None, description="who was counted")
+    attribution: Annotated[Text | None, MACHINE] = Field(
+        default=None, description="whose figure it is"
+    )
+    as_of: Annotated[Day | None, MACHINE] = Field(
+        default=None, description="the day the figure refers to"
+    )
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
     extracted: str | None = Field(default=None, description=EXTRACTED_HELP)
@@ -388,12 +429,14 @@ class Event(Record):
     """A key fact the article reports, cited by the sentence at start..end."""
 
     id: RecordId
-    date: Day | None = None
-    summary: Text = Field(description="one line, as an editor would write it")
-    sentence: Text = Field(description="exactly the article's characters start..end")
-    start: Offset
-    end: Offset
-    kind: Text | None = None
+    date: Annotated[Day | None, MACHINE] = None
+    summary: Annotated[Text, MACHINE] = Field(description="one line, as an editor would write it")
+    sentence: Annotated[Text, MACHINE] = Field(
+        description="exactly the article's characters start..end"
+    )
+    start: Annotated[Offset, MACHINE]
+    end: Annotated[Offset, MACHINE]
+    kind: Annotated[Text | None, MACHINE] = None
     trip: Ordinal | None = None
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
@@ -403,12 +446,14 @@ class Event(Record):
 class TripClaim(Record):
     """The trip the article describes, as the article itself counts it."""
 
-    ordinal: Ordinal | None = None
-    text: Text | None = Field(default=None, description="the claim as written: his fifth trip")
-    start: Offset | None = None
-    end: Offset | None = None
-    places: list[Text] = Field(default_factory=list)
-    meetings: list[Text] = Field(default_factory=list)
+    ordinal: Annotated[Ordinal | None, MACHINE] = None
+    text: Annotated[Text | None, MACHINE] = Field(
+        default=None, description="the claim as written: his fifth trip"
+    )
+    start: Annotated[Offset | None, MACHINE] = None
+    end: Annotated[Offset | None, MACHINE] = None
+    places: Annotated[list[Text], MACHINE] = Field(default_factory=list)
+    meetings: Annotated[list[Text], MACHINE] = Field(default_factory=list)
     status: Status = Field(default="candidate", description=STATUS_HELP)
     note: Text | None = None
     extracted: str | None = Field(default=None, description=EXTRACTED_HELP)

@@ -12,10 +12,13 @@ def export(paths: Paths) -> list[str]:
     written = []
     for name, text in json_schemas().items():
         target = paths.schemas / name
-        if current_digest(target) == sha256_hex(text.encode("utf-8")):
+        # the digest of the file as read here is the one the write insists on: a save in
+        # between (an editor's, another run's) is refused (E401), never overwritten
+        before = current_digest(target)
+        if before == sha256_hex(text.encode("utf-8")):
             continue
         shown = paths.relative(target)
-        write_atomic(target, text, shown, expected=current_digest(target))
+        write_atomic(target, text, shown, expected=before)
         written.append(shown)
     return written
 

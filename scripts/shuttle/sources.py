@@ -7,15 +7,13 @@ paragraph n is what a citation link `#p{n}` lands on.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuttle.problems import Problem, ProblemError
 from shuttle.schema import Source
+from shuttle.text.segments import paragraphs as text_paragraphs
 from shuttle.textio import MAX_ARTICLE_BYTES, decode, read_bytes, sha256_hex
-
-_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -47,16 +45,8 @@ class Article:
 
 
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
-    found = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        # trim the surrounding whitespace so a paragraph's span is its words
-        stripped = match.group()
-        lead = len(stripped) - len(stripped.lstrip())
-        trail = len(stripped) - len(stripped.rstrip())
-        if start + lead < end - trail:
-            found.append((start + lead, end - trail))
-    return tuple(Paragraph(n, s, e) for n, (s, e) in enumerate(found, start=1))
+    # the extractors' paragraphs, numbered: one segmentation for extraction and citations
+    return tuple(Paragraph(n, s, e) for n, (s, e) in enumerate(text_paragraphs(text), start=1))
 
 
 def make_article(source: Source, text: str, sha256: str) -> Article:

@@ -46,7 +46,9 @@ class Place:
     index: int | None = None
 
 
-@dataclass
+# eq=False: a store is one reading of the files, compared and hashed by identity (so that
+# what is derived from it can be kept per store, as checks.consistency does)
+@dataclass(eq=False)
 class Store:
     paths: Paths
     sources: list[Source] = field(default_factory=list)
@@ -205,6 +207,14 @@ def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | 
     if parsed is not None and lines is not None:
         _remember_lines(store, parsed.reports, lines, "reports", shown)
     return parsed
+
+
+def load_people(paths: Paths) -> tuple[list[Person], list[Problem]]:
+    """data/people.yml alone, as load_store reads it (for `shuttle extract --json`, which
+    needs the people list and nothing else of the store)."""
+    problems: list[Problem] = []
+    people, _ = _load_file(paths, paths.people_file, PeopleFile, problems)
+    return (list(people.people) if people else []), problems
 
 
 def load_store(paths: Paths) -> tuple[Store, list[Problem]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,9 +75,18 @@ def find(store: Store) -> list[Disagreement]:
     return _found(store) + trip_list(store)
 
 
+# What the cross-source comparison found, per store: a build's check and its disagreements
+# page ask for it with the same store, and it is computed once (a store is not changed
+# once load_store has read it).
+_FOUND: weakref.WeakKeyDictionary[Store, tuple[Disagreement, ...]] = weakref.WeakKeyDictionary()
+
+
 def _found(store: Store) -> list[Disagreement]:
-    found = _trip_counts(store) + _against_ministry(store) + _between_articles(store)
-    return sorted(found, key=lambda d: (d.kind, d.summary))
+    known = _FOUND.get(store)
+    if known is None:
+        found = _trip_counts(store) + _against_ministry(store) + _between_articles(store)
+        known = _FOUND[store] = tuple(sorted(found, key=lambda d: (d.kind, d.summary)))
+    return list(known)
 
 
 def trip_list(store: Store) -> list[Disagreement]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from shuttle.config import in_ci
 from shuttle.problems import Problem
 from shuttle.store import Store
 
 
 def publishing() -> bool:
     """A build for publishing: CI says so (GitHub Actions, GitLab and most others set CI)."""
-    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+    return in_ci()
 
 
 def check(store: Store) -> list[Problem]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 
-from shuttle.extract.numbers import find_numbers
 from shuttle.problems import Problem, shown
 from shuttle.schema import Event, Figure, Quote
 from shuttle.sources import Article
 from shuttle.store import Store
+from shuttle.text.numbers import find_numbers
 
 
 def check(store: Store) -> list[Problem]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from shuttle.text.segments import paragraphs, segment
+
 from .candidates import (
     ArticleCandidates,
     EventCandidate,
@@ -23,7 +25,6 @@ from .marks import find_quote_spans
 from .people import candidates as people_candidates
 from .people import find_people
 from .quotes import extract_quotes
-from .text import paragraphs, segment
 from .trips import extract_trip
 
 __all__ = ["extract_article", "to_json"]

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, get_args
+from typing import get_args
 
-QuoteKind = Literal["full", "fragment", "transcript"]
-Measure = Literal[
-    "killed",
-    "injured",
-    "hostages_taken",
-    "hostages_released",
-    "hostages_held",
-    "prisoners_released",
-    "displaced",
-    "other",
-]
+from shuttle.schema import Measure, PersonKind, QuoteKind
+
 MEASURES: tuple[str, ...] = get_args(Measure)
-PersonKind = Literal["person", "organisation"]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .scan import positions
+from shuttle.text.scan import positions
 
 Precision = Literal["day", "week", "month", "year"]
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 
+from shuttle.text.numbers import find_numbers
+from shuttle.text.segments import WORD_START
+
 from .candidates import EventCandidate
 from .context import Ctx
 from .dates import DateMention
 from .keywords import EVENT, Keywords, matches
-from .numbers import find_numbers
-from .text import WORD_START
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("resignation", r"resign(?:ed|s|ing|ation)?|quit|quits|stepped\s+down|steps\s+down"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import NumberMention
-from .text import WS, word_start, word_trie
+from shuttle.text.numbers import NumberMention
+from shuttle.text.segments import WS, word_start, word_trie
 
 PEOPLE = (
     "people persons person individuals palestinians palestinian israelis israeli civilians "

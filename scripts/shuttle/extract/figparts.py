@@ -10,11 +10,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from shuttle.text.segments import word_start
+
 from .candidates import FigureCandidate
 from .context import Ctx
 from .dates import OCT7, DateMention, nearest
 from .phrases import np_after, np_before
-from .text import word_start
 
 _ATTACK_RE = re.compile(
     r"(?=[aAoOrRmMiI])\b(?:attack|onslaught|assault|rampage|massacre|incursion)", re.I

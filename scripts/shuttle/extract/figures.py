@@ -27,7 +27,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .candidates import FigureCandidate, Measure
+from shuttle.schema import Measure
+from shuttle.text.numbers import NumberMention, find_numbers, qualifier_at
+from shuttle.text.segments import Segments
+
+from .candidates import FigureCandidate
 from .context import Ctx
 from .fignouns import (
     BARE_AFTER_VERB_RE,
@@ -55,8 +59,6 @@ from .figrules import (
     unrealised,
 )
 from .keywords import NUMBER
-from .numbers import NumberMention, find_numbers, qualifier_at
-from .text import Segments
 from .verbs import MEASURE_CLASSES, class_after, class_before, measure_of, verb_class
 
 _COORD_RE = re.compile(

@@ -14,16 +14,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from shuttle.text.numbers import NUMBER_FIRST_WORDS
+from shuttle.text.scan import matches_at
+from shuttle.text.segments import WS, word_trie
+
 from .lexicon import (
     EVENT_FIRST_WORDS,
     HE_WORDS,
     MEET_FIRST_WORDS,
-    NUMBER_FIRST_WORDS,
     SPEECH_VERBS,
     TRAVEL_FIRST_WORDS,
 )
-from .scan import matches_at
-from .text import WS, word_trie
 
 SPEECH, NUMBER, TRAVEL, MEET, EVENT, HE = 1, 2, 4, 8, 16, 32
 

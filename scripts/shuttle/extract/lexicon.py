@@ -137,13 +137,6 @@ EVENT_FIRST_WORDS = _words(
 )
 # "he" and "his", for the sentences whose subject may be the traveller (trips.py).
 HE_WORDS = frozenset(("he", "He", "his", "His"))
-NUMBER_FIRST_WORDS = _words(
-    """
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion dozen
-    """
-)
 
 # Adverbs and auxiliaries that may stand between a speaker and the verb.
 SPEECH_FILLERS = _words(

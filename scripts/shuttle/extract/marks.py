@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .scan import positions
+from shuttle.text.scan import positions
 
 _MARKS = "\"“”„‟«»'‘’‚‛"
 _MARK_RE = re.compile(f"[{_MARKS}]")

@@ -18,12 +18,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .candidates import KnownPerson, PersonCandidate, PersonKind
+from shuttle.schema import PersonKind
+from shuttle.text.segments import Segments, word_trie
+
+from .candidates import KnownPerson, PersonCandidate
 from .forms import clean_name, loose_key, same_first_name, surname_key
 from .known import KnownIndex, known_index
 from .lexicon import ROYAL_TITLES
-from .names import Mention, is_possessive, scan, subject_position
-from .text import Segments, word_trie
+from .mentions import scan
+from .names import Mention, is_possessive
+from .subjects import subject_position
 
 __all__ = ["Mention", "People", "candidates", "clean_name", "find_people", "subject_position"]
 
@@ -48,7 +52,7 @@ class People:
     _subjects: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def subject(self, text: str, start: int, s0: int) -> bool:
-        """names.subject_position, asked once per place (trips and pronouns ask again)."""
+        """subjects.subject_position, asked once per place (trips and pronouns ask again)."""
         key = (start, s0)
         found = self._subjects.get(key)
         if found is None:

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from shuttle.text.segments import Segments
+
 from .candidates import QuoteCandidate
 from .forms import surname_key
 from .lexicon import PLACES
 from .people import People
-from .text import Segments
 
 # A label in capitals: up to eight words, the colon after it, an optional stage note before
 # or after the colon.

@@ -10,9 +10,9 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from shuttle.extract.text import Segments, segment
 from shuttle.pages.escape import text
 from shuttle.pages.view import QuoteItem, View
+from shuttle.text.segments import Segments, segment
 
 
 def _inline(piece: str) -> str:

@@ -60,7 +60,17 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
 @functools.lru_cache(maxsize=65536)
 def _relpath(to_page: str, from_dir: str) -> str:
     # A site links the same few folders to each other over and over: compute each once.
-    return posixpath.relpath(to_page, from_dir)
+    # Both are relative to the site's root: posixpath.relpath would make them absolute
+    # with os.getcwd() on every call (most of page generation's time at 1,000 articles).
+    to_parts = [p for p in posixpath.normpath(to_page).split("/") if p not in ("", ".")]
+    from_parts = [p for p in posixpath.normpath(from_dir).split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) or "."
 
 
 def url_of(page: str) -> str:
@@ -76,7 +86,7 @@ def relative_url(from_page: str, to_page: str, anchor: str | None = None) -> str
     """A URL usable in raw HTML or a chart, from one page's URL to another's."""
     here = url_of(from_page)
     there = url_of(to_page)
-    rel = posixpath.relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
+    rel = _relpath(there.rstrip("/") or ".", here.rstrip("/") or ".")
     rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel
 

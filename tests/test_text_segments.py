@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shuttle.extract.text import is_headline, segment, word_start, word_trie
+from shuttle.text.segments import is_headline, segment, word_start, word_trie
 
 
 def sentences(text: str, quotes: list[tuple[int, int]] | None = None) -> list[str]:

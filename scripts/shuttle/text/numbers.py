@@ -24,9 +24,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import NUMBER_FIRST_WORDS
 from .scan import matches_at, positions
-from .text import WS, word_trie
+from .segments import WS, word_trie
+
+# The words a number in words may start with (the scans look for these first).
+NUMBER_FIRST_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion dozen
+    """.split()
+)
 
 QUALIFIERS = ("more than", "at least", "about", "nearly", "fewer than", "up to")
 

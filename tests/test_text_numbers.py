@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shuttle.extract.numbers import QUALIFIERS, find_numbers, qualifier_at, words_value
+from shuttle.text.numbers import QUALIFIERS, find_numbers, qualifier_at, words_value
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Paragraphs and sentences with offsets: the one segmentation every extractor shares.
+"""Paragraphs and sentences with offsets: the one segmentation extractors, citations and
+pages share.
 
 A paragraph is a non-blank line. A sentence ends at . ! ? or … (plus closing quote marks
 and brackets) before a capital, a digit or an opening mark, except after an abbreviation

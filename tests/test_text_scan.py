@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shuttle.extract.scan import matches_at, positions
+from shuttle.text.scan import matches_at, positions
 
 _PATTERNS = [
     (re.compile(r"([.!?…][.!?…]*)[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])"), ".!?…"),

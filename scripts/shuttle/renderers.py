@@ -1,0 +1,105 @@
+"""The renderers of build/docs: Material for MkDocs (the default, in this process) and
+Zensical (`shuttle build --renderer zensical`, the optional extra `[zensical]`), run as
+its own command on the same tree.
+
+Zensical reads mkdocs.yml but has no option for the site folder, so it is given a copy
+of mkdocs.yml in build/ with its folders made relative to build/ (docs_dir, site_dir, the theme's
+custom_dir) and the classic look of Material (`theme.variant: classic`). It runs no
+mkdocs plugin, which is why the pages are generated as files first.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from shuttle.paths import Paths
+from shuttle.problems import Problem
+from shuttle.textio import replace_file
+
+RENDERERS = ("material", "zensical")
+ZENSICAL_CONFIG = "zensical.yml"
+
+
+def render_material(config: Any) -> list[Problem]:
+    """Material for MkDocs renders build/docs into the config's site_dir (strict)."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    log = logging.getLogger("mkdocs")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    log.addHandler(handler)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        messages = [m for m in stream.getvalue().splitlines() if m.strip()]
+        messages.append(str(exc))
+        return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
+    finally:
+        log.removeHandler(handler)
+    return []
+
+
+def zensical_config(paths: Paths, docs: Path, site_dir: Path) -> Path:
+    """mkdocs.yml for Zensical, written to build/zensical.yml (see the module's docstring)."""
+    yaml = YAML()  # round trip: the !ENV tags are kept for Zensical to read
+    config = yaml.load(paths.mkdocs_file.read_text(encoding="utf-8"))
+    here = paths.build  # folders relative to it: Zensical 0.0.73 panics on absolute ones
+    config["docs_dir"] = os.path.relpath(docs, here)
+    config["site_dir"] = os.path.relpath(site_dir, here)
+    theme = config.setdefault("theme", {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = os.path.relpath(paths.root / theme["custom_dir"], here)
+    theme["variant"] = "classic"
+    out = io.StringIO()
+    yaml.dump(config, out)
+    target = paths.build / ZENSICAL_CONFIG
+    replace_file(target, out.getvalue().encode("utf-8"), durable=False)
+    return target
+
+
+def zensical_command() -> list[str] | None:
+    script = Path(sys.executable).parent / "zensical"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("zensical")
+    return [found] if found else None
+
+
+def render_zensical(paths: Paths, docs: Path, site_dir: Path) -> list[Problem]:
+    """Zensical renders `docs` into `site_dir`; its output, when it fails, as problems."""
+    command = zensical_command()
+    if command is None:
+        return [
+            Problem.of(
+                "E505",
+                "pyproject.toml",
+                None,
+                "the zensical renderer is not installed: pip install -e '.[zensical]'",
+            )  # fmt: skip
+        ]
+    config = zensical_config(paths, docs, site_dir)
+    result = subprocess.run(
+        [*command, "build", "--strict", "-f", str(config)],
+        cwd=paths.build, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode == 0:
+        return []
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    return [
+        Problem.of("E501", "mkdocs.yml", None, f"zensical: {line}") for line in lines[-20:]
+    ] or [Problem.of("E501", "mkdocs.yml", None, f"zensical exited {result.returncode}")]

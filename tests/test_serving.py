@@ -1,0 +1,99 @@
+"""`shuttle serve`: build/docs regenerated on a saved edit, broken data shown in the pages
+(not a dead server), and the edit visible in the served page within seconds."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import shuttle_command, write_file
+from shuttle import serving
+from shuttle.generate import problems_banner
+from shuttle.paths import Paths
+from shuttle.problems import Problem
+
+
+def _regenerate(root: Path) -> None:
+    serving.regenerate(Paths(root), site_url="http://127.0.0.1:8000/", preview=False, budget=None)
+
+
+def test_a_broken_data_file_is_shown_on_every_page_under_serve(
+    make_project: Callable[..., Path], chart_cache: Path
+) -> None:
+    root = make_project(chart_cache=chart_cache)
+    write_file(root / "data" / "people.yml", "people:\n\t- id: x\n")
+    _regenerate(root)  # does not raise
+    for page in ("index.md", "figures/index.md", "quotes/index.md"):
+        markdown = (root / "build" / "docs" / page).read_text(encoding="utf-8")
+        assert '!!! failure "' in markdown, page
+        assert "data/people.yml:2: E001" in markdown, page
+
+
+def test_the_banner_escapes_what_a_problem_quotes() -> None:
+    problem = Problem.of("E102", "data/people.yml", 3, "name: <script>alert(1)</script> *x*")
+    banner = problems_banner([problem])
+    assert "<script>" not in banner and "1 problem in" in banner
+
+
+def test_the_watcher_calls_back_after_a_saved_edit(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("one\n")
+    calls: list[float] = []
+    watcher = serving.Watcher([tmp_path], lambda: calls.append(time.monotonic())).start()
+    try:
+        time.sleep(0.5)
+        assert not calls, "nothing changed yet"
+        saved = time.monotonic()
+        (tmp_path / "a.yml").write_text("two, longer\n")
+        while not calls and time.monotonic() - saved < 5:
+            time.sleep(0.05)
+    finally:
+        watcher.stop()
+    assert calls and calls[0] - saved < 1.0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def test_a_saved_edit_is_served_within_seconds(
+    make_project: Callable[..., Path], chart_cache: Path
+) -> None:
+    root = make_project(chart_cache=chart_cache)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/methodology/"
+    server = subprocess.Popen(
+        [*shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        started = time.monotonic()
+        while "Methodology" not in _page(url):
+            assert time.monotonic() - started < 120 and server.poll() is None, "never served"
+            time.sleep(0.2)
+        methodology = root / "docs" / "methodology.md"
+        text = methodology.read_text(encoding="utf-8")
+        write_file(methodology, text + "\nA sentence the editor just saved.\n")
+        saved = time.monotonic()
+        while "A sentence the editor just saved." not in _page(url):
+            assert time.monotonic() - saved < 20, "the edit never showed"
+            time.sleep(0.1)
+        took = time.monotonic() - saved
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # a second or two on an idle machine; the bound allows for a loaded one
+    assert took < 6, f"the edit took {took:.1f} s to show"
