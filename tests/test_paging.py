@@ -199,6 +199,15 @@ def test_with_a_tiny_budget_every_listing_is_in_parts(tiny: dict[str, str]) -> N
     assert re.search(r"^- \[S\]\(people/page-\d+\.md#the-secretary\)", tiny["people.md"], re.M)
 
 
+def test_the_quotes_filter_is_on_part_1_alone(tiny: dict[str, str]) -> None:
+    """The filter lists every speaker and every part: on each part it would grow with the
+    square of the quotes (minutes of generation at 1,000 articles). Part 1 carries it."""
+    parts = [page for page in tiny if page == "quotes.md" or page.startswith("quotes/page-")]
+    assert len(parts) > 2
+    carrying = [page for page in parts if 'class="shuttle-filter"' in tiny[page]]
+    assert carrying == ["quotes.md"]
+
+
 def test_every_link_to_an_anchor_finds_it_on_the_part_it_names(tiny: dict[str, str]) -> None:
     """Links from every page (articles' 'on the quotes page', people from quotes and the
     timeline, events from the articles) reach the part that holds their anchor."""
