@@ -308,9 +308,9 @@ def corpus_key(count: int) -> str:
         REPO / "benchmarks" / "corpus.py",
         REPO / "benchmarks" / "phrases.py",
         *(REPO / "data" / name for name in REFERENCE),
-        pkg / "proposals.py",
-        pkg / "merge.py",
-        pkg / "schema.py",
+        pkg / "curation" / "proposals.py",
+        pkg / "curation" / "merge.py",
+        pkg / "records" / "schema.py",
     ]
     return hashlib.sha256(f"{count}:{SEED}:{_files_digest(inputs)}".encode()).hexdigest()[:16]
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped]
 
-from shuttle import effort
+from shuttle.curation import effort
 from shuttle.paths import Paths
 
 BASELINE = Path("benchmarks") / "editor_effort.yml"

@@ -33,8 +33,8 @@ def one_sentence(unit: str, size: int) -> str:
 def long_sentences(size: int = 1_000_000) -> dict[str, float]:
     """Seconds to extract one sentence of `size` characters, per shape."""
     sys.path.insert(0, str(REPO / "scripts"))
+    from shuttle.curation.extracting import people_for_extraction
     from shuttle.extract import extract_article
-    from shuttle.extracting import people_for_extraction
     from shuttle.paths import Paths
 
     people, _ = people_for_extraction(Paths(REPO))

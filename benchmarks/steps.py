@@ -44,8 +44,10 @@ def _timed(timers: Timers, name: str, fn: Callable[..., Any]) -> Callable[..., A
 
 
 def step_build(paths: Paths) -> dict[str, Any]:
-    from shuttle import building, charts, generate, linkcheck, pages
-    from shuttle.pages import figures
+    from shuttle import building
+    from shuttle.render import linkcheck
+    from shuttle.site import charts, generate, pages
+    from shuttle.site.pages import figures
 
     timers: Timers = {}
     building.run_checks = _timed(timers, "check", building.run_checks)
@@ -82,9 +84,9 @@ def step_build(paths: Paths) -> dict[str, Any]:
 
 
 def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
-    from shuttle.extracting import _extract_one, _Workers
-    from shuttle.proposals import known_people
-    from shuttle.store import load_store
+    from shuttle.curation.extracting import _extract_one, _Workers
+    from shuttle.curation.proposals import known_people
+    from shuttle.records.store import load_store
 
     store, _ = load_store(paths)
     work = [(sid, a.text, a.source.event_date) for sid, a in sorted(store.articles.items())]
@@ -104,8 +106,8 @@ def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
 def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     """The generated site source (build/docs) with a mkdocs.yml that does not load our
     plugin: what mkdocs alone costs for the same pages."""
-    from shuttle import generate
     from shuttle.checks import run_checks
+    from shuttle.site import generate
 
     files = generate.site_source(paths, run_checks(paths), site_url="http://127.0.0.1:8000/")
     shutil.rmtree(out, ignore_errors=True)

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import run_shuttle
-from shuttle import merge, yamlio
-from shuttle.adding import add
+from shuttle import yamlio
 from shuttle.checks import run_checks
+from shuttle.curation import merge
+from shuttle.curation.adding import add
+from shuttle.curation.proposals import record_id
 from shuttle.paths import Paths
 from shuttle.problems import ProblemError
-from shuttle.proposals import record_id
 
 SOURCE = "state-2024-06-10-remarks"
 TEXT = (

@@ -14,8 +14,9 @@ DOC = ROOT / "ARCHITECTURE.md"
 
 def _section(title: str) -> str:
     text = DOC.read_text(encoding="utf-8")
-    start = text.index(f"\n## {title}\n")
-    end = text.find("\n## ", start + 1)
+    level = "###" if title.startswith("`") else "##"
+    start = text.index(f"\n{level} {title}\n")
+    end = text.find("\n#", start + 1)
     return text[start : end if end != -1 else len(text)]
 
 
@@ -42,6 +43,19 @@ def test_every_top_level_module_is_named_and_every_named_module_exists() -> None
     named = _named("Top-level modules", r"[a-z_]+\.py")
     assert _modules() - named == set(), "modules missing from ARCHITECTURE.md"
     assert named - _modules() == set(), "ARCHITECTURE.md names modules that are gone"
+
+
+STAGES = ("records", "curation", "site", "render")
+
+
+def test_every_module_of_a_stage_is_named_and_every_named_one_exists() -> None:
+    for stage in STAGES:
+        folder = PACKAGE / stage
+        present = {p.name for p in folder.glob("*.py") if p.name != "__init__.py"}
+        present |= {f"{p.parent.name}/" for p in folder.glob("*/__init__.py")}
+        named = _named(f"`{stage}/`", r"[a-z_]+\.py|[a-z_]+/")
+        assert present - named == set(), f"{stage}/ modules missing from ARCHITECTURE.md"
+        assert named - present == set(), f"ARCHITECTURE.md names {stage}/ modules that are gone"
 
 
 def test_the_layers_shown_are_the_layers_lint_imports_holds() -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from shuttle.aside import Aside
 from shuttle.checks import consistency, run_checks
-from shuttle.pages import render_site
-from shuttle.pages.view import View
 from shuttle.paths import Paths
+from shuttle.site.pages import render_site
+from shuttle.site.pages.view import View
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,7 +62,7 @@ def test_the_chart_script_built_aside_is_the_script_built_here(tmp_path: Path) -
     script = f"""
 import sys
 from pathlib import Path
-from shuttle import charts
+from shuttle.site import charts
 aside = charts.chart_javascript_aside(Path({str(tmp_path / "a")!r}))
 assert aside is not None, "not built aside"
 built_aside = aside.result()

@@ -293,8 +293,8 @@ def test_extract_is_linear_in_the_length_of_one_sentence(unit: str) -> None:
     import time
     from datetime import date
 
+    from shuttle.curation.extracting import people_for_extraction
     from shuttle.extract import extract_article
-    from shuttle.extracting import people_for_extraction
     from shuttle.paths import Paths
 
     people, _ = people_for_extraction(Paths(REPO))

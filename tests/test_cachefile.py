@@ -66,7 +66,7 @@ def test_a_cache_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
 def test_a_crafted_jinja_bytecode_file_is_never_unpickled(tmp_path: Path) -> None:
     import jinja2
 
-    from shuttle.plugin import _TemplateCache
+    from shuttle.render.plugin import _TemplateCache
 
     class Boom:
         def __reduce__(self) -> tuple[object, tuple[str]]:

@@ -8,8 +8,8 @@ import re
 from html import unescape
 from pathlib import Path
 
-from shuttle import charts
-from shuttle.pages.chart_pages import chart_page, embed_snippet
+from shuttle.site import charts
+from shuttle.site.pages.chart_pages import chart_page, embed_snippet
 
 SITE_URL = "https://example.org/"
 CARD = ("og:title", "og:description", "og:image", "og:url", "twitter:card", "twitter:image")

@@ -31,14 +31,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shuttle import cachefile, charts
-from shuttle.charting import render, style
-from shuttle.charting import trips as trips_module
-from shuttle.charting.death_toll_data import check_href
-from shuttle.charting.html import NARROW_MEDIA
-from shuttle.charting.israel_text import known_qualifier
-from shuttle.charting.text import format_date, format_int, format_span
-from shuttle.charts import Chart, ReportedPoint, SeriesPoint, TripSpan
+from shuttle import cachefile
+from shuttle.site import charts
+from shuttle.site.charting import render, style
+from shuttle.site.charting import trips as trips_module
+from shuttle.site.charting.death_toll_data import check_href
+from shuttle.site.charting.html import NARROW_MEDIA
+from shuttle.site.charting.israel_text import known_qualifier
+from shuttle.site.charting.text import format_date, format_int, format_span
+from shuttle.site.charts import Chart, ReportedPoint, SeriesPoint, TripSpan
 
 GOLDEN = Path(__file__).parent / "golden" / "charts"
 UNTIL = date(2023, 10, 16)
@@ -880,8 +881,8 @@ def test_israel_rejects_unknown_measures_and_off_site_links() -> None:
 
 
 def test_figures_page_picks_israeli_counts_only() -> None:
-    from shuttle.pages.figures import is_about_israel
-    from shuttle.schema import Figure
+    from shuttle.records.schema import Figure
+    from shuttle.site.pages.figures import is_about_israel
 
     def figure(measure: str, value: int, **more: Any) -> Figure:
         return Figure(id="f", text=str(value), start=0, end=1, value=value, measure=measure, **more)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from shuttle.checks import consistency, provenance, references, run_checks
 from shuttle.paths import Paths
-from shuttle.schema import (
+from shuttle.records.schema import (
     ArticleFile,
     CasualtiesFile,
     DailyReport,
@@ -29,8 +29,8 @@ from shuttle.schema import (
     Trip,
     TripClaim,
 )
-from shuttle.sources import make_article
-from shuttle.store import Place, Store
+from shuttle.records.sources import make_article
+from shuttle.records.store import Place, Store
 
 TEXT = (
     "Blinken arrived in Doha on Tuesday, his fifth trip to the region.\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from shuttle.checks import citations, consistency, run_checks
-from shuttle.licences import GRANDFATHERED
 from shuttle.paths import Paths
 from shuttle.problems import Problem
+from shuttle.records.licences import GRANDFATHERED
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 ALPHA = "wire-2023-11-20-alpha"  # 4 paragraphs

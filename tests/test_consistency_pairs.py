@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shuttle.checks.consistency import _RANGES, disagreeing_pairs, value_range
-from shuttle.schema import Figure
+from shuttle.records.schema import Figure
 
 
 def _every_pair(members: list[tuple[str, Figure]]) -> list[tuple[int, int]]:

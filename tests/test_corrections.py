@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import copy_project
 from shuttle.paths import Paths
-from shuttle.store import load_store
+from shuttle.records.store import load_store
 
 
 def test_corrections_are_read(tmp_path: Path) -> None:

@@ -12,8 +12,9 @@ import pytest
 import yaml  # type: ignore[import-untyped]
 
 from conftest import run_shuttle
-from shuttle import effort, merge, yamlio
-from shuttle.schema import ArticleFile
+from shuttle import yamlio
+from shuttle.curation import effort, merge
+from shuttle.records.schema import ArticleFile
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 ALPHA = "wire-2023-11-20-alpha"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from shuttle.evalerrors import CLASSES, classify_figures
+from shuttle.curation.evalerrors import CLASSES, classify_figures
 from shuttle.extract.candidates import FigureCandidate
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from shuttle.evaluate import (
+from shuttle.curation.evaluate import (
     Counts,
     evaluate,
     format_table,

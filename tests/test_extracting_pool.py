@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from shuttle.extracting import POOL_MIN_ARTICLES, pool_size, run_extract
+from shuttle.curation.extracting import POOL_MIN_ARTICLES, pool_size, run_extract
 from shuttle.paths import Paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,8 +53,8 @@ def test_an_editor_saving_people_yml_meanwhile_keeps_their_save_and_a_rerun_reco
     """The editor's save between extract's reading of people.yml and its write is kept
     (E401); the articles written before it may name people not added: a second run adds
     them, and then the data checks."""
-    from shuttle import merge
     from shuttle.checks import run_checks
+    from shuttle.curation import merge
     from shuttle.problems import has_errors
 
     root = _corpus(tmp_path / "project", 6)

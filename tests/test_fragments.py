@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shuttle.fragments import broken_fragments
+from shuttle.render.fragments import broken_fragments
 
 
 def _page(root: Path, rel: str, body: str) -> Path:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_shuttle, tree_digest, write_file
-from shuttle import building, generate
+from shuttle import building
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
+from shuttle.site import generate
 
 
 def _generate(root: Path, **kwargs: object) -> generate.Synced:

@@ -504,7 +504,7 @@ def _markdown() -> Any:
 def _render(template: str, value: str) -> str:
     """`template` with {t} as a template prints a value (Jinja's finalize) and {p} as
     pages/sources.py prints a piece of a paragraph; through Markdown as mkdocs.yml sets it."""
-    from shuttle.pages.escape import finalize, text
+    from shuttle.site.pages.escape import finalize, text
 
     source = template.replace("{t}", str(finalize(value)))
     source = source.replace("{p}", str(text(" " + value))[1:])

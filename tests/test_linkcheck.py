@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from shuttle import linkcheck
 from shuttle.paths import Paths
+from shuttle.render import linkcheck
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from ruamel.yaml.comments import CommentedMap
 
-from shuttle import merge, yamlio
+from shuttle import yamlio
+from shuttle.curation import merge
 from shuttle.problems import ProblemError
 
 QUOTE = {

@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from conftest import run_shuttle, tree_digest, write_file
-from shuttle import merge, yamlio
+from shuttle import yamlio
+from shuttle.curation import merge
+from shuttle.curation.proposals import PeopleIndex, article_records
 from shuttle.extract.candidates import (
     ArticleCandidates,
     EventCandidate,
@@ -30,8 +32,7 @@ from shuttle.extract.candidates import (
     QuoteCandidate,
     TripCandidate,
 )
-from shuttle.proposals import PeopleIndex, article_records
-from shuttle.schema import Person
+from shuttle.records.schema import Person
 
 SOURCE = "ap-2024-01-09-test"
 SECTIONS = ("quotes", "figures", "events")

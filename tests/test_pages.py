@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shuttle.checks import consistency, run_checks
-from shuttle.pages import Generated, render_site
-from shuttle.pages.view import View
 from shuttle.paths import Paths
+from shuttle.site.pages import Generated, render_site
+from shuttle.site.pages.view import View
 
 HERE = Path(__file__).parent
 REPO = HERE.parent
@@ -222,8 +222,8 @@ UN_OFFICE = "United Nations Office for the Coordination of Humanitarian Affairs"
     ],
 )
 def test_people_are_alphabetised_as_readers_look_them_up(name: str, kind: str, under: str) -> None:
-    from shuttle.pages.quotes import sort_name
-    from shuttle.schema import Person
+    from shuttle.records.schema import Person
+    from shuttle.site.pages.quotes import sort_name
 
     assert sort_name(Person(id="x", name=name, kind=kind, status="verified")) == under
 
@@ -238,8 +238,8 @@ def test_highlight_keeps_nested_facts_whole_and_never_crosses_tags(
     from html.parser import HTMLParser
     from types import SimpleNamespace
 
-    from shuttle.pages.sources import Span, highlight
-    from shuttle.sources import Paragraph
+    from shuttle.records.sources import Paragraph
+    from shuttle.site.pages.sources import Span, highlight
 
     body = "abcdefghijklmnopqrstuvwxyz<&>\"'"
     spans = [Span(a, min(a + n, len(body)), f"c{i}", f"l{i}") for i, (a, n) in enumerate(ranges)]
@@ -282,7 +282,7 @@ def test_links_between_pages_are_those_of_posixpath_relpath() -> None:
     import itertools
     import posixpath
 
-    from shuttle.pages.view import _relpath
+    from shuttle.site.pages.view import _relpath
 
     names = [".", "a", "a/b", "a/b/c", "x", "x/y", "a/x", "index.md", "a/b.md", "a/b/page-2.md"]
     for to, here in itertools.product(names, names):

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from shuttle import cites
 from shuttle.checks import consistency, run_checks
-from shuttle.licences import terms
-from shuttle.pages import render_site
-from shuttle.pages.sources import shown_paragraphs
-from shuttle.pages.view import View
 from shuttle.paths import Paths
-from shuttle.schema import Source, TripCites
-from shuttle.sources import make_article
-from shuttle.store import Store
+from shuttle.records import cites
+from shuttle.records.licences import terms
+from shuttle.records.schema import Source, TripCites
+from shuttle.records.sources import make_article
+from shuttle.records.store import Store
+from shuttle.site.pages import render_site
+from shuttle.site.pages.sources import shown_paragraphs
+from shuttle.site.pages.view import View
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 ALPHA = "wire-2023-11-20-alpha"  # copyright: cited paragraphs only

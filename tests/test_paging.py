@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 
 from conftest import pinned_epoch, run_shuttle
 from shuttle.checks import consistency, run_checks
-from shuttle.pages import render_site
-from shuttle.pages import view as v
-from shuttle.pages.env import Links, macro
-from shuttle.pages.paging import (
+from shuttle.paths import Paths
+from shuttle.site.pages import render_site
+from shuttle.site.pages import view as v
+from shuttle.site.pages.env import Links, macro
+from shuttle.site.pages.paging import (
     CHROME,
     LABEL_CHARS,
     PAGER,
@@ -30,11 +31,10 @@ from shuttle.pages.paging import (
     split,
     word_count,
 )
-from shuttle.pages.paging import (
+from shuttle.site.pages.paging import (
     unit as make_unit,
 )
-from shuttle.pages.view import View
-from shuttle.paths import Paths
+from shuttle.site.pages.view import View
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 

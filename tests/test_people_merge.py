@@ -10,8 +10,8 @@ import pytest
 
 from conftest import run_shuttle
 from shuttle import yamlio
+from shuttle.curation.people_merge import merge_people
 from shuttle.paths import Paths
-from shuttle.people_merge import merge_people
 from shuttle.problems import ProblemError
 
 PEOPLE = """\

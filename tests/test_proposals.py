@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
-from shuttle import merge, yamlio
+from shuttle import yamlio
+from shuttle.curation import merge
+from shuttle.curation.proposals import (
+    PeopleIndex,
+    article_records,
+    known_people,
+    name_key,
+    record_id,
+    slugify,
+)
 from shuttle.extract.candidates import (
     ArticleCandidates,
     EventCandidate,
@@ -19,15 +28,7 @@ from shuttle.extract.candidates import (
     QuoteCandidate,
     TripCandidate,
 )
-from shuttle.proposals import (
-    PeopleIndex,
-    article_records,
-    known_people,
-    name_key,
-    record_id,
-    slugify,
-)
-from shuttle.schema import (
+from shuttle.records.schema import (
     ArticleFile,
     Event,
     Figure,

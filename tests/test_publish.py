@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shuttle import publish
+from shuttle.render import publish
 
 
 def _site(folder: Path, text: str) -> Path:

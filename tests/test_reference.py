@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from conftest import run_shuttle, tree_digest, write_file
-from shuttle import reference, yamlio
+from shuttle import yamlio
 from shuttle.problems import ProblemError
-from shuttle.schema import CasualtiesFile, TripsFile
+from shuttle.records import reference
+from shuttle.records.schema import CasualtiesFile, TripsFile
 
 
 def row(day: str, killed: int | None, filled: int) -> dict[str, Any]:

@@ -150,9 +150,9 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
 ) -> None:
     from mkdocs.commands import build as mkdocs_build
 
-    from shuttle import prerender
-    from shuttle.plugin import ShuttlePlugin
-    from shuttle.rendercache import RenderCache
+    from shuttle.render import prerender
+    from shuttle.render.plugin import ShuttlePlugin
+    from shuttle.render.rendercache import RenderCache
 
     monkeypatch.setattr(prerender, "MIN_PAGES", 1)  # the seed site is small
     builder = os.getpid()

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import build_copy, copy_project
-from shuttle.renderers import zensical_command
+from shuttle.render.renderers import zensical_command
 
 pytestmark = pytest.mark.skipif(zensical_command() is None, reason="zensical not installed")
 

@@ -11,8 +11,9 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import REPO
-from shuttle import merge, yamlio
-from shuttle.schema import (
+from shuttle import yamlio
+from shuttle.curation import merge
+from shuttle.records.schema import (
     FILE_MODELS,
     ArticleFile,
     Event,
@@ -179,7 +180,7 @@ def test_the_heading_ids_records_may_not_take_are_those_of_the_templates() -> No
 
     from markdown.extensions.toc import slugify
 
-    from shuttle.schema import HEADING_IDS
+    from shuttle.records.schema import HEADING_IDS
 
     templates = resources.files("shuttle").joinpath("templates")
     made: set[str] = set()
@@ -197,7 +198,7 @@ def test_the_heading_ids_records_may_not_take_are_those_of_the_templates() -> No
 def test_a_record_or_person_id_of_a_heading_is_refused(taken: str) -> None:
     from pydantic import ValidationError
 
-    from shuttle.schema import Person
+    from shuttle.records.schema import Person
 
     with pytest.raises(ValidationError, match="heading"):
         Person(id=taken, name="Someone")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_shuttle
-from shuttle import schema_export
 from shuttle.paths import Paths
 from shuttle.problems import ProblemError
-from shuttle.schema import json_schemas
+from shuttle.records import schema_export
+from shuttle.records.schema import json_schemas
 
 
 def test_the_committed_schemas_are_those_of_schema_py() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from shuttle.curation.scoring import score_article
 from shuttle.extract.candidates import ArticleCandidates, FigureCandidate, QuoteCandidate
-from shuttle.scoring import score_article
 
 TEXT = (
     "Militants seized four hostages in the raid. "

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from conftest import shuttle_command, write_file
 from shuttle import serving
-from shuttle.generate import problems_banner
 from shuttle.paths import Paths
 from shuttle.problems import Problem
+from shuttle.site.generate import problems_banner
 
 
 def _regenerate(root: Path) -> None:

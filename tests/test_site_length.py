@@ -8,7 +8,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from shuttle.pages.env import WHOLE_WORDS
+from shuttle.site.pages.env import WHOLE_WORDS
 
 MAX_WORDS = 1_500
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shuttle import sources
 from shuttle.problems import ProblemError
-from shuttle.schema import Source
+from shuttle.records import sources
+from shuttle.records.schema import Source
 
 SOURCE = Source(
     id="s",

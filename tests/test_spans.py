@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shuttle.problems import ProblemError
-from shuttle.spans import locate, nearest, occurrences
+from shuttle.records.spans import locate, nearest, occurrences
 
 TEXT = (
     "SECRETARY BLINKEN: Good afternoon.\n"

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from conftest import REPO, write_file
-from shuttle import store as store_module
 from shuttle.paths import Paths
-from shuttle.store import Store, load_store
+from shuttle.records import store as store_module
+from shuttle.records.store import Store, load_store
 
 
 def places(store: Store) -> list[tuple[str, str, str, int | None]]:

@@ -16,11 +16,11 @@ from conftest import REPO, copy_project
 from shuttle.checks import consistency, run_checks
 from shuttle.dates import long_day
 from shuttle.extract.lexicon import SPEECH_VERBS
-from shuttle.pages import Generated, render_site
-from shuttle.pages.context import contexts
-from shuttle.pages.corrections import last_updated
-from shuttle.pages.view import View
 from shuttle.paths import Paths
+from shuttle.site.pages import Generated, render_site
+from shuttle.site.pages.context import contexts
+from shuttle.site.pages.corrections import last_updated
+from shuttle.site.pages.view import View
 
 LABEL = "Translated; not the speaker's exact words."
 

@@ -22,11 +22,12 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import MkDocsException
 
-from shuttle import generate, renderers
-from shuttle import publish as sitedir
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, has_errors
+from shuttle.render import publish as sitedir
+from shuttle.render import renderers
+from shuttle.site import generate
 from shuttle.textio import why
 
 FALLBACK_EPOCH = 1704067200  # 2024-01-01, when the tree is not a git checkout
@@ -200,7 +201,7 @@ def render(paths: Paths, config: Any, renderer: str, site_dir: Path) -> list[Pro
 
 
 def _check_links(paths: Paths, fresh: Path) -> list[Problem]:
-    from shuttle import linkcheck
+    from shuttle.render import linkcheck
 
     links, _ = linkcheck.check_dir(paths, fresh)
     return [_as_published(problem, paths, fresh) for problem in links]

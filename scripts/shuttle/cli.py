@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from shuttle import editor_verbs
+from shuttle.curation import editor_verbs
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, as_json, as_text, has_errors
 
@@ -34,7 +34,7 @@ def _report(problems: Sequence[Problem], *, json_out: bool = False) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import extracting
+    from shuttle.curation import extracting
 
     # JSON alone on stdout (a pipe into jq must parse); every message on stderr.
     if args.files and (args.source or not args.json):
@@ -126,7 +126,7 @@ def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import linkcheck
+    from shuttle.render import linkcheck
 
     problems, summary = linkcheck.check_site(paths, external=args.external)
     for line in summary:
@@ -135,7 +135,7 @@ def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import schema_export
+    from shuttle.records import schema_export
 
     if args.check:
         problems = schema_export.drift(paths)
@@ -146,7 +146,7 @@ def cmd_schema(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import reference
+    from shuttle.records import reference
 
     if args.what == "casualties":
         target = paths.casualties_file
@@ -162,7 +162,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_effort(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import effort
+    from shuttle.curation import effort
 
     efforts, problems = effort.run(paths, args.source or ())
     if problems:
@@ -178,7 +178,7 @@ def cmd_effort(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
     from ruamel.yaml.error import YAMLError
 
-    from shuttle import evaluate
+    from shuttle.curation import evaluate
 
     # nothing to score is a failure, not a table of zeros: a CI step must not pass on it
     golds = [args.gold] if args.gold else [evaluate.SEED_GOLD, evaluate.DEVREAL]

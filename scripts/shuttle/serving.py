@@ -15,10 +15,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from shuttle import building, generate
+from shuttle import building
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, ordered
+from shuttle.site import generate
 
 log = logging.getLogger("shuttle.serve")
 POLL_SECONDS = 0.2

@@ -12,7 +12,7 @@ from shuttle.checks import (
 )
 from shuttle.paths import Paths
 from shuttle.problems import Problem
-from shuttle.store import Store, load_store
+from shuttle.records.store import Store, load_store
 
 
 def run_checks(paths: Paths) -> tuple[Store, list[Problem]]:

@@ -10,11 +10,12 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
-from shuttle import cites, yamlio
-from shuttle.licences import GRANDFATHERED
+from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
-from shuttle.schema import Trip
-from shuttle.store import Store
+from shuttle.records import cites
+from shuttle.records.licences import GRANDFATHERED
+from shuttle.records.schema import Trip
+from shuttle.records.store import Store
 from shuttle.textio import MAX_DATA_BYTES, read_text
 
 

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from shuttle import cites
 from shuttle.dates import long_day
 from shuttle.problems import Problem
-from shuttle.schema import DailyReport, Figure, Source, Trip
-from shuttle.store import Store
+from shuttle.records import cites
+from shuttle.records.schema import DailyReport, Figure, Source, Trip
+from shuttle.records.store import Store
 
 # How far a qualifier lets a number stretch: (low factor, high factor) around the value.
 _RANGES: dict[str | None, tuple[float, float]] = {

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from shuttle.config import in_ci
 from shuttle.problems import Problem
-from shuttle.store import Store
+from shuttle.records.store import Store
 
 
 def publishing() -> bool:

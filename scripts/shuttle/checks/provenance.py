@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 
 from shuttle.problems import Problem, shown
-from shuttle.schema import Event, Figure, Quote
-from shuttle.sources import Article
-from shuttle.store import Store
+from shuttle.records.schema import Event, Figure, Quote
+from shuttle.records.sources import Article
+from shuttle.records.store import Store
 from shuttle.text.numbers import find_numbers
 
 

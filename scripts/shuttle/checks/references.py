@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shuttle.fieldlines import field_line
 from shuttle.problems import Problem, did_you_mean
-from shuttle.sources import hash_problem, unlisted_articles
-from shuttle.store import Store
+from shuttle.records.fieldlines import field_line
+from shuttle.records.sources import hash_problem, unlisted_articles
+from shuttle.records.store import Store
 
 
 def check(store: Store) -> list[Problem]:

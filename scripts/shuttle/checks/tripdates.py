@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from shuttle.fieldlines import field_line
 from shuttle.problems import Problem
-from shuttle.schema import Trip
-from shuttle.store import Store
+from shuttle.records.fieldlines import field_line
+from shuttle.records.schema import Trip
+from shuttle.records.store import Store
 
 
 def check(store: Store) -> list[Problem]:

@@ -1,1 +1,0 @@
-"""Chart building blocks; the public face is shuttle.charts."""

@@ -1,0 +1,1 @@
+"""Curation: extraction runs, proposals merged into data/, editors' verbs, evaluation."""

@@ -1,0 +1,202 @@
+"""Folds machine proposals into data/ without ever undoing an editor's work.
+
+The rules, per record (matched by id):
+- new id: appended with status candidate and a fingerprint of the machine's fields;
+- status verified or rejected: the editor owns it; never touched;
+- candidate whose machine fields no longer match their fingerprint: an editor corrected
+  it; never touched;
+- untouched candidate: its machine fields are refreshed from the new proposal.
+Nothing is ever deleted, and editor-owned fields (status, note, summary once edited)
+are never written. Files are written through round-trip YAML (comments, order and
+quoting survive) and only if they did not change since they were read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from shuttle import yamlio
+from shuttle.problems import Problem, ProblemError
+from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim, machine_fields
+
+# The fields the machine writes, per section, as the schema's models mark them (MACHINE);
+# everything else belongs to editors.
+MACHINE_FIELDS: dict[str, tuple[str, ...]] = {
+    "quotes": machine_fields(Quote),
+    "figures": machine_fields(Figure),
+    "events": machine_fields(Event),
+    "trip_claim": machine_fields(TripClaim),
+    "people": machine_fields(Person),
+}
+
+ARTICLE_HEADER = (
+    "Facts taken from one article by `shuttle extract`, for editors to verify.\n"
+    "Set status: verified once checked against the article, or rejected to drop it for\n"
+    "good. Correct any field freely: re-extraction never overwrites an edited record.\n"
+    "Offsets are character positions in the article's text (see README).\n"
+)
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_normal(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
+    return str(value)
+
+
+def fingerprint(section: str, record: Mapping[str, Any]) -> str:
+    fields = {name: _normal(record.get(name)) for name in MACHINE_FIELDS[section]}
+    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _yaml_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        seq = CommentedSeq(value)
+        seq.fa.set_flow_style()
+        return seq
+    return value
+
+
+def _fresh(section: str, proposal: Mapping[str, Any]) -> CommentedMap:
+    record = CommentedMap()
+    for key, value in proposal.items():
+        if value is not None and value != []:
+            record[key] = _yaml_value(value)
+    record["status"] = "candidate"
+    record["extracted"] = fingerprint(section, proposal)
+    return record
+
+
+def editor_owned(section: str, record: Mapping[str, Any]) -> bool:
+    """True when an editor has decided on the record or changed what the machine wrote."""
+    if record.get("status", "candidate") != "candidate":
+        return True
+    return record.get("extracted") != fingerprint(section, record)
+
+
+def _refresh(section: str, record: CommentedMap, proposal: Mapping[str, Any]) -> bool:
+    new_print = fingerprint(section, proposal)
+    if record.get("extracted") == new_print:
+        return False
+    for name in MACHINE_FIELDS[section]:
+        value = proposal.get(name)
+        if value is not None and value != []:
+            record[name] = _yaml_value(value)
+        elif name in record.ca.items:  # an editor's comment is on (or below) the line
+            record[name] = None if value is None else _yaml_value(value)
+        else:
+            record.pop(name, None)
+    record["extracted"] = new_print
+    return True
+
+
+def fold_list(section: str, items: CommentedSeq, proposals: Sequence[Mapping[str, Any]]) -> bool:
+    """Merge proposals into a YAML list of records; True if anything changed."""
+    by_id = {item.get("id"): item for item in items if isinstance(item, CommentedMap)}
+    changed = False
+    for proposal in proposals:
+        existing = by_id.get(proposal["id"])
+        if existing is None:
+            record = _fresh(section, proposal)
+            items.append(record)
+            by_id[proposal["id"]] = record
+            changed = True
+        elif not editor_owned(section, existing):
+            changed |= _refresh(section, existing, proposal)
+    return changed
+
+
+def fold_one(section: str, doc: CommentedMap, proposal: Mapping[str, Any] | None) -> bool:
+    """Merge a single record (the trip claim) kept under `doc[section]`."""
+    if proposal is None:
+        return False
+    existing = doc.get(section)
+    if not isinstance(existing, CommentedMap):
+        if existing is not None:
+            return False  # something an editor wrote that is not a record: leave it
+        doc[section] = _fresh(section, proposal)
+        return True
+    if editor_owned(section, existing):
+        return False
+    return _refresh(section, existing, proposal)
+
+
+def _document(loaded: yamlio.Loaded) -> CommentedMap:
+    if not isinstance(loaded.data, CommentedMap):
+        raise ProblemError([Problem.of("E102", loaded.shown, 1, "the file must hold a mapping")])
+    return loaded.data
+
+
+def section(loaded: yamlio.Loaded, key: str) -> CommentedSeq:
+    """The list of records under `key`, made if absent; anything else is the editor's."""
+    doc = _document(loaded)
+    items = doc.get(key)
+    if items is None:
+        items = CommentedSeq()
+        doc[key] = items
+    if not isinstance(items, CommentedSeq):
+        line = yamlio.line_of(doc, key)
+        raise ProblemError([Problem.of("E102", loaded.shown, line, f"{key}: must be a list")])
+    return items
+
+
+def load_or_new(
+    path: Path, shown: str, header: str | None, top: Mapping[str, Any]
+) -> yamlio.Loaded:
+    if path.exists():
+        loaded = yamlio.load(path, shown)
+        if loaded.data is None:  # an empty file
+            loaded.data = CommentedMap(top)
+        return loaded
+    doc = CommentedMap(top)
+    if header:
+        doc.yaml_set_start_comment(header)
+    return yamlio.Loaded(path=path, shown=shown, data=doc, digest=None)
+
+
+def merge_article(loaded: yamlio.Loaded, records: Mapping[str, Any]) -> bool:
+    """Fold one article's proposals into its data file's round-trip document."""
+    doc = _document(loaded)
+    changed = fold_one("trip_claim", doc, records.get("trip_claim"))
+    for name in ("quotes", "figures", "events"):
+        proposals = records.get(name) or []
+        if not proposals and name not in doc:
+            continue
+        changed |= fold_list(name, section(loaded, name), proposals)
+    return changed
+
+
+def merge_people(
+    loaded: yamlio.Loaded,
+    new_people: Mapping[str, Mapping[str, Any]],
+    proposed_by: Mapping[str, str] | None = None,
+) -> bool:
+    """Add the people first proposed by this run; each new one is marked with a comment
+    naming the source that proposed it (`# proposed by SOURCE-ID`), so an editor can
+    read the person against that article."""
+    if not new_people:
+        return False
+    items = section(loaded, "people")
+    before = {item.get("id") for item in items if isinstance(item, CommentedMap)}
+    changed = fold_list("people", items, list(new_people.values()))
+    sources = proposed_by or {}
+    for item in items:
+        person_id = str(item.get("id")) if isinstance(item, CommentedMap) else ""
+        if person_id not in before and person_id in sources:
+            item.yaml_add_eol_comment(f"# proposed by {sources[person_id]}", "id")
+    return changed

@@ -1,0 +1,289 @@
+"""Reads seeds/ and data/ into typed records, collecting every problem on the way.
+
+The result knows where each record was written (file and line), so that later checks
+can point an editor at the exact place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from shuttle import fastyaml, yamlio
+from shuttle.paths import Paths
+from shuttle.problems import Problem, ProblemError
+from shuttle.records.corrections import Correction, CorrectionsFile
+from shuttle.records.schema import (
+    ArticleFile,
+    CasualtiesFile,
+    Event,
+    Figure,
+    PeopleFile,
+    Person,
+    Quote,
+    Record,
+    Source,
+    SourcesFile,
+    Trip,
+    TripsFile,
+)
+from shuttle.records.sources import Article, read_article
+from shuttle.records.validation import validation_problems
+from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, read_text, sha256_hex
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Place:
+    file: str
+    line: int | None
+    key: str | None = None  # the top-level list the record is item `index` of
+    index: int | None = None
+
+
+# eq=False: a store is one reading of the files, compared and hashed by identity (so that
+# what is derived from it can be kept per store, as checks.consistency does)
+@dataclass(eq=False)
+class Store:
+    paths: Paths
+    sources: list[Source] = field(default_factory=list)
+    full_text_licences: list[str] = field(default_factory=list)  # seeds/sources.yml's
+    articles: dict[str, Article] = field(default_factory=dict)  # by source id
+    people: list[Person] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+    casualties: CasualtiesFile | None = None
+    corrections: list[Correction] = field(default_factory=list)  # data/corrections.yml
+    article_data: dict[str, ArticleFile] = field(default_factory=dict)  # by source id
+    places: dict[int, Place] = field(default_factory=dict)  # id(record) -> where it is written
+    # files that did not load (shown paths): nothing is checked against what they hold
+    unusable: set[str] = field(default_factory=set)
+
+    def usable(self, path: Path) -> bool:
+        return self.paths.relative(path) not in self.unusable
+
+    def place(self, record: object) -> Place:
+        return self.places.get(id(record), Place("?", None))
+
+    def quotes(self) -> Iterable[tuple[str, Quote]]:
+        for source_id, data in self.article_data.items():
+            for quote in data.quotes:
+                yield source_id, quote
+
+    def figures(self) -> Iterable[tuple[str, Figure]]:
+        for source_id, data in self.article_data.items():
+            for figure in data.figures:
+                yield source_id, figure
+
+    def events(self) -> Iterable[tuple[str, Event]]:
+        for source_id, data in self.article_data.items():
+            for event in data.events:
+                yield source_id, event
+
+
+def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Problem]]:
+    data = loaded.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [Problem.of("E102", loaded.shown, 1, "the file must hold a mapping")]
+    try:
+        return model.model_validate(yamlio.plain(data)), []
+    except ValidationError as exc:
+        return None, validation_problems(exc, data, loaded.shown, model=model)
+
+
+class Lines(Protocol):
+    """Where things are written in a loaded file (1-based lines)."""
+
+    def key(self, key: str) -> int | None: ...  # a top-level key
+
+    def item(self, key: str, index: int) -> int | None: ...  # item `index` of a top-level list
+
+
+@dataclass(frozen=True)
+class _RoundTripLines:
+    data: Any
+
+    def key(self, key: str) -> int | None:
+        return yamlio.line_of(self.data, key) if isinstance(self.data, dict) else None
+
+    def item(self, key: str, index: int) -> int | None:
+        items = self.data.get(key) if isinstance(self.data, dict) else None
+        return yamlio.line_of(items, index) if items is not None else None
+
+
+def _remember_lines(
+    store: Store, records: Sequence[Record], lines: Lines, key: str, shown: str
+) -> None:
+    for index, record in enumerate(records):
+        store.places[id(record)] = Place(shown, lines.item(key, index), key, index)
+
+
+def _fast(model: type[M], text: str) -> tuple[M, Lines] | None:
+    """The file through libyaml when it is plain and valid; None: take the careful path."""
+    fast = fastyaml.loads(text)
+    if fast is None:
+        return None
+    data = {} if fast.data is None else fast.data
+    if not isinstance(data, dict):
+        return None
+    try:
+        return model.model_validate(data), fast.lines
+    except ValidationError:
+        return None  # the round-trip loader locates every problem
+
+
+def _load_file(
+    paths: Paths,
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    *,
+    required: bool = True,
+    shown: str | None = None,
+) -> tuple[M | None, Lines | None]:
+    """A data file as its model, and where its records are written.
+
+    Most files are plain and valid: they take the fast path (fastyaml). Any other is read
+    by the round-trip loader, which reports every problem with its line.
+    """
+    shown = paths.relative(path) if shown is None else shown
+    if not path.exists() and not required:
+        return None, None
+    try:
+        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True, root=paths.root)
+        fast = _fast(model, text)
+        if fast is not None:
+            return fast
+        loaded = yamlio.Loaded(path=path, shown=shown, data=yamlio.loads(text, shown), digest=None)
+    except ProblemError as exc:
+        problems.extend(exc.problems)
+        return None, None
+    parsed, found = _validate(model, loaded)
+    problems.extend(found)
+    return parsed, _RoundTripLines(loaded.data)
+
+
+def _mark_unusable(store: Store, path: Path, parsed: object | None) -> None:
+    if parsed is None:
+        store.unusable.add(store.paths.relative(path))
+
+
+# data/casualties.yml is machine-written, large (a round-trip parse takes a second) and
+# only ever read here: while its bytes are unchanged, the parse is reused (a build checks
+# twice, `mkdocs serve` on every save).
+_CASUALTIES: dict[tuple[str, str], tuple[CasualtiesFile | None, list[Problem], Lines | None]] = {}
+
+
+def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | None:
+    paths = store.paths
+    path = paths.casualties_file
+    if not path.exists():
+        return None
+    shown = paths.relative(path)
+    try:
+        raw = read_bytes(path, shown, max_bytes=MAX_DATA_BYTES, root=paths.root)
+        key = (shown, sha256_hex(raw))
+        if key not in _CASUALTIES:
+            text = decode(raw, shown, allow_empty=True)
+            fast = _fast(CasualtiesFile, text)
+            _CASUALTIES.clear()
+            if fast is not None:
+                _CASUALTIES[key] = (fast[0], [], fast[1])
+            else:
+                data = yamlio.loads(text, shown)
+                loaded = yamlio.Loaded(path=path, shown=shown, data=data, digest=key[1])
+                _CASUALTIES[key] = (*_validate(CasualtiesFile, loaded), _RoundTripLines(data))
+    except ProblemError as exc:
+        problems.extend(exc.problems)
+        return None
+    parsed, found, lines = _CASUALTIES[key]
+    problems.extend(found)
+    if parsed is not None and lines is not None:
+        _remember_lines(store, parsed.reports, lines, "reports", shown)
+    return parsed
+
+
+def load_people(paths: Paths) -> tuple[list[Person], list[Problem]]:
+    """data/people.yml alone, as load_store reads it (for `shuttle extract --json`, which
+    needs the people list and nothing else of the store)."""
+    problems: list[Problem] = []
+    people, _ = _load_file(paths, paths.people_file, PeopleFile, problems)
+    return (list(people.people) if people else []), problems
+
+
+def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
+    store = Store(paths)
+    problems: list[Problem] = []
+    for folder in (paths.seeds, paths.data):
+        if not folder.is_dir():
+            problems.append(Problem.of("E005", paths.relative(folder), None, "folder is missing"))
+    if problems:
+        return store, problems
+
+    sources, lines = _load_file(paths, paths.sources_file, SourcesFile, problems)
+    _mark_unusable(store, paths.sources_file, sources)
+    if sources and lines:
+        store.sources = sources.sources
+        store.full_text_licences = sources.full_text_licences
+        _remember_lines(
+            store, sources.sources, lines, "sources", paths.relative(paths.sources_file)
+        )
+        for source in sources.sources:
+            article_path = paths.article(source.file)
+            try:
+                shown_article = paths.relative(article_path)
+                store.articles[source.id] = read_article(
+                    article_path, shown_article, source, root=paths.root
+                )
+            except ProblemError as exc:
+                problems.extend(exc.problems)
+
+    people, lines = _load_file(paths, paths.people_file, PeopleFile, problems)
+    _mark_unusable(store, paths.people_file, people)
+    if people and lines:
+        store.people = people.people
+        _remember_lines(store, people.people, lines, "people", paths.relative(paths.people_file))
+
+    trips, lines = _load_file(paths, paths.trips_file, TripsFile, problems)
+    _mark_unusable(store, paths.trips_file, trips)
+    if trips and lines:
+        store.trips = trips.trips
+        _remember_lines(store, trips.trips, lines, "trips", paths.relative(paths.trips_file))
+
+    store.casualties = _load_casualties(store, problems)
+
+    corrections_path = paths.data / "corrections.yml"
+    corrections, _ = _load_file(paths, corrections_path, CorrectionsFile, problems, required=False)
+    if corrections is not None:
+        store.corrections = corrections.corrections
+
+    if paths.articles_dir.is_dir():
+        for path in sorted(paths.articles_dir.glob("*.yml")):
+            shown = paths.relative(path)
+            parsed, lines = _load_file(paths, path, ArticleFile, problems, shown=shown)
+            _mark_unusable(store, path, parsed)
+            if parsed is None or lines is None:
+                continue
+            source_line = lines.key("source") or 1
+            if parsed.source != path.stem:
+                problems.append(
+                    Problem.of(
+                        "E102",
+                        shown,
+                        source_line,
+                        f"source {parsed.source!r} does not match the file name {path.stem!r}",
+                    )
+                )
+            store.article_data[parsed.source] = parsed
+            store.places[id(parsed)] = Place(shown, source_line)
+            for key in ("quotes", "figures", "events"):
+                _remember_lines(store, getattr(parsed, key), lines, key, shown)
+            if parsed.trip_claim is not None:
+                store.places[id(parsed.trip_claim)] = Place(shown, lines.key("trip_claim") or 1)
+    return store, problems

@@ -1,0 +1,1 @@
+"""Rendering build/docs (Material or Zensical), link checking, publishing build/site."""

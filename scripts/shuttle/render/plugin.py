@@ -1,0 +1,120 @@
+"""The mkdocs plugin: speeds up mkdocs' rendering of build/docs (the pages themselves
+are generated as files by `shuttle generate`, generate.py): each page's rendered HTML kept
+between builds (rendercache.py), half the pages rendered on the other core
+(prerender.py), and the theme's templates kept compiled (_TemplateCache)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from shuttle import cachefile
+from shuttle.paths import Paths
+from shuttle.render import prerender, rendercache
+from shuttle.render.rendercache import RenderCache
+
+log = logging.getLogger("mkdocs.plugins.shuttle")
+
+
+class ShuttleConfig(Config):
+    # bytes of HTML a listing page's part may take (default: pages.paging.BUDGET, 60 KB)
+    page_budget = c.Optional(c.Type(int))
+    # keep each page's rendered HTML between builds (rendercache.py)
+    render_cache = c.Type(bool, default=True)
+
+
+class ShuttlePlugin(BasePlugin[ShuttleConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.paths: Paths | None = None
+        self.renders: RenderCache | None = None
+        self.helper: prerender.Helper | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        self.paths = Paths(Path(config.config_file_path).resolve().parent)
+        wanted = self.config.render_cache and os.environ.get("SHUTTLE_RENDER_CACHE") != "0"
+        if wanted and rendercache.usable(config):
+            self.renders = RenderCache(self.paths.cache / "pages")
+            self.renders.attach_search(config.plugins)
+        return config
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        if self.renders is not None:
+            self.renders.start(config, files)
+            if not self.serving:
+                self.helper = prerender.start(config, files)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if self.renders is not None:
+            self.renders.attach(page)
+        return markdown
+
+    def on_post_build(self, *, config: Any) -> None:
+        self._stop_helper()  # every page is written by now
+        if self.renders is not None:
+            renders = self.renders
+            log.debug(
+                f"pages rendered {renders.misses}, from the cache {renders.hits}; "
+                f"search entries from the cache {renders.search_hits}"
+            )
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        if self.helper is not None:
+            self.helper.rendered()  # every page is rendered by now
+        # mkdocs compiles the theme's templates afresh on every build (Material's are
+        # many and large); Jinja's own bytecode cache keeps them compiled between builds
+        # and `serve` rebuilds. Only compilation is cached: a changed template is
+        # recompiled (its checksum is in the cache entry), and the output is the same.
+        assert self.paths is not None
+        folder = self.paths.cache / "jinja"
+        env.bytecode_cache = _TemplateCache(folder)
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_helper()
+
+    def on_shutdown(self) -> None:
+        self._stop_helper()
+
+    def _stop_helper(self) -> None:
+        if self.helper is not None:
+            self.helper.finish()
+            self.helper = None
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates, sealed (cachefile): Jinja's own file cache unpickles
+    whatever file it finds, so a crafted one would run code during the build; here an
+    entry is loaded only if this user's builds wrote it. Keyed by the template's name,
+    not its absolute path, so that a copied or moved project finds its templates
+    compiled: the source checksum in each entry decides."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"{bucket.key}.jinja"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = cachefile.read(self._path(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)  # a stale or foreign version: reset, a miss
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        cachefile.write(self._path(bucket), bucket.bytecode_to_string())

@@ -1,0 +1,1 @@
+"""Site generation: data to Markdown pages, charts and downloads under build/docs."""

@@ -1,0 +1,1 @@
+"""Chart building blocks; the public face is shuttle.site.charts."""

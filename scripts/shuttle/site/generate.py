@@ -1,0 +1,227 @@
+"""`shuttle generate`: the whole site source as files under build/docs/, for any renderer.
+
+The hand-written docs/ (without the theme's overrides/), the generated Markdown pages,
+the chart specs, SVG and PNG images, the downloads and the scripts. Same input, same
+bytes; a file whose content did not change is not rewritten (its time is kept, so a
+renderer that watches or caches by file time does less), and a file no longer generated
+is removed. Writes and removals are passed in, so tests can watch or fake them.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shuttle.aside import cores
+from shuttle.checks import consistency
+from shuttle.paths import Paths
+from shuttle.problems import Problem, has_errors, ordered
+from shuttle.records.store import Store
+from shuttle.textio import replace_file
+
+JS_DIR = "assets/javascripts"
+# From this many articles page generation is split between two cores (at 100: 2.2 s).
+ASIDE_ARTICLES = 50
+# docs/ folders that are not pages: the theme's templates (mkdocs.yml's custom_dir)
+NOT_SOURCE = ("overrides",)
+
+Write = Callable[[Path, bytes], None]
+Remove = Callable[[Path], None]
+
+
+def docs_dir(paths: Paths) -> Path:
+    """Where the site source is generated (mkdocs.yml's docs_dir)."""
+    return paths.build / "docs"
+
+
+@dataclass
+class Synced:
+    written: list[str] = field(default_factory=list)  # paths under build/docs, sorted
+    removed: list[str] = field(default_factory=list)
+    kept: int = 0
+
+
+def write_file(path: Path, data: bytes) -> None:
+    # not durable: build/docs is made again from data/ and seeds/ after a power cut
+    replace_file(path, data, durable=False)
+
+
+def remove_file(path: Path) -> None:
+    path.unlink()
+
+
+def site_source(
+    paths: Paths,
+    checked: tuple[Store, list[Problem]],
+    *,
+    site_url: str,
+    preview: bool = False,
+    budget: int | None = None,
+    banner: bool = False,
+) -> dict[str, bytes]:
+    """Every file of the site source, by its path under build/docs. `banner`: the errors
+    of seeds/ and data/ on top of every generated page (under serve, where the pages are
+    built from what did load)."""
+    from shuttle.site import charts
+    from shuttle.site.pages import render_site
+    from shuttle.site.pages.paging import BUDGET
+    from shuttle.site.pages.view import View
+
+    store, problems = checked
+    out = dict(_hand_written(paths.docs))
+    view = View.of(store, preview=preview, disagreements=consistency.find(store))
+    cache = paths.cache / "charts"
+    # the other core renders half the pages where that pays (not under serve, whose
+    # server threads a fork would not copy)
+    aside = not banner and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
+    generated = render_site(
+        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside
+    )
+    top = problems_banner(problems) if banner and has_errors(problems) else ""
+    for path, markdown in generated.pages.items():
+        out[path] = _after_front_matter(markdown, top).encode("utf-8")
+    for path, content in generated.files.items():
+        out[path] = content.encode("utf-8") if isinstance(content, str) else content
+    if any(path.startswith("assets/charts/") for path in generated.files):
+        out[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache).encode("utf-8")
+        out[f"{JS_DIR}/charts.js"] = charts.loader_javascript().encode("utf-8")
+    return folder_pages(out)
+
+
+# an inline Markdown link or image: ](target) or ](target#anchor)
+MD_LINK = re.compile(r"\]\(([^()\s#]+)(#[^()\s]*)?\)")
+
+
+def folder_page(name: str) -> str:
+    """quotes.md -> quotes/index.md: each page's source where its URL is (directory URLs)."""
+    if not name.endswith(".md") or posixpath.basename(name) == "index.md":
+        return name
+    return name[: -len(".md")] + "/index.md"
+
+
+def folder_pages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Every page moved to its folder's index.md, its Markdown links moved with it. The
+    pages' raw HTML links are relative to the page's URL; with the source where the URL
+    is they are also relative to the source file, which is how Zensical reads them
+    (mkdocs leaves raw HTML alone), so both renderers make the same links."""
+    out: dict[str, bytes] = {}
+    for name, data in files.items():
+        new = folder_page(name)
+        if name.endswith(".md"):
+            data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+        out[new] = data
+    return out
+
+
+def _moved_links(markdown: str, old: str, new: str) -> str:
+    here, there = posixpath.dirname(old), posixpath.dirname(new)
+
+    def move(match: re.Match[str]) -> str:
+        target, anchor = match.group(1), match.group(2) or ""
+        if ":" in target or target.startswith("/"):  # an address, a mail link
+            return match.group(0)
+        page = folder_page(posixpath.normpath(posixpath.join(here, target)))
+        return f"]({posixpath.relpath(page, there or '.')}{anchor})"
+
+    return MD_LINK.sub(move, markdown)
+
+
+def _hand_written(docs: Path) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    if not docs.is_dir():
+        return found
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        if relative.parts[0] in NOT_SOURCE or not path.is_file():
+            continue
+        found[relative.as_posix()] = path.read_bytes()
+    return found
+
+
+def sync(
+    folder: Path,
+    files: dict[str, bytes],
+    *,
+    write: Write = write_file,
+    remove: Remove = remove_file,
+) -> Synced:
+    """`folder` holds exactly `files`: changed ones written, the others left untouched,
+    files no longer wanted removed (and folders left empty)."""
+    done = Synced()
+    for name in sorted(files):
+        target = folder / name
+        try:
+            same = target.is_file() and target.read_bytes() == files[name]
+        except OSError:
+            same = False
+        if same:
+            done.kept += 1
+            continue
+        write(target, files[name])
+        done.written.append(name)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+            name = path.relative_to(folder).as_posix()
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif name not in files:
+                remove(path)
+                done.removed.append(name)
+    done.removed.sort()
+    return done
+
+
+def generate(
+    paths: Paths,
+    checked: tuple[Store, list[Problem]],
+    *,
+    site_url: str,
+    preview: bool = False,
+    budget: int | None = None,
+    banner: bool = False,
+    write: Write = write_file,
+    remove: Remove = remove_file,
+    log: logging.Logger | None = None,
+) -> Synced:
+    """The site source written to build/docs (see the module's docstring)."""
+    files = site_source(
+        paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner
+    )
+    done = sync(docs_dir(paths), files, write=write, remove=remove)
+    if log is not None:
+        log.info(
+            f"generated {paths.relative(docs_dir(paths))}/: {len(done.written)} written, "
+            f"{done.kept} unchanged, {len(done.removed)} removed"
+        )
+    return done
+
+
+def problems_banner(problems: list[Problem]) -> str:
+    """The errors of seeds/ and data/ as a box on top of every page `serve` shows: the
+    pages below are built from what did load, and are incomplete until they are fixed."""
+    from shuttle.site.pages.escape import text
+
+    errors = [p for p in ordered(problems) if p.severity == "error"]
+    lines = [
+        f'!!! failure "{len(errors)} problem{"s" if len(errors) != 1 else ""} in seeds/ or '
+        'data/: this page is incomplete until they are fixed"',
+        "",
+    ]
+    lines += [f"    - {text(str(problem))}" for problem in errors[:50]]
+    if len(errors) > 50:
+        lines.append(f"    - and {len(errors) - 50} more: run `shuttle check`")
+    return "\n".join(lines) + "\n\n"
+
+
+def _after_front_matter(markdown: str, block: str) -> str:
+    if block and markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            cut = end + len("\n---\n")
+            return markdown[:cut] + "\n" + block + markdown[cut:]
+    return block + markdown

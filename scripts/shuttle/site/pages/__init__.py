@@ -1,0 +1,76 @@
+"""Data -> Markdown pages (through templates), one module per page family."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shuttle.aside import Aside
+from shuttle.site.pages.chart_pages import render_chart_pages
+from shuttle.site.pages.corrections import render_corrections
+from shuttle.site.pages.disagreements import plan_disagreements, render_disagreements
+from shuttle.site.pages.downloads import render_downloads
+from shuttle.site.pages.figures import render_figures
+from shuttle.site.pages.home import render_home
+from shuttle.site.pages.paging import BUDGET
+from shuttle.site.pages.quotes import plan_people, plan_quotes, render_people, render_quotes
+from shuttle.site.pages.sources import plan_sources, render_sources
+from shuttle.site.pages.trips import plan_timeline, plan_trip, render_trips
+from shuttle.site.pages.view import View
+
+
+@dataclass
+class Generated:
+    pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
+    files: dict[str, str | bytes] = field(default_factory=dict)  # site path -> content
+
+
+def render_site(
+    view: View,
+    *,
+    site_url: str = "",
+    cache: Path | None = None,
+    budget: int = BUDGET,
+    aside: bool = False,
+) -> Generated:
+    """Every generated page and file. Listing pages are laid out in parts first (within
+    `budget` bytes of HTML each), so that a link from any page to an anchor on one of
+    them can point to the part that holds it. `aside`: the sources, people and downloads
+    are rendered in a forked process on the other core (aside.py) meanwhile (about half
+    the work; the pages are the same)."""
+    out = Generated()
+    quotes, people = plan_quotes(view, budget), plan_people(view, budget)
+    timeline = plan_timeline(view, budget)
+    trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}
+    sources, disagreements = plan_sources(view, budget), plan_disagreements(view, budget)
+    view.places.clear()
+    for paged in (quotes, people, timeline, *trips.values(), sources, disagreements):
+        view.places.update(paged.places)
+
+    def second_half() -> tuple[dict[str, str], ...]:
+        return (
+            render_people(view, people),
+            render_sources(view, sources),
+            *render_downloads(view, site_url),
+        )
+
+    later = Aside(second_half) if aside else None
+    figures, chart_files, drawn = render_figures(view, cache)
+    out.pages.update(figures)
+    out.files.update(chart_files)
+    headline = next((c for c in drawn if c.name == "death-toll"), None)
+    out.pages.update(render_home(view, headline))
+    out.pages.update(render_chart_pages(drawn, site_url))
+    out.pages.update(render_corrections(view))
+    out.pages.update(render_trips(view, timeline, trips))
+    out.pages.update(render_quotes(view, quotes))
+    disagreement_pages = render_disagreements(view, disagreements)
+    people_pages, source_pages, data_page, downloads = (
+        later.result() if later is not None else second_half()
+    )
+    out.pages.update(people_pages)  # in the order they always had
+    out.pages.update(source_pages)
+    out.pages.update(disagreement_pages)
+    out.pages.update(data_page)
+    out.files.update(downloads)
+    return out

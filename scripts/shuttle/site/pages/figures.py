@@ -1,0 +1,152 @@
+"""The Figures page: the death toll chart, the chart of people killed in Israel and the
+hostages, and every figure with its citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+
+from shuttle.checks.consistency import is_ministry_count
+from shuttle.dates import day_span
+from shuttle.records.schema import Figure
+from shuttle.site import charts
+from shuttle.site.pages import view as v
+from shuttle.site.pages.env import render
+
+# The explainer's window: from the attack to the end of Blinken's term.
+WINDOW_START = date(2023, 10, 7)
+WINDOW_END = date(2025, 1, 20)
+HOSTAGE_MEASURES = ("hostages_taken", "hostages_released", "hostages_held", "prisoners_released")
+CHART_DIR = "assets/charts"
+
+
+@dataclass(frozen=True)
+class ChartFiles:
+    chart: charts.Chart
+    files: dict[str, str]  # site path -> content
+
+
+def death_toll(view: v.View, page: str, cache: Path | None) -> charts.Chart:
+    series = [
+        charts.SeriesPoint(
+            day=r.date, killed=r.killed, injured=r.injured, killed_filled=r.killed_filled,
+            injured_filled=r.injured_filled, report_source=r.source,
+        )
+        for r in view.series
+    ]  # fmt: skip
+    reported = [reported_point(f, page) for f in view.figures if is_ministry_count(f.figure)]
+    return charts.death_toll_chart(
+        series, reported, trip_spans(view, page), until=WINDOW_END, cache_dir=cache
+    )
+
+
+def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
+    """A published figure as a chart point, linked to its paragraph from `page`."""
+    return charts.ReportedPoint(
+        day=item.day,
+        value=item.figure.value,
+        measure=chart_measure(item.figure),
+        qualifier=item.figure.qualifier,
+        text=item.figure.text,
+        source_title=item.source.title,
+        outlet=item.source.outlet,
+        href=v.relative_url(page, item.page, item.anchor),
+        figure_id=item.figure.id,
+        candidate=item.candidate,
+        subject=item.figure.subject,
+    )
+
+
+def chart_measure(figure: Figure) -> str:
+    """The chart row a figure belongs on: detainees Israel released are not prisoners
+    freed in an exchange for hostages (charting.israel_data.MEASURES)."""
+    if figure.measure == "prisoners_released" and "detainee" in (figure.subject or "").lower():
+        return "detainees_released"
+    return figure.measure
+
+
+def trip_spans(view: v.View, page: str) -> list[charts.TripSpan]:
+    return [
+        charts.TripSpan(
+            ordinal=t.ordinal, start=t.start, end=t.end,
+            label=f"Trip {t.ordinal} ({day_span(t.start, t.end)}): {', '.join(t.stops)}",
+            href=v.relative_url(page, v.trip_page(t.ordinal)),
+        )
+        for t in view.trips
+    ]  # fmt: skip
+
+
+def is_about_israel(figure: Figure) -> bool:
+    """A count of the hostages or prisoners freed, or of people killed in Israel (on 7
+    October 2023, or said to be in Israel), never a count from Gaza."""
+    if figure.measure in HOSTAGE_MEASURES:
+        return True
+    if figure.measure != "killed" or is_ministry_count(figure):
+        return False
+    subject = (figure.subject or "").lower()
+    if "gaza" in subject or "palestin" in subject:
+        return False
+    return figure.as_of == WINDOW_START or "israel" in subject
+
+
+def israel(view: v.View, page: str, cache: Path | None) -> charts.Chart | None:
+    """On the death toll chart's time axis: from its first day to its last."""
+    days = [r.date for r in view.series if r.date <= WINDOW_END]
+    start = days[0] if days else WINDOW_START
+    until = days[-1] if days else WINDOW_END
+    reported = [reported_point(f, page) for f in view.figures if is_about_israel(f.figure)]
+    return charts.israel_chart(
+        reported, trip_spans(view, page), start=start, until=until, cache_dir=cache
+    )
+
+
+def chart_files(chart: charts.Chart, cache: Path | None = None) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {
+        f"{CHART_DIR}/{chart.name}.vl.json": charts.spec_json(chart),
+        f"{CHART_DIR}/{chart.name}.svg": chart.svg,
+        # the share card's image (Open Graph, Twitter): the same chart as a PNG
+        f"{CHART_DIR}/{chart.name}.png": charts.render_png(chart.svg, cache_dir=cache),
+    }
+    if chart.svg_narrow:
+        files[f"{CHART_DIR}/{chart.name}.narrow.svg"] = chart.svg_narrow
+    return files
+
+
+def chart_markup(chart: charts.Chart, page: str) -> Markup:
+    base = v.relative_url(page, "index.md")
+    base = "" if base == "./" else base
+    html = charts.chart_html(
+        chart,
+        spec_url=f"{base}{CHART_DIR}/{chart.name}.vl.json",
+        svg_url=f"{base}{CHART_DIR}/{chart.name}.svg",
+        narrow_svg_url=f"{base}{CHART_DIR}/{chart.name}.narrow.svg",
+    )
+    return Markup(html)
+
+
+def render_figures(
+    view: v.View, cache: Path | None
+) -> tuple[dict[str, str], dict[str, str | bytes], list[charts.Chart]]:
+    """The page, the chart files it needs (site path -> content), and its charts (the
+    headline chart first)."""
+    files: dict[str, str | bytes] = {}
+    markup = israel_markup = None
+    chart = None
+    if view.series:
+        chart = death_toll(view, v.FIGURES, cache)
+        files.update(chart_files(chart, cache))
+        markup = chart_markup(chart, v.FIGURES)
+    israel_chart = israel(view, v.FIGURES, cache)
+    if israel_chart is not None:
+        files.update(chart_files(israel_chart, cache))
+        israel_markup = chart_markup(israel_chart, v.FIGURES)
+    dataset = view.store.casualties.dataset if view.store.casualties else None
+    page = render(
+        "figures.md.j2", v.FIGURES, chart=markup, israel_chart=israel_markup,
+        figures=view.figures, dataset=dataset,
+    )  # fmt: skip
+    drawn = [c for c in (chart, israel_chart) if c is not None]
+    return {v.FIGURES: page}, files, drawn

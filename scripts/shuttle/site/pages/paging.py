@@ -1,0 +1,359 @@
+"""Listing pages in parts, each part's HTML under a byte budget.
+
+A listing page is a run of units (a quote, a table row, a timeline event) in groups (a
+trip, a speaker, a section), each group under its heading. The units are kept in order
+and cut into parts so that each part's HTML, Material's chrome included, stays within the
+budget: part 1 keeps the page's address, part N is `<page>/page-N/`. A group cut in two
+is headed again, "(continued)", on the next part. Every anchor a unit carries is placed
+on the part that holds it, so links to it from any page can point there.
+
+Sizes are estimated from the Markdown a unit renders to (html_size), before
+mkdocs turns it into HTML; the estimate is calibrated to stay above what mkdocs and
+Material make of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from shuttle.site.pages import view as v
+from shuttle.site.pages.env import Links, render
+from shuttle.site.pages.escape import text
+
+BUDGET = 60 * 1024  # a page's own HTML, without charts
+# Words of body text a part's units may hold: a page stays within 1,500 words (a reader's
+# sitting) with its title, introduction and pager.
+WORDS = 1_100
+CHROME = 15 * 1024  # Material's header, navigation, footer and scripts (14.6-15 KB)
+PAGER = 3 * 1024  # the pager, twice, and the line that says what a part covers
+WINDOW = 2  # part numbers shown either side of the current one
+LABEL_CHARS = 60  # a part's label is cut to this length in the pager
+CONTENTS = 30  # part 1 lists where each group begins, for pages of 2 to this many groups
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading over units; `data` is what the page shows under it (a table's header,
+    a person's role)."""
+
+    anchor: str
+    title: str
+    data: Any = None
+    size: int = 0  # the estimated HTML of its heading and what is under it
+    again: int = 0  # of its heading alone, "(continued)", on a later part
+    index: str | None = None  # part 1's contents list it under this (a letter), not its title
+
+
+@dataclass(frozen=True)
+class Unit:
+    item: Any
+    group: Group | None
+    size: int
+    anchors: tuple[str, ...] = ()
+    words: int = 0  # of body text (word_count), for the WORDS limit
+
+
+def unit(
+    item: Any, group: Group | None, markdown: str, anchors: tuple[str, ...] = (), extra: int = 0
+) -> Unit:
+    """A unit of what it renders to: its estimated HTML (plus `extra` bytes) and words."""
+    return Unit(item, group, html_size(markdown) + extra, anchors, word_count(markdown))
+
+
+_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}]*\}|&#?\w+;")
+
+
+def word_count(markdown: str) -> int:
+    """The words a reader reads in a piece of generated Markdown: without tags, link
+    targets, attribute lists and entities."""
+    return len(_MARKUP.sub(" ", markdown).split())
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group's units on one part; `continued` when the group began on an earlier part."""
+
+    group: Group | None
+    continued: bool
+    units: list[Unit]
+
+    @property
+    def anchor(self) -> str:
+        assert self.group is not None
+        return f"{self.group.anchor}-continued" if self.continued else self.group.anchor
+
+    @property
+    def items(self) -> list[Any]:
+        return [u.item for u in self.units]
+
+
+@dataclass(frozen=True)
+class Part:
+    number: int
+    page: str
+    sections: list[Section]
+    label: str = ""  # what it covers: "7 October 2023 to 12 November 2023"
+
+    @property
+    def units(self) -> list[Unit]:
+        return [u for s in self.sections for u in s.units]
+
+
+@dataclass(frozen=True)
+class PagerLink:
+    number: int | None  # None: the gap between shown numbers
+    url: str = ""
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Pager:
+    """What the pager of one part shows (pages/_paging.md.j2)."""
+
+    number: int
+    count: int
+    label: str
+    previous: str | None
+    next: str | None
+    links: list[PagerLink]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of part 1's contents: a group (the first of those under one index), and
+    the parts it spans with the others."""
+
+    title: str
+    group: Group
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Paged:
+    page: str
+    parts: list[Part]
+    places: dict[tuple[str, str], str] = field(default_factory=dict)
+    contents: list[Entry] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.parts)
+
+    @property
+    def empty(self) -> bool:
+        return not any(p.sections for p in self.parts)
+
+    def pager(self, part: Part, url: Callable[[str], str]) -> Pager | None:
+        """The pager of `part` (None when the page has one part): the first and last
+        part numbers, a few either side of the current one, gaps between, and `url`
+        from the part to each (relative)."""
+        if self.count == 1:
+            return None
+        n, count = part.number, self.count
+        shown = {1, count} | set(range(n - WINDOW, n + WINDOW + 1))
+        links: list[PagerLink] = []
+        for k in range(1, count + 1):
+            if k in shown:
+                links.append(PagerLink(k, url(self.parts[k - 1].page), k == n))
+            elif links[-1].number is not None:
+                links.append(PagerLink(None))
+        previous = url(self.parts[n - 2].page) if n > 1 else None
+        after = url(self.parts[n].page) if n < count else None
+        # the label follows "Part 2 of 9: ", mid-line: only the specials need escaping
+        label = text(" " + part.label)[1:] if part.label else ""
+        return Pager(n, count, label, previous, after, links)
+
+
+def split(units: Sequence[Unit], room: int, words: int = WORDS) -> list[list[Section]]:
+    """Units in order, cut into parts of at most `room` estimated bytes and `words` words
+    each (a unit larger than that alone gets a part of its own); a group's heading counts
+    on every part it appears on. Every unit lands on exactly one part; there is at least
+    one part."""
+    parts: list[list[Section]] = [[]]
+    used = read = 0
+    begun: set[int] = set()  # the groups (by id) already headed on some part
+    for unit in units:
+        sections = parts[-1]
+        same = bool(sections) and sections[-1].group is unit.group
+        cost = unit.size + (0 if same else _heading(unit.group, begun))
+        if sections and (used + cost > room or read + unit.words > words):
+            parts.append([])
+            sections, same, used, read = parts[-1], False, 0, 0
+            cost = unit.size + _heading(unit.group, begun)
+        if same:
+            sections[-1].units.append(unit)
+        else:
+            sections.append(Section(unit.group, id(unit.group) in begun, [unit]))
+            if unit.group is not None:
+                begun.add(id(unit.group))
+        used += cost
+        read += unit.words
+    return parts
+
+
+def render_parts(
+    template: str, paged: Paged, places: Mapping[tuple[str, str], str], **context: object
+) -> dict[str, str]:
+    """Each part of a listing page through the page's template (which shows `part`'s
+    sections and `pager`, twice), its links sent to the parts that hold their anchors."""
+    return {
+        part.page: render(
+            template, part.page, places, paged=paged, part=part,
+            pager=paged.pager(part, Links(part.page).url), **context,
+        )
+        for part in paged.parts
+    }  # fmt: skip
+
+
+def fixed_size(template: str, page: str, **context: object) -> int:
+    """The estimated HTML of a listing page without its units (title, introduction)."""
+    return html_size(_without_units(template, page, **context))
+
+
+def room_for_words(template: str, page: str, **context: object) -> int:
+    """The words a part's units may hold besides the page's own (title, introduction,
+    a filter's choices): WORDS less those, and never under a fifth of it."""
+    own = word_count(_without_units(template, page, **context))
+    return max(WORDS - own, WORDS // 5)
+
+
+def _without_units(template: str, page: str, **context: object) -> str:
+    empty = paginate(page, [], fixed=0)
+    return render(template, page, paged=empty, part=empty.parts[0], pager=None, **context)
+
+
+def _heading(group: Group | None, begun: set[int]) -> int:
+    if group is None:
+        return 0
+    return group.again if id(group) in begun else group.size
+
+
+def paginate(
+    page: str,
+    units: Sequence[Unit],
+    *,
+    fixed: int,
+    label: Callable[[list[Unit]], str] | None = None,
+    budget: int = BUDGET,
+    words: int = WORDS,
+) -> Paged:
+    """`page`'s units in parts, each within `budget` with the page's `fixed` part (its
+    title and introduction, as estimated) and Material's chrome, and within `words`."""
+    room = budget - CHROME - fixed
+    cut = split(units, room, words)
+    if len(cut) > 1:  # parts carry a pager, and part 1 may list where each group begins
+        cut = split(units, max(room - PAGER - _contents_size(page, units), 1), words)
+    parts = []
+    for number, sections in enumerate(cut, start=1):
+        here = [u for s in sections for u in s.units]
+        name = _cut(label(here)) if label is not None and here and len(cut) > 1 else ""
+        parts.append(Part(number, v.part_page(page, number), sections, name))
+    places = {
+        (page, anchor): part.page
+        for part in parts[1:]
+        for section in part.sections
+        for anchor in _anchors(section)
+    }
+    return Paged(page, parts, places, _contents(parts))
+
+
+def _groups(units: Sequence[Unit]) -> list[Group]:
+    seen: dict[int, Group] = {}
+    for unit in units:
+        if unit.group is not None:
+            seen.setdefault(id(unit.group), unit.group)
+    return list(seen.values())
+
+
+def _contents_size(page: str, units: Sequence[Unit]) -> int:
+    first: dict[object, Group] = {}
+    for g in _groups(units):
+        first.setdefault(g.index or id(g), g)
+    if not 2 <= len(first) <= CONTENTS:
+        return 0
+    lines = [
+        f"- [{g.index or g.title}]({page}/page-100.md#{g.anchor}), parts 100 to 100\n"
+        for g in first.values()
+    ]
+    return html_size("".join(lines)) + 200
+
+
+def _contents(parts: list[Part]) -> list[Entry]:
+    spans: dict[object, Entry] = {}
+    for part in parts:
+        for section in part.sections:
+            if section.group is not None:
+                g = section.group
+                key = g.index or id(g)
+                was = spans.get(key)
+                title = g.index or g.title
+                spans[key] = Entry(
+                    title, was.group if was else g, was.first if was else part.number, part.number
+                )
+    entries = list(spans.values())
+    return entries if len(parts) > 1 and 2 <= len(entries) <= CONTENTS else []
+
+
+def _anchors(section: Section) -> list[str]:
+    heading = [section.group.anchor] if section.group is not None and not section.continued else []
+    return heading + [a for u in section.units for a in u.anchors]
+
+
+def _cut(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def span_label(first: str, last: str) -> str:
+    return first if first == last else f"{first} to {last}"
+
+
+def titles(units: list[Unit]) -> str:
+    """A part's label: the titles of its first and last units' groups."""
+    first, last = units[0].group, units[-1].group
+    return span_label(first.title if first else "", last.title if last else "")
+
+
+def heading_size(title: str, anchor: str, level: int = 2) -> int:
+    """The estimated HTML of a heading (`## title { #anchor }`)."""
+    return html_size(f"{'#' * level} {title} {{ #{anchor} }}\n\n")
+
+
+def group(
+    anchor: str,
+    title: str,
+    data: Any = None,
+    *,
+    head: str = "",
+    level: int = 2,
+    index: str | None = None,
+) -> Group:
+    """A group whose heading is `title` and under which the page shows `head` (Markdown,
+    as rendered; only its size is kept) before its units; headed "(continued)" again."""
+    first = heading_size(title, anchor, level) + html_size(head)
+    again = heading_size(f"{title} (continued)", f"{anchor}-continued", level)
+    return Group(anchor, title, data, first, again, index)
+
+
+LINK = 24  # [a](b.md#x) -> <a href="../b/#x">a</a>, and a part's deeper folder
+PIPE = 9  # a table's | a | b | -> <tr><td>a</td><td>b</td></tr>
+ITEM = 8  # a list's "- " -> <li></li>
+STRONG = 7  # half of **a** -> <strong>a</strong>
+HEADING = 480  # a heading's permalink, and its two entries in Material's contents
+HEADING_CHAR = 3  # its title, in the heading, twice in the contents, in an aria-label
+
+
+def html_size(markdown: str) -> int:
+    """An upper estimate of the bytes of HTML that mkdocs and Material make of a piece of
+    generated Markdown (entities and raw HTML pass through; links, tables and headings grow)."""
+    size = len(markdown.encode()) + LINK * markdown.count("](") + PIPE * markdown.count("|")
+    size += ITEM * (markdown.count("\n- ") + markdown.startswith("- "))
+    size += STRONG * markdown.count("**")
+    if markdown.startswith("#") or "\n#" in markdown:
+        for line in markdown.splitlines():
+            if line.startswith("#"):
+                size += HEADING + HEADING_CHAR * len(line.encode())
+    return size
