@@ -182,7 +182,7 @@ def test_the_heading_ids_records_may_not_take_are_those_of_the_templates() -> No
 
     from shuttle.records.schema import HEADING_IDS
 
-    templates = resources.files("shuttle").joinpath("templates")
+    templates = resources.files("shuttle.site").joinpath("templates")
     made: set[str] = set()
     for template in templates.iterdir():
         for line in template.read_text(encoding="utf-8").splitlines():
