@@ -2,12 +2,12 @@
 verb class right before it and the one after its noun in the clause (figures.py then
 decides what each counts).
 
-A number is kept when a noun follows it ("27,840 Palestinians"), or, with no noun, when
-something still says it counts people: an elided noun ("67,000 injured"), a verb before
-it ("wounded 74,096"), a death toll, the count of a noun named before ("Of the 251
-hostages, 116 remain"), or the things counted just before ("500 a day"). Years, counts
-that are not counts, and numbers in a plan or a hypothetical ("would release 33") are
-dropped here.
+A number is kept when a noun follows it ("27,840 Palestinians", "33 of them children"),
+or, with no noun, when something still says it counts people: an elided noun ("67,000
+injured"), a verb before it ("wounded 74,096"), a death toll, the count of a noun named
+before ("Of the 251 hostages, 116 remain"), or the things counted just before ("500 a
+day"). Years, counts that are not counts, and numbers in a plan or a hypothetical ("would
+release 33") are dropped here.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ COORD_RE = re.compile(
 )
 TOLL_RE = re.compile(r"(?=[dDtTfF])\b(?:death[^\S\n]+toll|toll|fatalities|dead)\b", re.I)
 INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|among\s+whom)\s+\Z", re.I)
+_OF_THEM_RE = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|whom)(?=[^\S\n])")
 _PER_DAY_RE = re.compile(r"[^\S\n]+(?:a|per|each)[^\S\n]+day\b|[^\S\n]+daily\b")
 
 
@@ -52,6 +53,7 @@ class Found:
     q_start: int
     stop: int  # end of the clause after the noun
     after: str | None = None  # verb class after the noun, in the clause
+    of_them: bool = False  # "33 of them children": part of the figure before
 
 
 def find_counts(text: str, s0: int, s1: int, numbers: list[NumberMention]) -> list[Found]:
@@ -81,7 +83,11 @@ def _count(
     nouned: bool,
 ) -> Found | None:
     """`n` as a possible figure, or None; `prev_end` is where the number before it ends."""
-    noun_m = NOUN_RE.match(text, n.end, s1)
+    of_them = _OF_THEM_RE.match(text, n.end, s1)
+    noun_m = NOUN_RE.match(text, of_them.end() if of_them else n.end, s1)
+    if noun_m is None and of_them is not None:
+        noun_m = NOUN_RE.match(text, n.end, s1)  # "15 of them are agreed": no noun there
+    part = of_them is not None and noun_m is not None and noun_m.start() == of_them.end()
     bare = el = False
     per_day: Found | None = None
     if noun_m is None:
@@ -124,7 +130,7 @@ def _count(
             return None
     # the clause end is wanted within 90 characters; a dash 90 on is closed within 60
     stop = min(clause_end(text, noun_end, min(s1, noun_end + 151)), noun_end + 90)
-    return Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop)
+    return Found(n, noun, mods or "", noun_end, before, qualifier, q_start, stop, of_them=part)
 
 
 def _not_happened(

@@ -151,9 +151,8 @@ def _verb(s: _Sentence, f: Found, run: _Run) -> tuple[str | None, bool, bool]:
     )
     if listed:
         verb = run.prev_verb
-    part = (
-        previous is not None
-        and INCLUDING_RE.search(text, max(s.s0, f.q_start - 20), f.q_start) is not None
+    part = previous is not None and (
+        f.of_them or INCLUDING_RE.search(text, max(s.s0, f.q_start - 20), f.q_start) is not None
     )
     if previous is not None and part:
         # "killed 12 people, including two children, and wounded 2,800": part of the
@@ -235,7 +234,8 @@ def _candidate(
     subject = subject_of(text, f.noun, f.mods, f.noun_end, s1)
     if subject is None or subject.lower().startswith("others"):
         subject = run.last_subject if f.noun is None or subject is None else subject
-    run.last_subject = subject or run.last_subject
+    if not part:  # "two children" of "12 people, including two children": not the next's
+        run.last_subject = subject or run.last_subject
     n = f.number
     toll = measure in ("killed", "hostages_taken") and attack_toll(
         text, s0, s1, f.q_start, f.noun_end, published
