@@ -6,6 +6,7 @@ defense, never the secretary of state the curated people know.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .people import People
@@ -14,17 +15,18 @@ _NATION_WORDS = frozenset(("u.s.", "us", "american", "united"))
 _US_MARKERS = ("united states", "u.s.", "us ", "american")
 
 
-def office_holder(people: People, titles: list[str], pentagon: bool = False) -> str | None:
+def office_holder(people: People, titles: list[str], text: str = "") -> str | None:
     """ "THE PRESIDENT", "THE SECRETARY": the known U.S. holder of that office (these are
     U.S. government transcripts) whom the text names, else a U.S. holder of it the text
     names ("Secretary of Defense Lloyd J. Austin III"), else the known holder, else the
-    person the text names with that title. In the Pentagon's transcripts (`pentagon`) the
-    secretary is the secretary of defense, never the known secretary of state."""
+    person the text names with that title. In the Pentagon's transcripts (pentagon_transcript
+    of `text`) the secretary is the secretary of defense, never the known secretary of
+    state."""
     if not titles:
         return None
     named = {mt.canonical for mt in people.mentions}
     holders = _known_holders(people, titles)
-    if pentagon and titles == ["secretary"]:
+    if titles == ["secretary"] and pentagon_transcript(text):
         holders = [h for h in holders if "state" not in people.known_roles[h].lower().split()]
     for name in holders:
         if name in named:
@@ -79,15 +81,17 @@ _US_DEPARTMENTS = frozenset(
 )
 
 
+# The first letters ahead of each pattern let the engine skip most of a long text.
 _PENTAGON_RE = re.compile(
-    r"\bPentagon\b|\bDepartment\s+of\s+Defense\b|\bDefense\s+Department\b"
-    r"|\bSecretary\s+of\s+Defense\b|\bDefense\s+Secretary\b"
+    r"(?=[PDS])\b(?:Pentagon\b|Department\s+of\s+Defense\b|Defense\s+Department\b"
+    r"|Secretary\s+of\s+Defense\b|Defense\s+Secretary\b)"
 )
 _STATE_DEPT_RE = re.compile(
-    r"\bState\s+Department\b|\bDepartment\s+of\s+State\b|\bSecretary\s+of\s+State\b"
+    r"(?=[SD])\b(?:State\s+Department|Department\s+of\s+State|Secretary\s+of\s+State)\b"
 )
 
 
+@functools.lru_cache(maxsize=4)
 def pentagon_transcript(text: str) -> bool:
     """Whether the transcript is the Pentagon's: it names the Pentagon or the Defense
     Department before (or without) the State Department."""

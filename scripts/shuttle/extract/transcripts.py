@@ -29,7 +29,7 @@ from shuttle.text.segments import Segments
 from .candidates import QuoteCandidate
 from .forms import surname_key
 from .lexicon import PLACES
-from .offices import office_holder, pentagon_transcript
+from .offices import office_holder
 from .people import People
 
 # A label in capitals: up to eight words, the colon after it, an optional stage note before
@@ -119,7 +119,7 @@ def _title_case(word: str) -> str:
 
 
 def label_speaker(
-    people: People, label: str, seen: dict[str, str] | None = None, *, pentagon: bool = False
+    people: People, label: str, seen: dict[str, str] | None = None, *, text: str = ""
 ) -> tuple[bool, str | None]:
     """Whether `label` is a speaker label, and the person it names (None for a question or
     an unnamed moderator). Capitals alone with neither a title nor the name of anyone the
@@ -135,7 +135,7 @@ def label_speaker(
         # speaks unnamed: a turn of no one's quotable words
         if titles and titles[0] == "the":
             return True, office_holder(
-                people, [t for t in titles[1:] if t != "the"], pentagon=pentagon
+                people, [t for t in titles[1:] if t != "the"], text=text
             )
         # a person's title ("SENIOR STATE DEPARTMENT OFFICIAL"), not a place ("WHITE HOUSE")
         return bool(titles) and titles[-1] in _PERSON_TITLES, None
@@ -189,14 +189,13 @@ def extract_transcript(text: str, segs: Segments, people: People) -> list[QuoteC
     """The sentences of every labelled turn, as quotations of kind "transcript"."""
     turns: list[tuple[int, int, str | None, bool, str]] = []  # body start, para, speaker, ...
     seen: dict[str, str] = {}
-    pentagon = pentagon_transcript(text)
     for pi, (lo, hi) in enumerate(segs.paragraphs):
         m = _label_at(text, lo, hi)
         if m is None:
             continue
         label = " ".join(m.group("label").split())
         note = m.group("n1") or m.group("n2") or ""
-        is_label, speaker = label_speaker(people, label, seen, pentagon=pentagon)
+        is_label, speaker = label_speaker(people, label, seen, text=text)
         if not is_label:
             continue
         if speaker is not None and speaker not in people.roles:
