@@ -134,9 +134,7 @@ def label_speaker(
         # "THE PRESIDENT" is whoever holds the office; "SENIOR STATE DEPARTMENT OFFICIAL"
         # speaks unnamed: a turn of no one's quotable words
         if titles and titles[0] == "the":
-            return True, office_holder(
-                people, [t for t in titles[1:] if t != "the"], text=text
-            )
+            return True, office_holder(people, [t for t in titles[1:] if t != "the"], text=text)
         # a person's title ("SENIOR STATE DEPARTMENT OFFICIAL"), not a place ("WHITE HOUSE")
         return bool(titles) and titles[-1] in _PERSON_TITLES, None
     if names:
