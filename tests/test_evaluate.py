@@ -48,6 +48,12 @@ DEVREAL_FLOOR = {
     "figures_f1": 1.0,
     "figure_dates_right": 17,
     "transcript_labels_right": 5,
+    # trip places and meetings: F1 0.50 and 0.20 before the rules of a news conference's
+    # place, "While in", a host's welcome and "Blinken and X held talks"
+    "places_tp": 7,
+    "places_f1": 0.73,
+    "meetings_tp": 3,
+    "meetings_f1": 0.5,
 }
 DEVREAL_CEILING = {"figures_fp": 0, "stray_transcripts": 0}
 
@@ -64,6 +70,10 @@ def test_devreal_gold_holds_what_was_reached() -> None:
     assert o.figures.f1 >= DEVREAL_FLOOR["figures_f1"], o.notes
     assert o.dates_right >= DEVREAL_FLOOR["figure_dates_right"], o.notes
     assert o.turns_right >= DEVREAL_FLOOR["transcript_labels_right"], o.notes
+    assert o.places.tp >= DEVREAL_FLOOR["places_tp"], o.notes
+    assert o.places.f1 >= DEVREAL_FLOOR["places_f1"], o.notes
+    assert o.meetings.tp >= DEVREAL_FLOOR["meetings_tp"], o.notes
+    assert o.meetings.f1 >= DEVREAL_FLOOR["meetings_f1"], o.notes
     assert o.figures.fp <= DEVREAL_CEILING["figures_fp"], o.notes
     assert o.stray_turns <= DEVREAL_CEILING["stray_transcripts"], o.notes
 

@@ -247,3 +247,22 @@ def test_coordinated_figures_share_their_date() -> None:
 def test_hostages_taken_date_from_the_attack() -> None:
     (f,) = figures("Militants seized 251 hostages, the army said.")
     assert (f.measure, f.as_of) == ("hostages_taken", date(2023, 10, 7))
+
+
+def test_of_them_counts_part_of_the_figure_before() -> None:
+    found = figures("The shelling killed 85 people, at least 20 of them women, and wounded 140.")
+    assert [(f.value, f.measure, f.subject) for f in found] == [
+        (85, "killed", "people"),
+        (20, "killed", "women"),
+        (140, "injured", "people"),  # the part's subject does not stand for the next count
+    ]
+    # "of them" with no noun after it is no count of people
+    assert simple("There are 20 clauses, 17 of them settled.") == []
+
+
+def test_people_moved_as_hostages_were_taken() -> None:
+    assert simple("The raiders hauled 60 residents off as hostages.") == [
+        (60, "hostages_taken", None)
+    ]
+    assert simple("Rescuers hauled 60 residents from the rubble.") == []
+    assert simple("The 30 people held as hostages were freed.") == [(30, "hostages_released", None)]

@@ -156,3 +156,17 @@ def test_one_person_one_id_within_an_article() -> None:
         "Abdel Fattah el-Sissi",
         "Mark Miller",
     ]
+
+
+def test_a_rank_between_the_role_and_the_name_is_neither() -> None:
+    def named(text: str) -> list[tuple[str, str | None]]:
+        return [(p.name, p.role) for p in extract_article(text).people]
+
+    assert named("It was said by White House Press Secretary Brig. Gen. Dana Whitfield.") == [
+        ("Dana Whitfield", "White House Press Secretary")
+    ]
+    assert named("Army spokesman Rear Adm. Noam Tal said it.") == [("Noam Tal", "Army spokesman")]
+    # a rank that is the whole role stays one
+    assert named("Retired General Mark “Buzz” Hollis said it.") == [
+        ("Mark Hollis", "Retired General")
+    ]

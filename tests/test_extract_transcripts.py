@@ -122,3 +122,27 @@ def test_a_shared_surname_is_told_apart_by_the_labels_title() -> None:
     text = "PRIME MINISTER AL THANI:  (via interpreter) Welcome to Doha.\n\nAMIR AL THANI: Thanks."
     found = extract_article(text, people=known)
     assert [q.speaker for q in found.quotes] == ["Mohammed bin Abdulrahman Al Thani", "Al Thani"]
+
+
+def test_the_secretary_of_a_pentagon_transcript_is_not_the_secretary_of_state() -> None:
+    briefing = (
+        "Department of Defense press briefing.\n\n"
+        "MAJ. GEN. RYDER:  Good afternoon.\n\nTHE SECRETARY:  Thanks, Pat.  We stand with Israel."
+    )
+    # the text names no secretary of defense: unnamed rather than Blinken
+    assert [t[1] for t in turns(briefing)] == ["Ryder", None, None]
+    named = briefing.replace(
+        "press briefing.", "press briefing with Secretary of Defense Lloyd J. Austin III."
+    )
+    assert [t[1] for t in turns(named)] == ["Ryder", "Lloyd Austin", "Lloyd Austin"]
+    # the State Department's own transcript: its secretary
+    state = "State Department transcript.\n\nTHE SECRETARY:  We spoke to the Pentagon."
+    assert [t[1] for t in turns(state)] == ["Antony Blinken"]
+
+
+def test_the_president_is_no_foreign_president_the_text_names() -> None:
+    text = (
+        "The President met Abdel Fattah al-Sisi, the President of Egypt.\n\n"
+        "THE PRESIDENT:  Thank you all."
+    )
+    assert [t[1] for t in turns(text)] == ["Joe Biden"]

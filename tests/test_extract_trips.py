@@ -149,3 +149,50 @@ def test_he_in_a_later_sentence_is_the_traveller() -> None:
 def test_regnal_numbers_and_royal_titles() -> None:
     text = "Secretary of State Antony Blinken met Jordan’s King Abdullah II in Aqaba."
     assert trip(text).meetings == ("King Abdullah II",)
+
+
+def test_places_of_a_news_conference_and_of_while_in() -> None:
+    text = (
+        "At a news conference in Riyadh, the top U.S. diplomat said a deal was near.\n"
+        "Blinken told a joint press briefing in Amman on Monday that aid must flow.\n"
+        "While in Ankara, Blinken also spoke to reporters.\n"
+        "Prime Minister Benjamin Netanyahu said at a press conference in Jerusalem that "
+        "Blinken was welcome."
+    )
+    assert trip(text).places == ("Riyadh", "Amman", "Ankara")
+
+
+def test_a_host_who_welcomes_the_traveller_places_him() -> None:
+    text = (
+        "The emir said he was glad to welcome Mr. Blinken, the U.S. secretary of state, to "
+        "Doha.\nBlinken noted that the minister welcomed the ruling in Cairo."
+    )
+    assert trip(text).places == ("Doha",)
+
+
+def test_meetings_when_the_traveller_is_named_first() -> None:
+    safadi = KnownPerson("ayman-safadi", "Ayman Safadi", aliases=("Safadi",))
+    text = (
+        "Blinken spoke at a news conference in Amman with Foreign Minister Ayman Safadi.\n"
+        "Later, Blinken and Safadi held talks on aid.\n"
+        "Blinken and reporters discussed the war."
+    )
+    assert trip(text, (safadi,)).meetings == ("Ayman Safadi",)
+    for first_line in text.splitlines()[:2]:
+        assert trip(first_line, (safadi,)).meetings == ("Ayman Safadi",), first_line
+    assert trip("Later, Blinken and Ayman Safadi also met privately.").meetings == ("Ayman Safadi",)
+    # someone else named first is not a meeting of his
+    assert trip("Herzog and Ayman Safadi held talks while Blinken waited.").meetings == ()
+
+
+def test_a_transcript_speaker_who_welcomes_the_traveller_met_him() -> None:
+    text = (
+        "FOREIGN MINISTER SAFADI:  Good afternoon.  We welcome Secretary Blinken back to "
+        "Amman for these talks.\n\n"
+        "SECRETARY BLINKEN:  Thank you, Ayman.  I welcome the chance to be here.\n\n"
+        "MODERATOR:  I welcome your questions."
+    )
+    found = extract_article(text)
+    speakers = {q.speaker for q in found.quotes if q.kind == "transcript"}
+    assert found.trip.meetings == tuple(s for s in speakers if s and "Safadi" in s)
+    assert len(found.trip.meetings) == 1

@@ -276,14 +276,3 @@ def test_highlight_keeps_nested_facts_whole_and_never_crosses_tags(
         assert "".join(marks.pieces[span.css]) == whole
         if not crossed:
             assert marks.pieces[span.css] == [whole]
-
-
-def test_links_between_pages_are_those_of_posixpath_relpath() -> None:
-    import itertools
-    import posixpath
-
-    from shuttle.site.pages.view import _relpath
-
-    names = [".", "a", "a/b", "a/b/c", "x", "x/y", "a/x", "index.md", "a/b.md", "a/b/page-2.md"]
-    for to, here in itertools.product(names, names):
-        assert _relpath(to, here) == posixpath.relpath(to, here), (to, here)

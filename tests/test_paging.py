@@ -89,10 +89,9 @@ def test_split_keeps_every_part_within_its_words(words: list[int], limit: int) -
         assert sum(read) <= limit or len(read) == 1
 
 
-def test_word_count_reads_what_a_reader_reads() -> None:
+def test_a_unit_is_sized_by_what_it_renders_to() -> None:
     markdown = '<p class="x">Two words</p> [a link](../people.md#x) { #anchor } &#8220;and&#8221;'
-    assert word_count(markdown) == 5  # "Two words a link and": no tags, targets, attrs, entities
-    assert make_unit("q", None, markdown).words == 5
+    assert make_unit("q", None, markdown).words == word_count(markdown)
     assert make_unit("q", None, markdown, extra=2).size == html_size(markdown) + 2
 
 
@@ -120,14 +119,6 @@ def test_one_part_when_everything_fits_and_no_pager() -> None:
     paged = paginate("people.md", units_of([(1, 100)] * 5), fixed=0)
     assert paged.count == 1 and paged.places == {}
     assert paged.pager(paged.parts[0], str) is None
-
-
-def test_part_pages() -> None:
-    assert v.part_page("quotes.md", 1) == "quotes.md"
-    assert v.part_page("quotes.md", 3) == "quotes/page-3.md"
-    assert v.part_page("sources/index.md", 2) == "sources/page-2.md"
-    assert v.part_page("trips/trip-04.md", 2) == "trips/trip-04/page-2.md"
-    assert v.url_of(v.part_page("timeline.md", 12)) == "timeline/page-12/"
 
 
 def test_the_pager_shows_a_window_and_marks_the_current_part() -> None:
@@ -159,14 +150,6 @@ def test_the_pager_fits_its_reserve() -> None:
     assert 'aria-label="Parts of this page"' in pager_html
     assert 'aria-label="Parts of this page (end)"' in pager_html
     assert html_size(pager_html) + 200 <= PAGER
-
-
-def test_html_size_counts_links_tables_and_headings() -> None:
-    plain = "Some text.\n"
-    assert html_size(plain) == len(plain)
-    assert html_size("[a](b.md)") > len("[a](b.md)") + 15
-    assert html_size("## A heading { #a }\n") > 400
-    assert html_size("| a | b |\n") > len("| a | b |\n") + 20
 
 
 # --- the fixture's pages, laid out with a tiny budget so that every listing is in parts ---

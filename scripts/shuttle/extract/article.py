@@ -4,6 +4,7 @@ serialisation."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from shuttle.text.segments import paragraphs, segment
@@ -25,7 +26,7 @@ from .marks import find_quote_spans
 from .people import candidates as people_candidates
 from .people import find_people
 from .quotes import extract_quotes
-from .trips import extract_trip
+from .trips import extract_trip, hosts
 
 __all__ = ["extract_article", "to_json"]
 
@@ -44,6 +45,9 @@ def extract_article(
     quotes = extract_quotes(ctx)
     figures = extract_figures(text, segs, published, ctx)
     trip = extract_trip(text, segs, found, kw)
+    met = [n for n in hosts(text, quotes) if n not in trip.meetings]
+    if met:
+        trip = replace(trip, meetings=(*trip.meetings, *met))
     events = extract_events(ctx)
     extra: dict[str, str] = {}
     for q, r in zip(spans, ctx.results, strict=True):

@@ -1,5 +1,5 @@
-"""What a figure carries beside its value and measure: whose figure it is (attribution)
-and the date it refers to (as_of), for figures.py."""
+"""What a figure carries beside its value and measure: who it counts (subject), whose
+figure it is (attribution) and the date it refers to (as_of), for figures.py."""
 
 from __future__ import annotations
 
@@ -57,6 +57,30 @@ def attribution_of(ctx: Ctx, s0: int, s1: int) -> str | None:
             continue
         return _strip_det(phrase)
     return None
+
+
+_LOCATIVE_RE = re.compile(
+    r"(?:,[^,.;\n]{1,30},)?[^\S\n]+(?P<loc>(?:in|from|inside|across)[^\S\n]+"
+    r"(?:(?:the|southern|northern|central|eastern|western|occupied|south|north|east|west)"
+    r"[^\S\n]+){0,2}(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"[A-Z][\w-]*(?:[’']s)?(?:[^\S\n]+[A-Z][\w-]+)*)"
+)
+
+
+def subject_of(text: str, noun: str | None, mods: str, noun_end: int, s1: int) -> str | None:
+    """Who a figure counts: its noun with the capitalised words before it, and the place
+    after it ("Palestinians in Gaza"); None when the number has no noun."""
+    if noun is None:
+        return None
+    caps = [w for w in mods.split() if w[:1].isupper()]
+    subject = " ".join([*caps, noun])
+    loc = _LOCATIVE_RE.match(text, noun_end, s1)
+    if loc is not None:
+        place = loc.group("loc")
+        for suffix in ("’s", "'s"):
+            place = place.removesuffix(suffix)
+        subject = f"{subject} {place}"
+    return subject
 
 
 def _strip_det(phrase: str) -> str:

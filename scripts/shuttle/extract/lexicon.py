@@ -117,7 +117,7 @@ TRAVEL_FIRST_WORDS = _words(
     visited visiting visits visit trip tour stop stops stopover stopped arrival moved going taken
     took takes take brought brings bring held holds holding talks met meeting meetings said says
     spoke speaking told was is left leaves leaving departed departs return returned returning
-    back then on expected due spent
+    back then on expected due spent press news welcome welcomed welcomes welcoming
     """
 )
 MEET_FIRST_WORDS = _words(

@@ -16,6 +16,7 @@ from .lexicon import (
     TITLE_CAPS,
 )
 from .names import (
+    RANKS,
     SUFFIXES,
     Mention,
     appositive_after,
@@ -150,8 +151,8 @@ def analyse_run(text: str, m: re.Match[str]) -> Mention | None:
     else:
         e = base + run.rfind(kept[-1]) + len(kept[-1])
     words = [w for w in kept if not (len(w) == 2 and w[1] == ".")]
-    if not words:
-        return None
+    if not words or all(w.lower().rstrip(".") in RANKS for w in words):
+        return None  # "Press Secretary Brig. Gen. Pat Ryder": "Brig" is his rank, no name
     glued = glue_split(text, words[-1])
     if glued != words[-1]:
         e -= len(words[-1]) - len(glued)

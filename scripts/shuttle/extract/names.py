@@ -140,6 +140,13 @@ def glue_split(text: str, word: str) -> str:
     return prefix
 
 
+# Military ranks and services, as written before a name ("Brig. Gen.", "Air Force Maj.").
+RANKS = frozenset(
+    """gen general maj major brig lt col colonel capt captain adm admiral rear vice sgt cmdr
+    commander air force army navy marine corps""".split()
+)
+
+
 def role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str]:
     """Title words right before a name ("Egyptian intelligence chief")."""
     window = text[max(lo, pos - 80) : pos]
@@ -147,6 +154,20 @@ def role_before(text: str, pos: int, lo: int, titled: bool = False) -> list[str]
     if nl >= 0:
         window = window[nl + 1 :]
     words = window.split()
+    # "Pentagon Press Secretary Air Force Maj. Gen. Pat Ryder": a rank and a service stand
+    # between the role and the name; the role is the title before them ("Retired General"
+    # is a role of its own)
+    k = len(words)
+    while k > 0 and words[k - 1].lower().rstrip(".") in RANKS:
+        k -= 1
+    if 0 < k < len(words) and words[k - 1][-1:] not in ',;:)”"—–.':
+        out = _role_words(words[:k], titled)
+        if out and has_role_head(out):
+            return out
+    return _role_words(words, titled)
+
+
+def _role_words(words: list[str], titled: bool) -> list[str]:
     out: list[str] = []
     for w in reversed(words[-6:]):
         if w[-1] in ',;:)”"—–' or (w.endswith(".") and not _INITIALS_RE.fullmatch(w)):

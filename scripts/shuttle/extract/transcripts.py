@@ -10,8 +10,10 @@ a speaker label instead of quote marks.
   "(via interpreter)" (or "through an interpreter", "as interpreted") is interpreted speech.
 - A label's person: the name after its title words, looked up like a name in the text
   (a known person's surname, "MR MILLER" -> "Matt Miller"); a title alone with "the"
-  ("THE PRESIDENT", "THE SECRETARY") is the person of that title named in the text, else the
-  known U.S. office-holder of that title.
+  ("THE PRESIDENT", "THE SECRETARY") is the known U.S. office-holder of that title the text
+  names, else a U.S. holder the text names ("Secretary of Defense Lloyd J. Austin III"),
+  else the known holder; in the Pentagon's transcripts THE SECRETARY is never the
+  secretary of state.
 - Questions from reporters ("QUESTION:", "Q.") and turns of moderators or operators are not
   quotations; nor is anything before the first label (a time stamp, a title). A turn of an
   unnamed official ("SENIOR ADMINISTRATION OFFICIAL:") is proposed with no speaker.
@@ -27,6 +29,7 @@ from shuttle.text.segments import Segments
 from .candidates import QuoteCandidate
 from .forms import surname_key
 from .lexicon import PLACES
+from .offices import office_holder
 from .people import People
 
 # A label in capitals: up to eight words, the colon after it, an optional stage note before
@@ -75,8 +78,6 @@ _PERSON_TITLES = frozenset(
     adviser advisor administrator coordinator director envoy representative""".split()
 )
 _PARTICLES = frozenset("al el bin ibn abu de van von".split())
-_NATION_WORDS = frozenset(("u.s.", "us", "american", "united"))
-_US_MARKERS = ("united states", "u.s.", "us ", "american")
 
 
 def _label_at(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -118,7 +119,7 @@ def _title_case(word: str) -> str:
 
 
 def label_speaker(
-    people: People, label: str, seen: dict[str, str] | None = None
+    people: People, label: str, seen: dict[str, str] | None = None, *, text: str = ""
 ) -> tuple[bool, str | None]:
     """Whether `label` is a speaker label, and the person it names (None for a question or
     an unnamed moderator). Capitals alone with neither a title nor the name of anyone the
@@ -133,7 +134,7 @@ def label_speaker(
         # "THE PRESIDENT" is whoever holds the office; "SENIOR STATE DEPARTMENT OFFICIAL"
         # speaks unnamed: a turn of no one's quotable words
         if titles and titles[0] == "the":
-            return True, _office_holder(people, [t for t in titles[1:] if t != "the"])
+            return True, office_holder(people, [t for t in titles[1:] if t != "the"], text=text)
         # a person's title ("SENIOR STATE DEPARTMENT OFFICIAL"), not a place ("WHITE HOUSE")
         return bool(titles) and titles[-1] in _PERSON_TITLES, None
     if names:
@@ -182,33 +183,6 @@ def _asks(label: str) -> bool:
     return label.lower().rstrip(".") in _NOT_SPEAKERS or first in _NOT_SPEAKERS
 
 
-def _office_holder(people: People, titles: list[str]) -> str | None:
-    """ "THE PRESIDENT", "THE SECRETARY": the known U.S. holder of that office (these are
-    U.S. government transcripts), else the person the text names with that title."""
-    if not titles:
-        return None
-    wanted = " ".join(titles)
-    best = None
-    for name, role in people.known_roles.items():
-        low = role.lower() + " "
-        if not low.startswith(wanted + " ") and f" {wanted} " not in f" {low}":
-            continue
-        if "vice" in low and "vice" not in titles:
-            continue
-        if any(m in low for m in _US_MARKERS):
-            return name
-        best = best or name
-    if best is not None:
-        return best
-    for mt in people.mentions:
-        held = (people.roles.get(mt.canonical) or mt.role or "").lower().split()
-        # the title itself, with at most a nation before it ("U.S. President")
-        if held[-len(titles) :] == titles and len(held) - len(titles) <= 1:
-            if len(held) == len(titles) or held[0] in _NATION_WORDS:
-                return mt.canonical
-    return None
-
-
 def extract_transcript(text: str, segs: Segments, people: People) -> list[QuoteCandidate]:
     """The sentences of every labelled turn, as quotations of kind "transcript"."""
     turns: list[tuple[int, int, str | None, bool, str]] = []  # body start, para, speaker, ...
@@ -219,7 +193,7 @@ def extract_transcript(text: str, segs: Segments, people: People) -> list[QuoteC
             continue
         label = " ".join(m.group("label").split())
         note = m.group("n1") or m.group("n2") or ""
-        is_label, speaker = label_speaker(people, label, seen)
+        is_label, speaker = label_speaker(people, label, seen, text=text)
         if not is_label:
             continue
         if speaker is not None and speaker not in people.roles:

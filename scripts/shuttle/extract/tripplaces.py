@@ -1,6 +1,7 @@
 """The places on the trip: a travel phrase ties a place to the traveller in the same
 sentence ("arrived in Israel", "a stop in Egypt", "stops planned in Jordan and Qatar",
-"said in Tel Aviv", "In Qatar on Tuesday, … Mr. Blinken said") and no other person stands
+"said in Tel Aviv", "In Qatar on Tuesday, … Mr. Blinken said", "a news conference in Cairo",
+"While in Amman, Blinken", a host's "welcome Blinken to Doha") and no other person stands
 between them. Home ("returning to Washington") and regions ("left the Middle East") are
 not stops."""
 
@@ -13,7 +14,7 @@ from shuttle.text.segments import WORD_START
 from .keywords import MEET, TRAVEL, matches
 from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS
 from .people import People
-from .travellers import SP, Sentence
+from .travellers import SP, TRAVELLER_RE, Sentence
 
 # A place as written; "the Saudi city of Jeddah", "the southern port of Ashdod" name it last.
 _PLACE = (
@@ -59,6 +60,7 @@ _TRAVEL_RE = re.compile(
          |(?:held|holds|holding){SP}talks{SP}in|talks{SP}in|met{SP}in|meeting{SP}in
          |meetings{SP}in|said{SP}in|says{SP}in|spoke{SP}in|speaking{SP}in
          |told{SP}reporters{SP}in|was{SP}in|is{SP}in|left|leaves|leaving|departed|departs
+         |(?:press|news){SP}(?:conference|briefing|availability){SP}in
          |(?:return|returned|returning|back){SP}(?:to|in)|then{SP}to|on{SP}to)
     ){SP}(?P<places>{_PLACE_LIST})""",
     re.X,
@@ -66,8 +68,8 @@ _TRAVEL_RE = re.compile(
 
 
 _IN_AT_START_RE = re.compile(
-    rf"(?:In|From|At|(?:(?:After|Before|Upon|On){SP})?(?:Speaking|Arriving|Landing|arriving"
-    rf"|landing|speaking){SP}(?:in|at)){SP}(?P<places>{_PLACE_LIST})(?:{SP}on\b|,)"
+    rf"(?:In|From|At|While{SP}in|(?:(?:After|Before|Upon|On){SP})?(?:Speaking|Arriving|Landing"
+    rf"|arriving|landing|speaking){SP}(?:in|at)){SP}(?P<places>{_PLACE_LIST})(?:{SP}on\b|,)"
 )
 
 
@@ -78,6 +80,13 @@ _MET_IN_RE = re.compile(
 
 
 _PLACE_SPLIT_RE = re.compile(_PLACE_SEP)
+
+
+# "I would like to welcome Secretary Blinken to Doha": a host welcomes the traveller there
+_WELCOME_RE = re.compile(
+    rf"{WORD_START}welcom(?:e|ed|es|ing){SP}(?P<guest>[^;:\n]{{1,80}}?){SP}(?:to|in){SP}"
+    rf"(?P<places>{_PLACE})"
+)
 
 
 # "flew to the Jordanian capital from Tel Aviv": where the traveller came from was a stop
@@ -145,6 +154,11 @@ def trip_places(sentence: Sentence) -> list[str]:
                 place = _place_ok(raw, True, people, m3.start("places"))
                 if place:
                     found.append((m3.start("places"), len(found), place))
+    for m5 in matches(_WELCOME_RE, text, travel, lead, s1):
+        if TRAVELLER_RE.search(text, m5.start("guest"), m5.end("guest")) is not None:
+            place = _place_ok(m5.group("places"), True, people, m5.start("places"))
+            if place:
+                found.append((m5.start("places"), len(found), place))
     m2 = _IN_AT_START_RE.match(text, s0, s1)
     if m2 is not None:
         for raw in _PLACE_SPLIT_RE.split(m2.group("places")):

@@ -7,7 +7,8 @@ same sentence ("arrived in Israel", "a stop in Egypt", "stops planned in Jordan 
 "said in Tel Aviv", "In Qatar on Tuesday, … Mr. Blinken said") and no other person stands
 between the traveller and the phrase. Home ("returning to Washington") and regions ("left
 the Middle East") are not stops. People met: the objects of "met (with)", "talks with",
-"to meet", "attended by", and "X and Blinken discussed".
+"to meet", "attended by", "a news conference in Cairo with", and "X and Blinken discussed" or
+"Blinken and X held talks"; in a transcript, a speaker who welcomes him (hosts).
 
 This module reads the people met and puts the trip together; the number is read in
 tripordinals.py, the places in tripplaces.py, the traveller's sentences in travellers.py.
@@ -17,11 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from shuttle.text.segments import WORD_START, Segments
 
-from .candidates import TripCandidate
+from .candidates import QuoteCandidate, TripCandidate
 from .keywords import MEET, Keywords, matches
 from .lexicon import TRAVELLER_SURNAME
 from .names import ROLE_WORDS
@@ -45,7 +46,8 @@ _MEET_RE = re.compile(
         (?:{SP}with)?|meet(?:s|ing)?(?:{SP}with)?|talks{SP}with|sat{SP}down{SP}with
         |hosted{SP}by|received{SP}by|attended{SP}by|conversation{SP}with|call{SP}with
         |spoke{SP}with|meetings{SP}with|discussions{SP}with
-        |(?:co-)?chaired{SP}[^.;:\n]{{1,80}}?{SP}with|conference{SP}with)(?=[^\S\n])""",
+        |(?:co-)?chaired{SP}[^.;:\n]{{1,80}}?{SP}with
+        |conference(?:{SP}in{SP}[A-Z][\w’'-]*(?:{SP}[A-Z][\w’'-]*)?)?{SP}with)(?=[^\S\n])""",
     re.X,
 )
 
@@ -56,10 +58,13 @@ _NEXT_GAP_RE = re.compile(
 )
 
 
-_JOINT_RE = re.compile(
-    rf"{SP}and{SP}(?:Mr\.{SP})?{TRAVELLER_SURNAME}{SP}(?:also{SP})?(?:discussed|met|talked"
-    rf"|spoke|held|agreed|reviewed)\b"
+_JOINT_VERB = r"(?:also[^\S\n]+)?(?:discussed|met|talked|spoke|held|agreed|reviewed)\b"
+_JOINT_RE = re.compile(rf"{SP}and{SP}(?:Mr\.{SP})?{TRAVELLER_SURNAME}{SP}{_JOINT_VERB}")
+# "Blinken and Safadi held talks": the traveller named first, then who he met
+_TRAVELLER_AND_RE = re.compile(
+    rf"(?<![\w’'-]){TRAVELLER_SURNAME}{SP}and{SP}(?:[A-Z][\w’'.-]*{SP}){{0,4}}\Z"
 )
+_JOINT_AFTER_RE = re.compile(rf"{SP}{_JOINT_VERB}")
 
 
 def extract_trip(
@@ -147,6 +152,29 @@ def _meetings(sentence: Sentence) -> list[str]:
             out.append(mt.canonical)
             prev_end = mt.end
     for mt in people.in_span(s0, s1):
-        if _JOINT_RE.match(text, mt.end) and not mt.possessive:
+        if mt.possessive or is_traveller(mt.canonical):
+            continue
+        if _JOINT_RE.match(text, mt.end) or (
+            _JOINT_AFTER_RE.match(text, mt.end)
+            and _TRAVELLER_AND_RE.search(text, max(s0, mt.start - 80), mt.start)
+        ):
             out.append(mt.canonical)
+    return out
+
+
+# "I would like to welcome Secretary Blinken", "we welcome the Secretary": a host's words
+_HOST_RE = re.compile(r"(?<![\w’'-])(?:I|[Ww]e)\b[^.;:\n]{0,40}?\bwelcome\b")
+
+
+def hosts(text: str, quotes: Sequence[QuoteCandidate]) -> list[str]:
+    """The speakers of a transcript who welcome the traveller in their own words: hosts he
+    met ("PRIME MINISTER AL THANI: I would like to welcome … Antony Blinken … in Doha")."""
+    out: list[str] = []
+    for q in quotes:
+        if q.kind != "transcript" or q.speaker is None:
+            continue
+        m = _HOST_RE.search(text, q.start, q.end)
+        if m is not None and TRAVELLER_RE.search(text, m.end(), min(q.end, m.end() + 80)):
+            if q.speaker not in out:
+                out.append(q.speaker)
     return out

@@ -33,6 +33,9 @@ _DISPLACED = frozenset(
 _EVACUATED = frozenset("evacuated evacuating".split())
 # Words that say people are held captive whatever the noun ("held hostage", "in captivity").
 _CAPTIVE = frozenset("captivity hostage captive".split())
+# "as hostages" after the people counted: they were taken ("dragged 250 people back as
+# hostages"), whatever the verb that moved them.
+_TAKEN_AS = frozenset("hostage hostages captive captives".split())
 _NEGATIONS = frozenset("not never".split())
 _HOMECOMING = frozenset("come came coming comes bring brought bringing return returned go".split())
 _HOMECOMING_PAST = frozenset("came brought returned".split())
@@ -89,6 +92,7 @@ _AFTER_WORDS = (
     | frozenset(("took", "taking", "take", "takes"))
     | set(_VERB_CLASS)
     | _CAPTIVE
+    | _TAKEN_AS
 )
 _AUX = frozenset("were was are is have has had been be".split())
 # Participles that describe captives ("citizens held by Hamas", "hostages abducted on …")
@@ -149,6 +153,8 @@ def class_after(text: str, start: int, stop: int) -> str | None:
             if words[i + 1].lower() == "part":
                 other = other or "other:took part"
                 continue
+        if wl in _TAKEN_AS and i > 0 and words[i - 1].lower() == "as" and other is None:
+            return "taken"
         if wl in _CAPTIVE:
             if wl == "captivity" or (i > 0 and words[i - 1].lower() in ("held", "being")):
                 return "captive"  # "remain in captivity", "held hostage"

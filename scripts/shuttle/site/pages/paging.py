@@ -7,21 +7,20 @@ budget: part 1 keeps the page's address, part N is `<page>/page-N/`. A group cut
 is headed again, "(continued)", on the next part. Every anchor a unit carries is placed
 on the part that holds it, so links to it from any page can point there.
 
-Sizes are estimated from the Markdown a unit renders to (html_size), before
-mkdocs turns it into HTML; the estimate is calibrated to stay above what mkdocs and
-Material make of it.
+Sizes are estimated from the Markdown a unit renders to (sizes.py), before mkdocs turns
+it into HTML; each part's pager is pager.py's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from shuttle.site.pages import view as v
+from shuttle.site.pages.addresses import part_page
 from shuttle.site.pages.env import Links, render
-from shuttle.site.pages.escape import text
+from shuttle.site.pages.pager import Pager, pager_of
+from shuttle.site.pages.sizes import heading_size, html_size, word_count
 
 BUDGET = 60 * 1024  # a page's own HTML, without charts
 # Words of body text a part's units may hold: a page stays within 1,500 words (a reader's
@@ -29,7 +28,6 @@ BUDGET = 60 * 1024  # a page's own HTML, without charts
 WORDS = 1_100
 CHROME = 15 * 1024  # Material's header, navigation, footer and scripts (14.6-15 KB)
 PAGER = 3 * 1024  # the pager, twice, and the line that says what a part covers
-WINDOW = 2  # part numbers shown either side of the current one
 LABEL_CHARS = 60  # a part's label is cut to this length in the pager
 CONTENTS = 30  # part 1 lists where each group begins, for pages of 2 to this many groups
 
@@ -63,15 +61,6 @@ def unit(
     return Unit(item, group, html_size(markdown) + extra, anchors, word_count(markdown))
 
 
-_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{[^}]*\}|&#?\w+;")
-
-
-def word_count(markdown: str) -> int:
-    """The words a reader reads in a piece of generated Markdown: without tags, link
-    targets, attribute lists and entities."""
-    return len(_MARKUP.sub(" ", markdown).split())
-
-
 @dataclass(frozen=True)
 class Section:
     """A group's units on one part; `continued` when the group began on an earlier part."""
@@ -103,25 +92,6 @@ class Part:
 
 
 @dataclass(frozen=True)
-class PagerLink:
-    number: int | None  # None: the gap between shown numbers
-    url: str = ""
-    current: bool = False
-
-
-@dataclass(frozen=True)
-class Pager:
-    """What the pager of one part shows (pages/_paging.md.j2)."""
-
-    number: int
-    count: int
-    label: str
-    previous: str | None
-    next: str | None
-    links: list[PagerLink]
-
-
-@dataclass(frozen=True)
 class Entry:
     """A line of part 1's contents: a group (the first of those under one index), and
     the parts it spans with the others."""
@@ -148,24 +118,8 @@ class Paged:
         return not any(p.sections for p in self.parts)
 
     def pager(self, part: Part, url: Callable[[str], str]) -> Pager | None:
-        """The pager of `part` (None when the page has one part): the first and last
-        part numbers, a few either side of the current one, gaps between, and `url`
-        from the part to each (relative)."""
-        if self.count == 1:
-            return None
-        n, count = part.number, self.count
-        shown = {1, count} | set(range(n - WINDOW, n + WINDOW + 1))
-        links: list[PagerLink] = []
-        for k in range(1, count + 1):
-            if k in shown:
-                links.append(PagerLink(k, url(self.parts[k - 1].page), k == n))
-            elif links[-1].number is not None:
-                links.append(PagerLink(None))
-        previous = url(self.parts[n - 2].page) if n > 1 else None
-        after = url(self.parts[n].page) if n < count else None
-        # the label follows "Part 2 of 9: ", mid-line: only the specials need escaping
-        label = text(" " + part.label)[1:] if part.label else ""
-        return Pager(n, count, label, previous, after, links)
+        """The pager of `part` (pager.py), None when the page has one part."""
+        return pager_of(part.number, [p.page for p in self.parts], part.label, url)
 
 
 def split(units: Sequence[Unit], room: int, words: int = WORDS) -> list[list[Section]]:
@@ -251,7 +205,7 @@ def paginate(
     for number, sections in enumerate(cut, start=1):
         here = [u for s in sections for u in s.units]
         name = _cut(label(here)) if label is not None and here and len(cut) > 1 else ""
-        parts.append(Part(number, v.part_page(page, number), sections, name))
+        parts.append(Part(number, part_page(page, number), sections, name))
     places = {
         (page, anchor): part.page
         for part in parts[1:]
@@ -317,11 +271,6 @@ def titles(units: list[Unit]) -> str:
     return span_label(first.title if first else "", last.title if last else "")
 
 
-def heading_size(title: str, anchor: str, level: int = 2) -> int:
-    """The estimated HTML of a heading (`## title { #anchor }`)."""
-    return html_size(f"{'#' * level} {title} {{ #{anchor} }}\n\n")
-
-
 def group(
     anchor: str,
     title: str,
@@ -336,24 +285,3 @@ def group(
     first = heading_size(title, anchor, level) + html_size(head)
     again = heading_size(f"{title} (continued)", f"{anchor}-continued", level)
     return Group(anchor, title, data, first, again, index)
-
-
-LINK = 24  # [a](b.md#x) -> <a href="../b/#x">a</a>, and a part's deeper folder
-PIPE = 9  # a table's | a | b | -> <tr><td>a</td><td>b</td></tr>
-ITEM = 8  # a list's "- " -> <li></li>
-STRONG = 7  # half of **a** -> <strong>a</strong>
-HEADING = 480  # a heading's permalink, and its two entries in Material's contents
-HEADING_CHAR = 3  # its title, in the heading, twice in the contents, in an aria-label
-
-
-def html_size(markdown: str) -> int:
-    """An upper estimate of the bytes of HTML that mkdocs and Material make of a piece of
-    generated Markdown (entities and raw HTML pass through; links, tables and headings grow)."""
-    size = len(markdown.encode()) + LINK * markdown.count("](") + PIPE * markdown.count("|")
-    size += ITEM * (markdown.count("\n- ") + markdown.startswith("- "))
-    size += STRONG * markdown.count("**")
-    if markdown.startswith("#") or "\n#" in markdown:
-        for line in markdown.splitlines():
-            if line.startswith("#"):
-                size += HEADING + HEADING_CHAR * len(line.encode())
-    return size
