@@ -28,15 +28,8 @@ from shuttle.extract.candidates import (
     QuoteCandidate,
     TripCandidate,
 )
-from shuttle.records.schema import (
-    ArticleFile,
-    Event,
-    Figure,
-    Person,
-    Quote,
-    TripClaim,
-    machine_fields,
-)
+from shuttle.records.fields import machine_fields
+from shuttle.records.schema import ArticleFile, Event, Figure, Person, Quote, TripClaim
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PEOPLE = [

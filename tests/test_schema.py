@@ -13,8 +13,8 @@ from pydantic import ValidationError
 from conftest import REPO
 from shuttle import yamlio
 from shuttle.curation import merge
+from shuttle.records.fields import machine_fields
 from shuttle.records.schema import (
-    FILE_MODELS,
     ArticleFile,
     Event,
     Figure,
@@ -22,9 +22,8 @@ from shuttle.records.schema import (
     Quote,
     Source,
     TripClaim,
-    json_schemas,
-    machine_fields,
 )
+from shuttle.records.schema_export import FILE_MODELS, json_schemas
 
 SOURCE: dict[str, Any] = {
     "id": "ap-2024-01-09-x",
@@ -174,15 +173,15 @@ def test_the_json_schema_refuses_what_the_model_refuses() -> None:
 
 def test_the_heading_ids_records_may_not_take_are_those_of_the_templates() -> None:
     """Every heading of the page templates, by its explicit id or the id its words make,
-    is in schema.HEADING_IDS (a record with that id would share it with the heading)."""
+    is in fields.HEADING_IDS (a record with that id would share it with the heading)."""
     import re
     from importlib import resources
 
     from markdown.extensions.toc import slugify
 
-    from shuttle.records.schema import HEADING_IDS
+    from shuttle.records.fields import HEADING_IDS
 
-    templates = resources.files("shuttle").joinpath("templates")
+    templates = resources.files("shuttle").joinpath("site", "templates")
     made: set[str] = set()
     for template in templates.iterdir():
         for line in template.read_text(encoding="utf-8").splitlines():

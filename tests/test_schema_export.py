@@ -12,7 +12,7 @@ from conftest import REPO, run_shuttle
 from shuttle.paths import Paths
 from shuttle.problems import ProblemError
 from shuttle.records import schema_export
-from shuttle.records.schema import json_schemas
+from shuttle.records.schema_export import json_schemas
 
 
 def test_the_committed_schemas_are_those_of_schema_py() -> None:

@@ -24,7 +24,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
-from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim, machine_fields
+from shuttle.records.fields import machine_fields
+from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim
 
 # The fields the machine writes, per section, as the schema's models mark them (MACHINE);
 # everything else belongs to editors.

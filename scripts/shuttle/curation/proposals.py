@@ -20,7 +20,8 @@ from shuttle.extract.candidates import (
     KnownPerson,
     PersonCandidate,
 )
-from shuttle.records.schema import MAX_COUNT, MAX_ORDINAL, Person, is_plausible_day, is_visible
+from shuttle.records.fields import MAX_COUNT, MAX_ORDINAL, is_plausible_day, is_visible
+from shuttle.records.schema import Person
 
 
 def slugify(text: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import get_args
 
-from shuttle.records.schema import Measure, PersonKind, QuoteKind
+from shuttle.records.fields import Measure, PersonKind, QuoteKind
 
 MEASURES: tuple[str, ...] = get_args(Measure)
 

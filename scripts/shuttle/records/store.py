@@ -17,6 +17,7 @@ from shuttle import fastyaml, yamlio
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.records.corrections import Correction, CorrectionsFile
+from shuttle.records.fields import Record
 from shuttle.records.schema import (
     ArticleFile,
     CasualtiesFile,
@@ -25,7 +26,6 @@ from shuttle.records.schema import (
     PeopleFile,
     Person,
     Quote,
-    Record,
     Source,
     SourcesFile,
     Trip,

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from shuttle.records.schema import json_schemas
+from shuttle.records.schema_export import json_schemas
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import render
 
