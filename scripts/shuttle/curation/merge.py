@@ -14,6 +14,7 @@ quoting survive) and only if they did not change since they were read.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -24,17 +25,20 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
-from shuttle.records.fields import machine_fields
+from shuttle.records.fields import Record, machine_fields
 from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim
 
 # The fields the machine writes, per section, as the schema's models mark them (MACHINE);
 # everything else belongs to editors.
+MODELS: dict[str, type[Record]] = {
+    "quotes": Quote,
+    "figures": Figure,
+    "events": Event,
+    "trip_claim": TripClaim,
+    "people": Person,
+}
 MACHINE_FIELDS: dict[str, tuple[str, ...]] = {
-    "quotes": machine_fields(Quote),
-    "figures": machine_fields(Figure),
-    "events": machine_fields(Event),
-    "trip_claim": machine_fields(TripClaim),
-    "people": machine_fields(Person),
+    section: machine_fields(model) for section, model in MODELS.items()
 }
 
 ARTICLE_HEADER = (
@@ -59,10 +63,47 @@ def _normal(value: Any) -> Any:
     return str(value)
 
 
-def fingerprint(section: str, record: Mapping[str, Any]) -> str:
-    fields = {name: _normal(record.get(name)) for name in MACHINE_FIELDS[section]}
-    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+# The machine's list fields (a trip claim's places): written only when not empty, so a
+# record without one had [] proposed.
+LIST_FIELDS: dict[str, frozenset[str]] = {
+    section: frozenset(
+        name for name in names if MODELS[section].model_fields[name].default_factory is list
+    )
+    for section, names in MACHINE_FIELDS.items()
+}
+
+
+def _values(section: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    lists = LIST_FIELDS[section]
+    return {
+        name: _normal([] if record.get(name) is None and name in lists else record.get(name))
+        for name in MACHINE_FIELDS[section]
+    }
+
+
+def _digest(values: Mapping[str, Any]) -> str:
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint(section: str, record: Mapping[str, Any]) -> str:
+    return _digest(_values(section, record))
+
+
+def _machine_print(section: str, record: Mapping[str, Any]) -> bool:
+    """Whether the record's fingerprint is of its machine fields as they stand: of all of
+    them, or of all but some the record lacks (fields its model gained after the print:
+    a record is not the editors' because the schema grew)."""
+    stored = record.get("extracted")
+    values = _values(section, record)
+    if stored == _digest(values):
+        return True
+    lacking = [name for name, value in values.items() if value is None]
+    return any(
+        stored == _digest({name: values[name] for name in values if name not in dropped})
+        for size in range(1, len(lacking) + 1)
+        for dropped in itertools.combinations(lacking, size)
+    )
 
 
 def _yaml_value(value: Any) -> Any:
@@ -87,13 +128,13 @@ def editor_owned(section: str, record: Mapping[str, Any]) -> bool:
     """True when an editor has decided on the record or changed what the machine wrote."""
     if record.get("status", "candidate") != "candidate":
         return True
-    return record.get("extracted") != fingerprint(section, record)
+    return not _machine_print(section, record)
 
 
 def _refresh(section: str, record: CommentedMap, proposal: Mapping[str, Any]) -> bool:
+    if _values(section, record) == _values(section, proposal):
+        return False  # (its print may predate a field the model gained: left as it is)
     new_print = fingerprint(section, proposal)
-    if record.get("extracted") == new_print:
-        return False
     for name in MACHINE_FIELDS[section]:
         value = proposal.get(name)
         if value is not None and value != []:
