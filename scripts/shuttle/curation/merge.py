@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
 from shuttle.records.fields import Record, machine_fields
 from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim
+from shuttle.records.store import check_article_file
 
 # The fields the machine writes, per section, as the schema's models mark them (MACHINE);
 # everything else belongs to editors.
@@ -198,11 +200,13 @@ def section(loaded: yamlio.Loaded, key: str) -> CommentedSeq:
 
 
 def load_or_new(
-    path: Path, shown: str, header: str | None, top: Mapping[str, Any]
+    path: Path, shown: str, header: str | None, top: Mapping[str, Any], *, keep_empty: bool = False
 ) -> yamlio.Loaded:
+    """The file read round trip, or a new document holding `top`; an empty file is taken
+    as `top` too, unless `keep_empty` (for the caller to check)."""
     if path.exists():
         loaded = yamlio.load(path, shown)
-        if loaded.data is None:  # an empty file
+        if loaded.data is None and not keep_empty:  # an empty file
             loaded.data = CommentedMap(top)
         return loaded
     doc = CommentedMap(top)
@@ -221,6 +225,39 @@ def merge_article(loaded: yamlio.Loaded, records: Mapping[str, Any]) -> bool:
             continue
         changed |= fold_list(name, section(loaded, name), proposals)
     return changed
+
+
+@dataclass(frozen=True)
+class Folded:
+    """An article's data file with the proposals folded in, for the caller to write."""
+
+    path: Path
+    shown: str
+    text: str | None  # the file's new text; None: leave it as it is
+    digest: str | None  # of the file as read (a save since is refused); None: a new file
+    held: bool  # it held a record before (else `shuttle extract` notes what it proposed)
+    problems: list[Problem]
+
+
+def fold_article_file(path: Path, shown: str, source_id: str, records: Mapping[str, Any]) -> Folded:
+    """Reads an article's data file once (round trip), checks it as `shuttle check` reads
+    it, and folds the proposals in; writes nothing (the caller writes every file or none)."""
+    try:
+        doc = load_or_new(path, shown, ARTICLE_HEADER, {"source": source_id}, keep_empty=True)
+        if doc.digest is not None:  # (an empty file too: it names no source)
+            found = [p for p in check_article_file(doc) if p.severity == "error"]
+            if found:
+                return Folded(path, shown, None, doc.digest, True, found)
+        data = _document(doc)
+        held = any(data.get(name) for name in ("quotes", "figures", "events"))
+        changed = merge_article(doc, records)
+        if not changed and doc.digest is None:  # nothing proposed: a place for the editor's
+            for name in ("quotes", "figures", "events"):
+                section(doc, name)
+        text = yamlio.dumps(doc.data) if changed or doc.digest is None else None
+        return Folded(path, shown, text, doc.digest, held, [])
+    except ProblemError as exc:
+        return Folded(path, shown, None, None, True, exc.problems)
 
 
 def merge_people(
