@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from shuttle.text.segments import paragraphs, segment
+from shuttle.text.quotemarks import article_segments
 
 from .candidates import ArticleCandidates, KnownPerson, to_json
 from .context import Ctx
@@ -14,7 +14,6 @@ from .dates import anchor_positions
 from .events import extract_events
 from .figures import extract_figures
 from .keywords import Keywords
-from .marks import find_quote_spans
 from .people import candidates as people_candidates
 from .people import find_people
 from .quotes import extract_quotes
@@ -27,10 +26,7 @@ def extract_article(
     text: str, *, published: date | None = None, people: Sequence[KnownPerson] = ()
 ) -> ArticleCandidates:
     """Everything the extractors propose for one article, in text order."""
-    paras = paragraphs(text)
-    spans = find_quote_spans(text, paras)
-    marks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in spans]
-    segs = segment(text, marks, paras)
+    spans, segs = article_segments(text)
     found = find_people(text, segs, people)
     kw = Keywords(text)
     ctx = Ctx(text, segs, found, published, spans, anchor_positions(text), kw)
