@@ -84,7 +84,7 @@ def step_build(paths: Paths) -> dict[str, Any]:
 
 
 def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
-    from shuttle.curation.extracting import _extract_one, _Workers
+    from shuttle.curation.pool import Workers, extract_one
     from shuttle.curation.proposals import known_people
     from shuttle.records.store import load_store
 
@@ -95,9 +95,9 @@ def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
     times: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(runs):
         for workers in (1, 2):  # interleaved, so that both see the same machine
-            with _Workers(workers, people) as pool:
+            with Workers(workers, people) as pool:
                 started = time.perf_counter()
-                for _found in pool.map(_extract_one, work):
+                for _found in pool.map(extract_one, work):
                     pass
                 times[workers].append(time.perf_counter() - started)
     return {"bytes": size, "articles": len(work), "one_core": times[1], "two_cores": times[2]}

@@ -446,3 +446,24 @@ def test_the_comparison_runs_once_per_store(monkeypatch: pytest.MonkeyPatch) -> 
     assert any(d.kind == "between articles" for d in shown)  # the seed data has some
     again, _ = run_checks(Paths(REPO))
     assert consistency.find(again) == shown and calls == [store, again]
+
+
+def test_figure_values_are_read_by_the_one_reader_of_numbers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check reads a figure's words with shuttle.text's reader, the extractors' own,
+    once per figure whose words are where it says."""
+    from conftest import REPO
+    from shuttle.checks import provenance
+    from shuttle.text import numbers
+
+    assert provenance.find_numbers is numbers.find_numbers
+    calls: list[str] = []
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> list[numbers.NumberMention]:
+        calls.append(text)
+        return numbers.find_numbers(text, *args, **kwargs)
+
+    monkeypatch.setattr(provenance, "find_numbers", counted)
+    store, _ = run_checks(Paths(REPO))
+    assert sorted(calls) == sorted(f.text for _, f in store.figures()) and calls

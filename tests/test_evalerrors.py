@@ -10,7 +10,10 @@ from shuttle.extract.candidates import FigureCandidate
 
 def _found(text: str, value: int, measure: str, at: str) -> FigureCandidate:
     s = text.index(at)
-    return FigureCandidate(value, measure, at, s, s + len(at), "", 0, 0)  # type: ignore[arg-type]
+    return FigureCandidate(
+        value=value, measure=measure, text=at, start=s, end=s + len(at),  # type: ignore[arg-type]
+        sentence="", sentence_start=0, sentence_end=0,
+    )  # fmt: skip
 
 
 def _gold(text: str, value: int, measure: str, written: str, **more: object) -> dict[str, object]:
@@ -47,5 +50,8 @@ def test_a_matched_figure_with_another_date_is_a_date_error() -> None:
     g = _gold(text, 1200, "killed", "1,200", as_of=date(2023, 10, 7))
     f = _found(text, 1200, "killed", "1,200")
     assert classify_figures(text, [(g, f)], [], [], date(2024, 1, 1)) == ["wrong as-of date"]
-    f = FigureCandidate(1200, "killed", "1,200", 18, 23, "", 0, 0, as_of=date(2023, 10, 7))
+    f = FigureCandidate(
+        value=1200, measure="killed", text="1,200", start=18, end=23,
+        sentence="", sentence_start=0, sentence_end=0, as_of=date(2023, 10, 7),
+    )  # fmt: skip
     assert classify_figures(text, [(g, f)], [], [], date(2024, 1, 1)) == []

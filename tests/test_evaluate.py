@@ -104,7 +104,10 @@ def _quote(text: str, speaker: str | None, kind: str = "full") -> QuoteCandidate
 
 
 def _figure(value: int, measure: str) -> FigureCandidate:
-    return FigureCandidate(value, measure, str(value), 0, 1, "", 0, 0)  # type: ignore[arg-type]
+    return FigureCandidate(
+        value=value, measure=measure, text=str(value), start=0, end=1,  # type: ignore[arg-type]
+        sentence="", sentence_start=0, sentence_end=0,
+    )  # fmt: skip
 
 
 def test_metric_on_a_hand_made_case() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from shuttle.extract import extract_article
 from shuttle.extract.candidates import KnownPerson, PersonCandidate
-from shuttle.extract.marks import find_quote_spans
 from shuttle.extract.people import People, clean_name, find_people
+from shuttle.text.quotemarks import find_quote_spans
 from shuttle.text.segments import paragraphs, segment
 
 

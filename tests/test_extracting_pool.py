@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from shuttle.curation.extracting import POOL_MIN_ARTICLES, pool_size, run_extract
+from shuttle.curation.extracting import run_extract
+from shuttle.curation.pool import POOL_MIN_ARTICLES, pool_size
 from shuttle.paths import Paths
 
 REPO = Path(__file__).resolve().parents[1]

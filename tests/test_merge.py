@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from shuttle import yamlio
 from shuttle.curation import merge
@@ -212,3 +212,33 @@ def test_an_empty_flow_list_gets_new_records_one_a_line() -> None:
     loaded = loaded_from("source: s\nquotes: []\n")
     merge.merge_article(loaded, {"quotes": [QUOTE]})
     assert yamlio.dumps(loaded.data).startswith("source: s\nquotes:\n  - id: q-1\n")
+
+
+def test_a_field_the_model_gained_after_the_print_leaves_the_record_the_machines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A candidate printed before its model had a field (the trial of issue 14: a field
+    added to Quote) is still the machine's, and a refresh writes the new field; a
+    candidate an editor changed stays theirs."""
+    untouched = fresh_file({**QUOTE, "cue": None}).data["quotes"][0]
+    edited = fresh_file(QUOTE).data["quotes"][0]
+    edited["cue"] = "said on Tuesday"
+    grown = (*merge.MACHINE_FIELDS["quotes"], "said_in")
+    monkeypatch.setitem(merge.MACHINE_FIELDS, "quotes", grown)
+    monkeypatch.setitem(merge.LIST_FIELDS, "quotes", frozenset())
+    assert not merge.editor_owned("quotes", untouched)
+    assert merge.editor_owned("quotes", edited)
+    proposal = {**QUOTE, "cue": None, "said_in": "Cairo"}
+    assert merge.fold_list("quotes", CommentedSeq([untouched]), [proposal])
+    assert untouched["said_in"] == "Cairo"
+    assert untouched["extracted"] == merge.fingerprint("quotes", proposal)
+    assert not merge.editor_owned("quotes", untouched)
+
+
+def test_a_trip_claim_without_places_is_the_machines() -> None:
+    """An empty list is not written; the record read back is the one printed."""
+    claim = {"ordinal": 5, "text": "his fifth", "start": 1, "end": 10, "places": []}
+    doc = CommentedMap(source="s")
+    assert merge.fold_one("trip_claim", doc, {**claim, "meetings": ["Isaac Herzog"]})
+    written = loaded_from(yamlio.dumps(doc)).data["trip_claim"]
+    assert "places" not in written and not merge.editor_owned("trip_claim", written)

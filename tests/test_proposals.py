@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
@@ -13,10 +16,12 @@ from ruamel.yaml.comments import CommentedMap
 from shuttle import yamlio
 from shuttle.curation import merge
 from shuttle.curation.proposals import (
+    CANDIDATE_NAMES,
     PeopleIndex,
     article_records,
     known_people,
     name_key,
+    proposal,
     record_id,
     slugify,
 )
@@ -27,16 +32,10 @@ from shuttle.extract.candidates import (
     PersonCandidate,
     QuoteCandidate,
     TripCandidate,
+    to_json,
 )
-from shuttle.records.schema import (
-    ArticleFile,
-    Event,
-    Figure,
-    Person,
-    Quote,
-    TripClaim,
-    machine_fields,
-)
+from shuttle.records.fields import MACHINE, Record, Text, machine_fields
+from shuttle.records.schema import ArticleFile, Event, Figure, Person, Quote, TripClaim
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PEOPLE = [
@@ -104,11 +103,27 @@ def test_a_new_person_whose_slug_is_taken_gets_a_number() -> None:
 
 def test_article_records_in_the_order_editors_read_them() -> None:
     found = ArticleCandidates(
-        quotes=(QuoteCandidate("We are", 10, 16, "Mr. Blinken", cue="he said"),),
-        figures=(
-            FigureCandidate(27840, "killed", "27,840", 50, 56, "s", 40, 60, qualifier="at least"),
+        quotes=(
+            QuoteCandidate(text="We are", start=10, end=16, speaker="Mr. Blinken", cue="he said"),
         ),
-        events=(EventCandidate("Talks in Cairo.", 70, 85, on=date(2024, 2, 8), kind="talks"),),
+        figures=(
+            FigureCandidate(
+                value=27840,
+                measure="killed",
+                text="27,840",
+                start=50,
+                end=56,
+                sentence="s",
+                sentence_start=40,
+                sentence_end=60,
+                qualifier="at least",
+            ),
+        ),
+        events=(
+            EventCandidate(
+                sentence="Talks in Cairo.", start=70, end=85, on=date(2024, 2, 8), kind="talks"
+            ),
+        ),
         trip=TripCandidate(ordinal=5, ordinal_text="his fifth", ordinal_start=1, ordinal_end=10),
     )
     records = article_records("ap-1", found, PeopleIndex.of(PEOPLE))
@@ -136,15 +151,31 @@ def found_candidates(draw: st.DrawFn) -> ArticleCandidates:
         text = draw(texts)
         if i % 3 == 0:
             speaker = draw(st.none() | st.sampled_from(["Mr. Blinken", "Gadi Eisenkot"]) | texts)
-            quotes.append(QuoteCandidate(text, start, start + len(text), speaker))
+            quotes.append(
+                QuoteCandidate(text=text, start=start, end=start + len(text), speaker=speaker)
+            )
         elif i % 3 == 1:
             value = draw(st.integers(0, 10**7))
             figures.append(
-                FigureCandidate(value, "other", text, start, start + len(text), text, start, start)
+                FigureCandidate(
+                    value=value,
+                    measure="other",
+                    text=text,
+                    start=start,
+                    end=start + len(text),
+                    sentence=text,
+                    sentence_start=start,
+                    sentence_end=start,
+                )
             )
         else:
             events.append(
-                EventCandidate(text, start, start + len(text), on=draw(st.none() | st.dates()))
+                EventCandidate(
+                    sentence=text,
+                    start=start,
+                    end=start + len(text),
+                    on=draw(st.none() | st.dates()),
+                )
             )
     return ArticleCandidates(quotes=tuple(quotes), figures=tuple(figures), events=tuple(events))
 
@@ -183,3 +214,41 @@ def test_new_people_remember_the_source_that_first_proposed_them() -> None:
     article_records("first-source", found, index)
     article_records("second-source", found, index)
     assert index.proposed_by == {"gadi-eisenkot": "first-source"}
+
+
+MODELS_AND_CANDIDATES = [
+    (Quote, QuoteCandidate),
+    (Figure, FigureCandidate),
+    (Event, EventCandidate),
+    (TripClaim, TripCandidate),
+]
+
+
+@pytest.mark.parametrize(("model", "candidate"), MODELS_AND_CANDIDATES)
+def test_every_machine_field_of_a_model_is_a_field_of_its_candidate(
+    model: type[Record], candidate: type[object]
+) -> None:
+    """What a model marks MACHINE, the extractors propose: its candidate carries the field,
+    under the model's name or the one CANDIDATE_NAMES maps (and so `extract --json` has it)."""
+    carried = {f.name for f in dataclasses.fields(candidate)}  # type: ignore[arg-type]
+    names = CANDIDATE_NAMES.get(model, {})
+    assert {names.get(n, n) for n in machine_fields(model)} <= carried
+
+
+def test_a_field_added_to_a_model_and_its_candidate_needs_nothing_else() -> None:
+    """The trial of issue 14: a quote field the machine proposes is declared on the model
+    (MACHINE) and filled by the extractors on the candidate; the JSON of `extract --json`,
+    the proposal merge folds in and merge's fingerprint take it from there."""
+
+    class TrialQuote(Quote):
+        said_in: Annotated[Text | None, MACHINE] = None
+
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class TrialCandidate(QuoteCandidate):
+        said_in: str | None = None
+
+    found = TrialCandidate(text="We are", start=0, end=6, speaker=None, said_in="Cairo")
+    record = proposal(TrialQuote, found)
+    assert record["said_in"] == "Cairo" and list(record) == list(machine_fields(TrialQuote))
+    (quote,) = to_json("x.txt", ArticleCandidates(quotes=(found,)))["quotes"]  # type: ignore[misc]
+    assert quote["said_in"] == "Cairo"

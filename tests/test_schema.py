@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
-import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from conftest import REPO
-from shuttle import yamlio
 from shuttle.curation import merge
+from shuttle.records.fields import machine_fields
 from shuttle.records.schema import (
-    FILE_MODELS,
-    ArticleFile,
     Event,
     Figure,
     Person,
     Quote,
     Source,
     TripClaim,
-    json_schemas,
-    machine_fields,
 )
 
 SOURCE: dict[str, Any] = {
@@ -120,85 +113,3 @@ def test_the_machines_fields_are_the_ones_the_models_mark() -> None:
     for model in (Quote, Figure, Event, TripClaim, Person):
         assert set(machine_fields(model)).isdisjoint(editors), model.__name__
     assert "said_on" in machine_fields(Quote) and "as_of" in machine_fields(Figure)
-
-
-def test_json_schemas_are_deterministic_and_named_after_their_file() -> None:
-    first, second = json_schemas(), json_schemas()
-    assert first == second
-    assert set(first) == {f"{name}.schema.json" for name in FILE_MODELS}
-    for name, text in first.items():
-        schema = json.loads(text)
-        assert schema["$id"] == name and schema["$schema"].endswith("2020-12/schema")
-        assert text.endswith("\n")
-
-
-def _as_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_json(v) for v in value]
-    return value.isoformat() if isinstance(value, date) else value
-
-
-@pytest.mark.parametrize(
-    ("name", "path"),
-    [
-        ("sources", "seeds/sources.yml"),
-        ("people", "data/people.yml"),
-        ("trips", "data/trips.yml"),
-        ("casualties", "data/casualties.yml"),
-        *[("article", p.relative_to(REPO).as_posix()) for p in REPO.glob("data/articles/*.yml")],
-    ],
-)
-def test_the_projects_files_pass_both_the_models_and_the_json_schemas(name: str, path: str) -> None:
-    data = yamlio.plain(yamlio.loads((REPO / path).read_text(encoding="utf-8"), path))
-    FILE_MODELS[name].model_validate(data)
-    schema = json.loads(json_schemas()[f"{name}.schema.json"])
-    jsonschema.validate(_as_json(data), schema)
-
-
-def test_the_json_schema_refuses_what_the_model_refuses() -> None:
-    schema = json.loads(json_schemas()["article.schema.json"])
-    good = {
-        "source": "s",
-        "quotes": [{"id": "q", "text": "t", "start": 0, "end": 1, "speaker": None}],
-    }
-    ArticleFile.model_validate(good)
-    jsonschema.validate(good, schema)
-    bad = {**good, "quotes": [{**good["quotes"][0], "stauts": "verified"}]}
-    with pytest.raises(ValidationError):
-        ArticleFile.model_validate(bad)
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(bad, schema)
-
-
-def test_the_heading_ids_records_may_not_take_are_those_of_the_templates() -> None:
-    """Every heading of the page templates, by its explicit id or the id its words make,
-    is in schema.HEADING_IDS (a record with that id would share it with the heading)."""
-    import re
-    from importlib import resources
-
-    from markdown.extensions.toc import slugify
-
-    from shuttle.records.schema import HEADING_IDS
-
-    templates = resources.files("shuttle.site").joinpath("templates")
-    made: set[str] = set()
-    for template in templates.iterdir():
-        for line in template.read_text(encoding="utf-8").splitlines():
-            heading = re.match(r"#{1,6} (.*?)(?:\{\{ part_title\(pager\) \}\})?\s*$", line)
-            if heading is None or "{{" in heading[1].split("{ #")[0]:
-                continue  # a heading made of data (a title, a date) has a data-made id
-            explicit = re.search(r"\{ #([\w-]+) \}", heading[1])
-            made.add(explicit[1] if explicit else slugify(heading[1], "-"))
-    assert made <= HEADING_IDS, made - HEADING_IDS
-
-
-@pytest.mark.parametrize("taken", ["quotes", "every-figure", "who-is-who", "timeline-part-3"])
-def test_a_record_or_person_id_of_a_heading_is_refused(taken: str) -> None:
-    from pydantic import ValidationError
-
-    from shuttle.records.schema import Person
-
-    with pytest.raises(ValidationError, match="heading"):
-        Person(id=taken, name="Someone")

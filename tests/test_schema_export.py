@@ -4,15 +4,21 @@ check fails when the files in docs/schema/ drifted from it."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
+from pydantic import ValidationError
 
 from conftest import REPO, run_shuttle
+from shuttle import yamlio
 from shuttle.paths import Paths
 from shuttle.problems import ProblemError
 from shuttle.records import schema_export
-from shuttle.records.schema import json_schemas
+from shuttle.records.schema import ArticleFile
+from shuttle.records.schema_export import FILE_MODELS, json_schemas
 
 
 def test_the_committed_schemas_are_those_of_schema_py() -> None:
@@ -75,3 +81,53 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
     settings = (REPO / ".vscode" / "settings.json").read_text(encoding="utf-8")
     for name in json_schemas():
         assert f"docs/schema/{name}" in settings, name
+
+
+def test_json_schemas_are_deterministic_and_named_after_their_file() -> None:
+    first, second = json_schemas(), json_schemas()
+    assert first == second
+    assert set(first) == {f"{name}.schema.json" for name in FILE_MODELS}
+    for name, text in first.items():
+        schema = json.loads(text)
+        assert schema["$id"] == name and schema["$schema"].endswith("2020-12/schema")
+        assert text.endswith("\n")
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("sources", "seeds/sources.yml"),
+        ("people", "data/people.yml"),
+        ("trips", "data/trips.yml"),
+        ("casualties", "data/casualties.yml"),
+        *[("article", p.relative_to(REPO).as_posix()) for p in REPO.glob("data/articles/*.yml")],
+    ],
+)
+def test_the_projects_files_pass_both_the_models_and_the_json_schemas(name: str, path: str) -> None:
+    data = yamlio.plain(yamlio.loads((REPO / path).read_text(encoding="utf-8"), path))
+    FILE_MODELS[name].model_validate(data)
+    schema = json.loads(json_schemas()[f"{name}.schema.json"])
+    jsonschema.validate(_as_json(data), schema)
+
+
+def test_the_json_schema_refuses_what_the_model_refuses() -> None:
+    schema = json.loads(json_schemas()["article.schema.json"])
+    good = {
+        "source": "s",
+        "quotes": [{"id": "q", "text": "t", "start": 0, "end": 1, "speaker": None}],
+    }
+    ArticleFile.model_validate(good)
+    jsonschema.validate(good, schema)
+    bad = {**good, "quotes": [{**good["quotes"][0], "stauts": "verified"}]}
+    with pytest.raises(ValidationError):
+        ArticleFile.model_validate(bad)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)

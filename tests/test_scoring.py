@@ -15,7 +15,10 @@ TEXT = (
 
 def _figure(value: int, measure: str, at: str) -> FigureCandidate:
     start = TEXT.index(at)
-    return FigureCandidate(value, measure, at, start, start + len(at), "", 0, 0)  # type: ignore[arg-type]
+    return FigureCandidate(
+        value=value, measure=measure, text=at, start=start, end=start + len(at),  # type: ignore[arg-type]
+        sentence="", sentence_start=0, sentence_end=0,
+    )  # fmt: skip
 
 
 def test_a_figure_restated_in_another_sentence_does_not_match() -> None:
@@ -48,7 +51,9 @@ def test_gold_without_a_sentence_matches_on_value_and_measure() -> None:
 
 
 def _turn(text: str, cue: str, speaker: str) -> QuoteCandidate:
-    return QuoteCandidate(text, 0, len(text), speaker, "transcript", cue)  # type: ignore[arg-type]
+    return QuoteCandidate(
+        text=text, start=0, end=len(text), speaker=speaker, kind="transcript", cue=cue
+    )
 
 
 def test_transcripts_are_scored_by_label_apart_from_quotes() -> None:

@@ -114,3 +114,24 @@ def test_require_folder(tmp_path: Path) -> None:
     with pytest.raises(ProblemError) as exc:
         sources.require_folder(tmp_path / "seeds", "seeds")
     assert [(p.code, p.file) for p in exc.value.problems] == [("E005", "seeds")]
+
+
+def test_each_article_is_cut_into_paragraphs_once_by_shuttle_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One implementation of `#pN` (shuttle.text's), run once per article as it is read."""
+    from conftest import REPO
+    from shuttle.paths import Paths
+    from shuttle.records.store import load_store
+    from shuttle.text import segments
+
+    assert sources.text_paragraphs is segments.paragraphs
+    calls: list[str] = []
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        calls.append(text)
+        return segments.paragraphs(text)
+
+    monkeypatch.setattr(sources, "text_paragraphs", counted)
+    store, _ = load_store(Paths(REPO))
+    assert sorted(calls) == sorted(a.text for a in store.articles.values()) and calls

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import REPO, write_file
 from shuttle.paths import Paths
+from shuttle.records import datafiles
 from shuttle.records import store as store_module
 from shuttle.records.store import Store, load_store
 
@@ -60,7 +61,8 @@ def test_the_fast_reader_and_the_round_trip_reader_agree(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fast, fast_problems = load_store(Paths(REPO))
-    monkeypatch.setattr(store_module, "_fast", lambda model, text: None)
+    monkeypatch.setattr(datafiles, "fast", lambda model, text: None)
+    monkeypatch.setattr(store_module, "fast", lambda model, text: None)
     monkeypatch.setattr(store_module, "_CASUALTIES", {})
     slow, slow_problems = load_store(Paths(REPO))
     assert fast.sources == slow.sources and fast.people == slow.people
@@ -144,16 +146,3 @@ def test_a_changed_casualties_file_is_read_again(project: Path) -> None:
         broken, problems = load_store(Paths(project))
         assert broken.casualties is None
         assert [p.code for p in problems if p.file == "data/casualties.yml"] == ["E102"]
-
-
-def test_the_people_list_loads_alone(project: Path) -> None:
-    """`shuttle extract --json` needs data/people.yml only: a broken casualty series or
-    sources list is not read, and the people are those load_store gives."""
-    store, _ = load_store(Paths(project))
-    write_file(project / "data" / "casualties.yml", "series: [\n")
-    write_file(project / "seeds" / "sources.yml", "sources: {\n")
-    people, problems = store_module.load_people(Paths(project))
-    assert problems == [] and people == store.people and people
-    write_file(project / "data" / "people.yml", "people: [\n")
-    people, problems = store_module.load_people(Paths(project))
-    assert people == [] and [p.file for p in problems] == ["data/people.yml"]

@@ -25,7 +25,8 @@ from shuttle.curation import merge
 from shuttle.curation.proposals import name_key, record_id
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
-from shuttle.records.schema import Event, Figure, Person, Quote, machine_fields
+from shuttle.records.fields import machine_fields
+from shuttle.records.schema import Event, Figure, Person, Quote
 from shuttle.records.sources import Article, hash_problem
 from shuttle.records.spans import Span, locate
 from shuttle.records.store import Store, load_store

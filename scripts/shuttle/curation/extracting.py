@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from shuttle import config, yamlio
 from shuttle.curation import merge
+from shuttle.curation.pool import Workers, extract_one, pool_size
 from shuttle.curation.proposals import PeopleIndex, article_records, known_people
 from shuttle.extract import extract_article, to_json
-from shuttle.extract.candidates import ArticleCandidates, KnownPerson
+from shuttle.extract.candidates import KnownPerson
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, did_you_mean
 from shuttle.progress import Progress
-from shuttle.records.sources import hash_problem
-from shuttle.records.store import Store, load_people, load_store
-from shuttle.textio import MAX_ARTICLE_BYTES, read_text
-
-T = TypeVar("T")
-R = TypeVar("R")
+from shuttle.records.datafiles import load_people, load_sources
+from shuttle.records.sources import hash_problem, read_article
+from shuttle.records.store import Store, load_article_data, load_store
+from shuttle.textio import MAX_ARTICLE_BYTES, read_text, write_atomic
 
 # The marks a quotation opens or closes with (the quote extractor's cue that there is one).
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e")
@@ -53,23 +49,29 @@ def extract_files(
 
 def extract_sources_json(paths: Paths, only: Sequence[str]) -> tuple[str, list[Problem]]:
     """`shuttle extract --json --source ID`: what the extractors find in those sources'
-    texts (dated as `shuttle extract` dates them), as JSON; writes nothing."""
-    store, problems = load_store(paths)
-    known = {s.id for s in store.sources}
+    texts (dated as `shuttle extract` dates them), as JSON; writes nothing. Reads
+    sources.yml, people.yml and the named articles: nothing else of seeds/ and data/."""
+    sources, problems = load_sources(paths)
+    by_id = {s.id: s for s in sources}
     shown = paths.relative(paths.sources_file)
     unknown = [
-        Problem.of("E201", shown, None, f"no source with id {u!r}") for u in only if u not in known
+        Problem.of("E201", shown, None, f"no source with id {u!r}") for u in only if u not in by_id
     ]
     if unknown:
         return "[]\n", unknown
-    people = known_people(store.people)
+    people, found_problems = people_for_extraction(paths)
+    problems += found_problems
     out = []
     for source_id in only:
-        article = store.articles.get(source_id)
-        if article is None:  # its text did not load: load_store said why
+        source = by_id[source_id]
+        path = paths.article(source.file)
+        try:
+            article = read_article(path, paths.relative(path), source, root=paths.root)
+        except ProblemError as exc:  # its text did not load: say why, go on
+            problems += exc.problems
             continue
-        found = extract_article(article.text, published=article.source.event_date, people=people)
-        out.append(to_json(paths.relative(paths.article(article.source.file)), found))
+        found = extract_article(article.text, published=source.event_date, people=people)
+        out.append(to_json(paths.relative(path), found))
     blocking = [p for p in problems if p.severity == "error"]
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n", blocking
 
@@ -119,11 +121,16 @@ def run_extract(
         settings = config.load(paths)
     except ProblemError as exc:
         return [], exc.problems
-    store, problems = load_store(paths)
-    blocking = [p for p in problems if p.severity == "error"]
-    if blocking:
-        return [], blocking
+    # Each article's data file is read once: those merged into by the merge itself (round
+    # trip, checked there), the others here as `shuttle check` reads them.
+    store, problems = load_store(paths, article_data=False)
     wanted = set(only) or {s.id for s in store.sources}
+    merging = wanted & set(store.articles)
+    load_article_data(store, problems, skip=merging)
+    blocking = [p for p in problems if p.severity == "error"]
+    if blocking:  # nothing is merged: the rest is read for what it may hold wrong too
+        load_article_data(store, problems, only=merging)
+        return [], [p for p in problems if p.severity == "error"]
     unknown = sorted(wanted - {s.id for s in store.sources})
     if unknown:
         shown = paths.relative(paths.sources_file)
@@ -155,14 +162,12 @@ def _merge_sources(
 ) -> tuple[list[str], list[Problem]]:
     """Extract and merge every source; a process pool shares the work for large runs.
 
-    The extractors (pure) and the merge of each article's file (its own file) run in the
-    pool; new people are named in the main process in source order, so ids and output
-    are the same whatever the number of workers.
+    The extractors (pure) and the merge of each article's file (its own file, read once
+    there) run in the pool; new people are named in the main process in source order,
+    so ids and output are the same whatever the number of workers. Every article file is
+    written, or none (when one of them does not load).
     """
-    written: list[str] = []
     problems: list[Problem] = []
-    people = known_people(store.people)
-    index = PeopleIndex.of(store.people)
     people_shown = paths.relative(paths.people_file)
     try:
         people_doc = merge.load_or_new(
@@ -170,34 +175,37 @@ def _merge_sources(
         )
     except ProblemError as exc:
         return [], exc.problems
+    index = PeopleIndex.of(store.people)
     work = [
         (source_id, article.text, article.source.event_date)
         for source_id in source_ids
         if (article := store.articles.get(source_id)) is not None  # else: load_store said why
     ]
-    workers = pool_size(len(work), jobs)
     progress = Progress("shuttle extract", len(work))
-    with _Workers(workers, people) as pool:
-        found_all = pool.map(_extract_one, work)
-        merges = []
-        for done, ((source_id, _, _), found) in enumerate(zip(work, found_all, strict=True)):
+    with Workers(pool_size(len(work), jobs), known_people(store.people)) as pool:
+        pending, proposed = [], []
+        for done, ((source_id, _, _), found) in enumerate(
+            zip(work, pool.map(extract_one, work), strict=True)
+        ):
             records = article_records(source_id, found, index)
             path = paths.article_data(source_id)
-            held = store.article_data.get(source_id)
-            # said once the file is there (and on every run while it holds no record)
-            empty = held is None or not (held.quotes or held.figures or held.events)
-            if notes is not None and empty and not any(records.values()):
-                text = store.articles[source_id].text
-                notes.append(nothing_proposed(source_id, text, paths.relative(path)))
-            merges.append(pool.submit(_merge_one, (path, paths.relative(path), source_id, records)))
+            job = (path, paths.relative(path), source_id, records)
+            pending.append(pool.submit(_fold, job))
+            proposed.append(any(records.values()))
             progress.update(done + 1, " articles read")
-        for done, pending in enumerate(merges):
-            shown, found_problems = pending()
-            if shown is not None:
-                written.append(shown)
-            problems.extend(found_problems)
+        folded = []
+        for done, result in enumerate(pending):
+            folded.append(result())
             progress.update(done + 1, " articles merged")
     progress.done()
+    problems = [p for f in folded for p in f.problems]
+    if problems:
+        return [], problems
+    written = _write(folded, problems)
+    for (source_id, text, _), f, any_proposed in zip(work, folded, proposed, strict=True):
+        # said once the file is there (and on every run while it holds no record)
+        if notes is not None and not f.held and not any_proposed:
+            notes.append(nothing_proposed(source_id, text, f.shown))
     try:
         if merge.merge_people(people_doc, index.new, index.proposed_by):
             yamlio.save(people_doc)
@@ -217,83 +225,18 @@ def _merge_sources(
     return written, problems
 
 
-# Below this many articles a pool costs more (start-up, pickling) than it saves.
-POOL_MIN_ARTICLES = 48
+def _fold(job: tuple[Path, str, str, dict[str, Any]]) -> merge.Folded:
+    return merge.fold_article_file(*job)
 
 
-def pool_size(articles: int, jobs: int | None = None) -> int:
-    """Workers for `articles`: `jobs` when given, else one per core for a large run."""
-    if jobs is None:
-        if articles < POOL_MIN_ARTICLES:
-            return 1
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(jobs or 1, articles))
-
-
-_PEOPLE: Sequence[KnownPerson] = ()
-
-
-def _init_worker(people: Sequence[KnownPerson]) -> None:
-    global _PEOPLE
-    _PEOPLE = people
-
-
-def _extract_one(job: tuple[str, str, date | None]) -> ArticleCandidates:
-    _, text, published = job
-    return extract_article(text, published=published, people=_PEOPLE)
-
-
-def _merge_one(job: tuple[Path, str, str, dict[str, Any]]) -> tuple[str | None, list[Problem]]:
-    path, shown, source_id, records = job
-    try:
-        doc = merge.load_or_new(path, shown, merge.ARTICLE_HEADER, {"source": source_id})
-        changed = merge.merge_article(doc, records)
-        if not changed and doc.digest is None:  # nothing proposed: a place for the editor's
-            for name in ("quotes", "figures", "events"):
-                merge.section(doc, name)
-        if changed or doc.digest is None:
-            yamlio.save(doc)
-            return shown, []
-    except ProblemError as exc:
-        return None, exc.problems
-    return None, []
-
-
-class _Workers:
-    """A process pool, or the calling process itself for one worker: same interface.
-
-    map() yields results in input order (chunked); submit() returns a callable that
-    waits for its result.
-    """
-
-    def __init__(self, workers: int, people: Sequence[KnownPerson]) -> None:
-        self.workers = workers
-        self.people = people
-        self.pool: Any = None
-
-    def __enter__(self) -> _Workers:
-        if self.workers > 1:
-            method = "fork" if sys.platform.startswith("linux") else None
-            context = multiprocessing.get_context(method)
-            self.pool = context.Pool(self.workers, _init_worker, (self.people,))
-        else:
-            _init_worker(self.people)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.terminate() if exc[0] is not None else self.pool.close()
-            self.pool.join()
-
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-        if self.pool is None:
-            return map(fn, items)
-        chunk = max(1, min(16, len(items) // (self.workers * 8)))
-        return cast(Iterator[R], self.pool.imap(fn, items, chunksize=chunk))
-
-    def submit(self, fn: Callable[[T], R], item: T) -> Callable[[], R]:
-        if self.pool is None:
-            result = fn(item)
-            return lambda: result
-        pending = self.pool.apply_async(fn, (item,))
-        return cast(Callable[[], R], pending.get)
+def _write(folded: Sequence[merge.Folded], problems: list[Problem]) -> list[str]:
+    """The article files that changed, each only if no one saved it since it was read."""
+    written = []
+    for f in folded:
+        if f.text is not None:
+            try:
+                write_atomic(f.path, f.text, f.shown, expected=f.digest)
+                written.append(f.shown)
+            except ProblemError as exc:
+                problems.extend(exc.problems)
+    return written

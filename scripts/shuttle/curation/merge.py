@@ -14,8 +14,10 @@ quoting survive) and only if they did not change since they were read.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,16 +26,21 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
-from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim, machine_fields
+from shuttle.records.fields import Record, machine_fields
+from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim
+from shuttle.records.store import check_article_file
 
 # The fields the machine writes, per section, as the schema's models mark them (MACHINE);
 # everything else belongs to editors.
+MODELS: dict[str, type[Record]] = {
+    "quotes": Quote,
+    "figures": Figure,
+    "events": Event,
+    "trip_claim": TripClaim,
+    "people": Person,
+}
 MACHINE_FIELDS: dict[str, tuple[str, ...]] = {
-    "quotes": machine_fields(Quote),
-    "figures": machine_fields(Figure),
-    "events": machine_fields(Event),
-    "trip_claim": machine_fields(TripClaim),
-    "people": machine_fields(Person),
+    section: machine_fields(model) for section, model in MODELS.items()
 }
 
 ARTICLE_HEADER = (
@@ -58,10 +65,47 @@ def _normal(value: Any) -> Any:
     return str(value)
 
 
-def fingerprint(section: str, record: Mapping[str, Any]) -> str:
-    fields = {name: _normal(record.get(name)) for name in MACHINE_FIELDS[section]}
-    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
+# The machine's list fields (a trip claim's places): written only when not empty, so a
+# record without one had [] proposed.
+LIST_FIELDS: dict[str, frozenset[str]] = {
+    section: frozenset(
+        name for name in names if MODELS[section].model_fields[name].default_factory is list
+    )
+    for section, names in MACHINE_FIELDS.items()
+}
+
+
+def _values(section: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    lists = LIST_FIELDS[section]
+    return {
+        name: _normal([] if record.get(name) is None and name in lists else record.get(name))
+        for name in MACHINE_FIELDS[section]
+    }
+
+
+def _digest(values: Mapping[str, Any]) -> str:
+    text = json.dumps(values, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint(section: str, record: Mapping[str, Any]) -> str:
+    return _digest(_values(section, record))
+
+
+def _machine_print(section: str, record: Mapping[str, Any]) -> bool:
+    """Whether the record's fingerprint is of its machine fields as they stand: of all of
+    them, or of all but some the record lacks (fields its model gained after the print:
+    a record is not the editors' because the schema grew)."""
+    stored = record.get("extracted")
+    values = _values(section, record)
+    if stored == _digest(values):
+        return True
+    lacking = [name for name, value in values.items() if value is None]
+    return any(
+        stored == _digest({name: values[name] for name in values if name not in dropped})
+        for size in range(1, len(lacking) + 1)
+        for dropped in itertools.combinations(lacking, size)
+    )
 
 
 def _yaml_value(value: Any) -> Any:
@@ -86,13 +130,13 @@ def editor_owned(section: str, record: Mapping[str, Any]) -> bool:
     """True when an editor has decided on the record or changed what the machine wrote."""
     if record.get("status", "candidate") != "candidate":
         return True
-    return record.get("extracted") != fingerprint(section, record)
+    return not _machine_print(section, record)
 
 
 def _refresh(section: str, record: CommentedMap, proposal: Mapping[str, Any]) -> bool:
+    if _values(section, record) == _values(section, proposal):
+        return False  # (its print may predate a field the model gained: left as it is)
     new_print = fingerprint(section, proposal)
-    if record.get("extracted") == new_print:
-        return False
     for name in MACHINE_FIELDS[section]:
         value = proposal.get(name)
         if value is not None and value != []:
@@ -156,11 +200,13 @@ def section(loaded: yamlio.Loaded, key: str) -> CommentedSeq:
 
 
 def load_or_new(
-    path: Path, shown: str, header: str | None, top: Mapping[str, Any]
+    path: Path, shown: str, header: str | None, top: Mapping[str, Any], *, keep_empty: bool = False
 ) -> yamlio.Loaded:
+    """The file read round trip, or a new document holding `top`; an empty file is taken
+    as `top` too, unless `keep_empty` (for the caller to check)."""
     if path.exists():
         loaded = yamlio.load(path, shown)
-        if loaded.data is None:  # an empty file
+        if loaded.data is None and not keep_empty:  # an empty file
             loaded.data = CommentedMap(top)
         return loaded
     doc = CommentedMap(top)
@@ -179,6 +225,39 @@ def merge_article(loaded: yamlio.Loaded, records: Mapping[str, Any]) -> bool:
             continue
         changed |= fold_list(name, section(loaded, name), proposals)
     return changed
+
+
+@dataclass(frozen=True)
+class Folded:
+    """An article's data file with the proposals folded in, for the caller to write."""
+
+    path: Path
+    shown: str
+    text: str | None  # the file's new text; None: leave it as it is
+    digest: str | None  # of the file as read (a save since is refused); None: a new file
+    held: bool  # it held a record before (else `shuttle extract` notes what it proposed)
+    problems: list[Problem]
+
+
+def fold_article_file(path: Path, shown: str, source_id: str, records: Mapping[str, Any]) -> Folded:
+    """Reads an article's data file once (round trip), checks it as `shuttle check` reads
+    it, and folds the proposals in; writes nothing (the caller writes every file or none)."""
+    try:
+        doc = load_or_new(path, shown, ARTICLE_HEADER, {"source": source_id}, keep_empty=True)
+        if doc.digest is not None:  # (an empty file too: it names no source)
+            found = [p for p in check_article_file(doc) if p.severity == "error"]
+            if found:
+                return Folded(path, shown, None, doc.digest, True, found)
+        data = _document(doc)
+        held = any(data.get(name) for name in ("quotes", "figures", "events"))
+        changed = merge_article(doc, records)
+        if not changed and doc.digest is None:  # nothing proposed: a place for the editor's
+            for name in ("quotes", "figures", "events"):
+                section(doc, name)
+        text = yamlio.dumps(doc.data) if changed or doc.digest is None else None
+        return Folded(path, shown, text, doc.digest, held, [])
+    except ProblemError as exc:
+        return Folded(path, shown, None, None, True, exc.problems)
 
 
 def merge_people(

@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -20,7 +20,15 @@ from shuttle.extract.candidates import (
     KnownPerson,
     PersonCandidate,
 )
-from shuttle.records.schema import MAX_COUNT, MAX_ORDINAL, Person, is_plausible_day, is_visible
+from shuttle.records.fields import (
+    MAX_COUNT,
+    MAX_ORDINAL,
+    Record,
+    is_plausible_day,
+    is_visible,
+    machine_fields,
+)
+from shuttle.records.schema import Event, Figure, Person, Quote, TripClaim
 
 
 def slugify(text: str) -> str:
@@ -98,21 +106,51 @@ class PeopleIndex:
         return person_id
 
 
-def _words(text: str | None) -> str | None:
-    return text if text is not None and is_visible(text) else None
+# A model's field the candidate calls otherwise (its JSON keys are a contract): the
+# candidate's name for it. Every other MACHINE field is the candidate's field of its name.
+CANDIDATE_NAMES: dict[type[Record], dict[str, str]] = {
+    Event: {"date": "on", "summary": "sentence"},
+    TripClaim: {"text": "ordinal_text", "start": "ordinal_start", "end": "ordinal_end"},
+}
 
 
-def _day(day: date | None) -> date | None:
-    return day if day is not None and is_plausible_day(day) else None
+def _proposed(value: Any) -> Any:
+    """Only what the schema accepts is proposed (a file extract writes must check): text
+    that shows nothing, or a date outside the project's years, is left out (an article
+    may well mention 1948)."""
+    if isinstance(value, str):
+        return value if is_visible(value) else None
+    if isinstance(value, date):
+        return value if is_plausible_day(value) else None
+    if isinstance(value, tuple | list):
+        return [item for item in value if not isinstance(item, str) or is_visible(item)]
+    return value
+
+
+def proposal(model: type[Record], found: object, **given: Any) -> dict[str, Any]:
+    """The record `model` would hold for a candidate: the fields the model marks MACHINE,
+    in its order, each the candidate's field of that name (or of CANDIDATE_NAMES) unless
+    `given`; then any other field of the model the candidate carries, when it is not the
+    model's default (a quote's `interpreted`: proposed, then the editors')."""
+    names = CANDIDATE_NAMES.get(model, {})
+    record = {
+        name: _proposed(given[name] if name in given else getattr(found, names.get(name, name)))
+        for name in machine_fields(model)
+    }
+    carried = {f.name for f in fields(found)}  # type: ignore[arg-type]
+    for name, info in model.model_fields.items():
+        if name not in record and name in carried:
+            value = getattr(found, name)
+            if value != info.default:
+                record[name] = _proposed(value)
+    return record
 
 
 def article_records(
     source_id: str, found: ArticleCandidates, people: PeopleIndex
 ) -> dict[str, Any]:
-    """Records for data/articles/<source_id>.yml, fields in the order editors read them."""
-    # Only what the schema accepts is proposed (a file extract writes must check): text
-    # that shows nothing is dropped, a date outside the project's years or a number past
-    # the plausible is left out (an article may well mention 1948).
+    """Records for data/articles/<source_id>.yml, fields in the order of their models."""
+    # A candidate whose words show nothing, or a count past the plausible, is no record.
     people.source = source_id
     proposed_people = {name_key(p.name): p for p in found.people if is_visible(p.name)}
     for person in found.people:
@@ -129,61 +167,25 @@ def article_records(
             else None
         )
         quotes.append(
-            {
-                "id": record_id("q", source_id, q.start),
-                "text": q.text,
-                "start": q.start,
-                "end": q.end,
-                "speaker": speaker,
-                "kind": q.kind,
-                "cue": _words(q.cue),
-                "said_on": _day(q.said_on),
-                **({"interpreted": True} if q.interpreted else {}),
-            }
+            {"id": record_id("q", source_id, q.start), **proposal(Quote, q, speaker=speaker)}
         )
     figures = [
-        {
-            "id": record_id("f", source_id, f.start),
-            "text": f.text,
-            "start": f.start,
-            "end": f.end,
-            "value": f.value,
-            "measure": f.measure,
-            "qualifier": _words(f.qualifier),
-            "label": _words(f.label),
-            "subject": _words(f.subject),
-            "attribution": _words(f.attribution),
-            "as_of": _day(f.as_of),
-        }
+        {"id": record_id("f", source_id, f.start), **proposal(Figure, f)}
         for f in found.figures
         if is_visible(f.text) and 0 <= f.value <= MAX_COUNT
     ]
     events = [
-        {
-            "id": record_id("e", source_id, e.start),
-            "date": _day(e.on),
-            "summary": e.sentence,
-            "sentence": e.sentence,
-            "start": e.start,
-            "end": e.end,
-            "kind": _words(e.kind),
-        }
+        {"id": record_id("e", source_id, e.start), **proposal(Event, e)}
         for e in found.events
         if is_visible(e.sentence)
     ]
     trip = found.trip
     claim = None
     counted = trip.ordinal is None or trip.ordinal <= MAX_ORDINAL  # else: no claim to keep
-    ordinal = trip.ordinal if counted else None
-    places = [place for place in trip.places if is_visible(place)]
-    meetings = [name for name in trip.meetings if is_visible(name)]
-    if ordinal is not None or places or meetings:
-        claim = {
-            "ordinal": ordinal,
-            "text": _words(trip.ordinal_text) if counted else None,
-            "start": trip.ordinal_start if counted else None,
-            "end": trip.ordinal_end if counted else None,
-            "places": places,
-            "meetings": meetings,
-        }
+    if counted:
+        claim = proposal(TripClaim, trip)
+    else:  # a count past the plausible: only the places and the people met are kept
+        claim = proposal(TripClaim, trip, ordinal=None, text=None, start=None, end=None)
+    if claim["ordinal"] is None and not claim["places"] and not claim["meetings"]:
+        claim = None
     return {"trip_claim": claim, "quotes": quotes, "figures": figures, "events": events}

@@ -1,5 +1,5 @@
-"""One article in, every candidate out: `extract_article`, and `to_json`, the one
-serialisation."""
+"""One article in, every candidate out: `extract_article` (`to_json`, the one
+serialisation, is in candidates.py)."""
 
 from __future__ import annotations
 
@@ -7,22 +7,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from shuttle.text.segments import paragraphs, segment
+from shuttle.text.quotemarks import article_segments
 
-from .candidates import (
-    ArticleCandidates,
-    EventCandidate,
-    FigureCandidate,
-    KnownPerson,
-    QuoteCandidate,
-    TripCandidate,
-)
+from .candidates import ArticleCandidates, KnownPerson, to_json
 from .context import Ctx
 from .dates import anchor_positions
 from .events import extract_events
 from .figures import extract_figures
 from .keywords import Keywords
-from .marks import find_quote_spans
 from .people import candidates as people_candidates
 from .people import find_people
 from .quotes import extract_quotes
@@ -35,10 +27,7 @@ def extract_article(
     text: str, *, published: date | None = None, people: Sequence[KnownPerson] = ()
 ) -> ArticleCandidates:
     """Everything the extractors propose for one article, in text order."""
-    paras = paragraphs(text)
-    spans = find_quote_spans(text, paras)
-    marks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in spans]
-    segs = segment(text, marks, paras)
+    spans, segs = article_segments(text)
     found = find_people(text, segs, people)
     kw = Keywords(text)
     ctx = Ctx(text, segs, found, published, spans, anchor_positions(text), kw)
@@ -65,75 +54,3 @@ def extract_article(
         events=tuple(events),
         people=tuple(people_candidates(found, list(extra.items()))),
     )
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d is not None else None
-
-
-def _quote(q: QuoteCandidate) -> dict[str, object]:
-    return {
-        "text": q.text,
-        "speaker": q.speaker,
-        "kind": q.kind,
-        "start": q.start,
-        "end": q.end,
-        "cue": q.cue,
-        "said_on": _iso(q.said_on),
-        "interpreted": q.interpreted,
-    }
-
-
-def _figure(f: FigureCandidate) -> dict[str, object]:
-    return {
-        "value": f.value,
-        "qualifier": f.qualifier,
-        "measure": f.measure,
-        "subject": f.subject,
-        "attribution": f.attribution,
-        "sentence": f.sentence,
-        "start": f.start,
-        "end": f.end,
-        "text": f.text,
-        "label": f.label,
-        "as_of": _iso(f.as_of),
-        "sentence_start": f.sentence_start,
-        "sentence_end": f.sentence_end,
-    }
-
-
-def _trip(t: TripCandidate) -> dict[str, object]:
-    return {
-        "ordinal": t.ordinal,
-        "places": list(t.places),
-        "meetings": list(t.meetings),
-        "ordinal_text": t.ordinal_text,
-        "ordinal_start": t.ordinal_start,
-        "ordinal_end": t.ordinal_end,
-    }
-
-
-def _event(e: EventCandidate) -> dict[str, object]:
-    return {
-        "sentence": e.sentence,
-        "start": e.start,
-        "end": e.end,
-        "on": _iso(e.on),
-        "actors": list(e.actors),
-        "kind": e.kind,
-    }
-
-
-def to_json(file: str, found: ArticleCandidates) -> dict[str, object]:
-    """The candidates as plain JSON data: the contract's keys first, extras after."""
-    return {
-        "file": file,
-        "quotes": [_quote(q) for q in found.quotes],
-        "figures": [_figure(f) for f in found.figures],
-        "trip": _trip(found.trip),
-        "events": [_event(e) for e in found.events],
-        "people": [
-            {"name": p.name, "role": p.role, "organisation": p.organisation, "kind": p.kind}
-            for p in found.people
-        ],
-    }

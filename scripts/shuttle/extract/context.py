@@ -7,12 +7,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from shuttle.text.quotemarks import QuoteSpan
 from shuttle.text.segments import WORD_START, Segments, word_trie
 
 from .dates import DateMention, find_dates
 from .keywords import SPEECH, Keywords, matches
 from .lexicon import SPEECH_VERBS
-from .marks import QuoteSpan
 from .people import People
 
 # A speech verb after a space, the verbs factored by prefix. Group "v" is the verb's span.

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from shuttle.records.schema import Measure
+from shuttle.records.fields import Measure
 from shuttle.text.numbers import NumberMention, find_numbers
 from shuttle.text.segments import Segments
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from shuttle.records.schema import PersonKind
+from shuttle.records.fields import PersonKind
 from shuttle.text.segments import Segments, word_trie
 
 from .candidates import KnownPerson, PersonCandidate

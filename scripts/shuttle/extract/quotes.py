@@ -9,10 +9,11 @@ or a title, not a quotation, and is dropped; a full quotation with no speaker is
 
 from __future__ import annotations
 
+from shuttle.text.quotemarks import QuoteSpan
+
 from .candidates import QuoteCandidate
 from .context import Attribution, Ctx
 from .lexicon import SPEECH_DECLARATIVE
-from .marks import QuoteSpan
 from .names import is_nickname
 from .speakers import attribute
 from .transcripts import extract_transcript

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from shuttle.text.quotemarks import QuoteSpan
+
 from .context import Attribution, Ctx, Who
 from .dates import find_dates
 from .lexicon import MEDIA_HEADS, ORG_HEADS, ORG_NAMES, PLACES, SPEECH_INVERTIBLE
-from .marks import QuoteSpan
 from .phrases import classify, np_after, np_before, subject, subject_span
 
 _S = r"[^\S\n]+"

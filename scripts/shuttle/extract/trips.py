@@ -87,7 +87,10 @@ def extract_trip(
     if ordinal is None:
         return TripCandidate(places=tuple(places), meetings=tuple(meetings))
     value, ot, os, oe = ordinal
-    return TripCandidate(value, ot, os, oe, tuple(places), tuple(meetings))
+    return TripCandidate(
+        ordinal=value, places=tuple(places), meetings=tuple(meetings),
+        ordinal_text=ot, ordinal_start=os, ordinal_end=oe,
+    )  # fmt: skip
 
 
 def _titles_only(text: str, a: int, b: int, first: bool) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from shuttle.records.schema import Measure
+from shuttle.records.fields import Measure
 
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from shuttle.records.schema import Day, Record, Slug, SourceId, Text
+from shuttle.records.fields import Day, Record, Slug, SourceId, Text
 
 
 class Correction(Record):

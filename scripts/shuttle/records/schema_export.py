@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
+import json
+
 from shuttle.paths import Paths
 from shuttle.problems import Problem
-from shuttle.records.schema import json_schemas
+from shuttle.records.fields import Record
+from shuttle.records.schema import (
+    ArticleFile,
+    CasualtiesFile,
+    PeopleFile,
+    SourcesFile,
+    TripsFile,
+)
 from shuttle.textio import current_digest, sha256_hex, write_atomic
+
+# The files editors edit, by the name their JSON Schema is exported under.
+FILE_MODELS: dict[str, type[Record]] = {
+    "sources": SourcesFile,
+    "people": PeopleFile,
+    "trips": TripsFile,
+    "article": ArticleFile,
+    "casualties": CasualtiesFile,
+}
+
+
+def json_schemas() -> dict[str, str]:
+    """The JSON Schema text of each file model, deterministic, keyed by file name."""
+    out: dict[str, str] = {}
+    for name, model in FILE_MODELS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"{name}.schema.json"
+        out[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return out
 
 
 def export(paths: Paths) -> list[str]:

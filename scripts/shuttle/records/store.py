@@ -6,17 +6,19 @@ can point an editor at the exact place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from shuttle import fastyaml, yamlio
+from shuttle import yamlio
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError
 from shuttle.records.corrections import Correction, CorrectionsFile
+from shuttle.records.datafiles import Lines, RoundTripLines, fast, load_file, validate
+from shuttle.records.fields import Record
 from shuttle.records.schema import (
     ArticleFile,
     CasualtiesFile,
@@ -25,15 +27,13 @@ from shuttle.records.schema import (
     PeopleFile,
     Person,
     Quote,
-    Record,
     Source,
     SourcesFile,
     Trip,
     TripsFile,
 )
 from shuttle.records.sources import Article, read_article
-from shuttle.records.validation import validation_problems
-from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, read_text, sha256_hex
+from shuttle.textio import MAX_DATA_BYTES, decode, read_bytes, sha256_hex
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -85,88 +85,11 @@ class Store:
                 yield source_id, event
 
 
-def _validate(model: type[M], loaded: yamlio.Loaded) -> tuple[M | None, list[Problem]]:
-    data = loaded.data
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        return None, [Problem.of("E102", loaded.shown, 1, "the file must hold a mapping")]
-    try:
-        return model.model_validate(yamlio.plain(data)), []
-    except ValidationError as exc:
-        return None, validation_problems(exc, data, loaded.shown, model=model)
-
-
-class Lines(Protocol):
-    """Where things are written in a loaded file (1-based lines)."""
-
-    def key(self, key: str) -> int | None: ...  # a top-level key
-
-    def item(self, key: str, index: int) -> int | None: ...  # item `index` of a top-level list
-
-
-@dataclass(frozen=True)
-class _RoundTripLines:
-    data: Any
-
-    def key(self, key: str) -> int | None:
-        return yamlio.line_of(self.data, key) if isinstance(self.data, dict) else None
-
-    def item(self, key: str, index: int) -> int | None:
-        items = self.data.get(key) if isinstance(self.data, dict) else None
-        return yamlio.line_of(items, index) if items is not None else None
-
-
 def _remember_lines(
     store: Store, records: Sequence[Record], lines: Lines, key: str, shown: str
 ) -> None:
     for index, record in enumerate(records):
         store.places[id(record)] = Place(shown, lines.item(key, index), key, index)
-
-
-def _fast(model: type[M], text: str) -> tuple[M, Lines] | None:
-    """The file through libyaml when it is plain and valid; None: take the careful path."""
-    fast = fastyaml.loads(text)
-    if fast is None:
-        return None
-    data = {} if fast.data is None else fast.data
-    if not isinstance(data, dict):
-        return None
-    try:
-        return model.model_validate(data), fast.lines
-    except ValidationError:
-        return None  # the round-trip loader locates every problem
-
-
-def _load_file(
-    paths: Paths,
-    path: Path,
-    model: type[M],
-    problems: list[Problem],
-    *,
-    required: bool = True,
-    shown: str | None = None,
-) -> tuple[M | None, Lines | None]:
-    """A data file as its model, and where its records are written.
-
-    Most files are plain and valid: they take the fast path (fastyaml). Any other is read
-    by the round-trip loader, which reports every problem with its line.
-    """
-    shown = paths.relative(path) if shown is None else shown
-    if not path.exists() and not required:
-        return None, None
-    try:
-        text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True, root=paths.root)
-        fast = _fast(model, text)
-        if fast is not None:
-            return fast
-        loaded = yamlio.Loaded(path=path, shown=shown, data=yamlio.loads(text, shown), digest=None)
-    except ProblemError as exc:
-        problems.extend(exc.problems)
-        return None, None
-    parsed, found = _validate(model, loaded)
-    problems.extend(found)
-    return parsed, _RoundTripLines(loaded.data)
 
 
 def _mark_unusable(store: Store, path: Path, parsed: object | None) -> None:
@@ -191,14 +114,14 @@ def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | 
         key = (shown, sha256_hex(raw))
         if key not in _CASUALTIES:
             text = decode(raw, shown, allow_empty=True)
-            fast = _fast(CasualtiesFile, text)
+            quick = fast(CasualtiesFile, text)
             _CASUALTIES.clear()
-            if fast is not None:
-                _CASUALTIES[key] = (fast[0], [], fast[1])
+            if quick is not None:
+                _CASUALTIES[key] = (quick[0], [], quick[1])
             else:
                 data = yamlio.loads(text, shown)
                 loaded = yamlio.Loaded(path=path, shown=shown, data=data, digest=key[1])
-                _CASUALTIES[key] = (*_validate(CasualtiesFile, loaded), _RoundTripLines(data))
+                _CASUALTIES[key] = (*validate(CasualtiesFile, loaded), RoundTripLines(data))
     except ProblemError as exc:
         problems.extend(exc.problems)
         return None
@@ -209,15 +132,9 @@ def _load_casualties(store: Store, problems: list[Problem]) -> CasualtiesFile | 
     return parsed
 
 
-def load_people(paths: Paths) -> tuple[list[Person], list[Problem]]:
-    """data/people.yml alone, as load_store reads it (for `shuttle extract --json`, which
-    needs the people list and nothing else of the store)."""
-    problems: list[Problem] = []
-    people, _ = _load_file(paths, paths.people_file, PeopleFile, problems)
-    return (list(people.people) if people else []), problems
-
-
-def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
+def load_store(paths: Paths, *, article_data: bool = True) -> tuple[Store, list[Problem]]:
+    """seeds/ and data/ read into a Store; `article_data=False`: all but data/articles/
+    (load_article_data reads them)."""
     store = Store(paths)
     problems: list[Problem] = []
     for folder in (paths.seeds, paths.data):
@@ -226,7 +143,7 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     if problems:
         return store, problems
 
-    sources, lines = _load_file(paths, paths.sources_file, SourcesFile, problems)
+    sources, lines = load_file(paths, paths.sources_file, SourcesFile, problems)
     _mark_unusable(store, paths.sources_file, sources)
     if sources and lines:
         store.sources = sources.sources
@@ -244,13 +161,13 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
             except ProblemError as exc:
                 problems.extend(exc.problems)
 
-    people, lines = _load_file(paths, paths.people_file, PeopleFile, problems)
+    people, lines = load_file(paths, paths.people_file, PeopleFile, problems)
     _mark_unusable(store, paths.people_file, people)
     if people and lines:
         store.people = people.people
         _remember_lines(store, people.people, lines, "people", paths.relative(paths.people_file))
 
-    trips, lines = _load_file(paths, paths.trips_file, TripsFile, problems)
+    trips, lines = load_file(paths, paths.trips_file, TripsFile, problems)
     _mark_unusable(store, paths.trips_file, trips)
     if trips and lines:
         store.trips = trips.trips
@@ -259,31 +176,57 @@ def load_store(paths: Paths) -> tuple[Store, list[Problem]]:
     store.casualties = _load_casualties(store, problems)
 
     corrections_path = paths.data / "corrections.yml"
-    corrections, _ = _load_file(paths, corrections_path, CorrectionsFile, problems, required=False)
+    corrections, _ = load_file(paths, corrections_path, CorrectionsFile, problems, required=False)
     if corrections is not None:
         store.corrections = corrections.corrections
 
-    if paths.articles_dir.is_dir():
-        for path in sorted(paths.articles_dir.glob("*.yml")):
-            shown = paths.relative(path)
-            parsed, lines = _load_file(paths, path, ArticleFile, problems, shown=shown)
-            _mark_unusable(store, path, parsed)
-            if parsed is None or lines is None:
-                continue
-            source_line = lines.key("source") or 1
-            if parsed.source != path.stem:
-                problems.append(
-                    Problem.of(
-                        "E102",
-                        shown,
-                        source_line,
-                        f"source {parsed.source!r} does not match the file name {path.stem!r}",
-                    )
-                )
-            store.article_data[parsed.source] = parsed
-            store.places[id(parsed)] = Place(shown, source_line)
-            for key in ("quotes", "figures", "events"):
-                _remember_lines(store, getattr(parsed, key), lines, key, shown)
-            if parsed.trip_claim is not None:
-                store.places[id(parsed.trip_claim)] = Place(shown, lines.key("trip_claim") or 1)
+    if article_data:
+        load_article_data(store, problems)
     return store, problems
+
+
+def load_article_data(
+    store: Store,
+    problems: list[Problem],
+    *,
+    skip: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> None:
+    """data/articles/*.yml into the store (the files of `only`, when given), but for the
+    files of the sources in `skip`: `shuttle extract` reads those once, round trip, to
+    merge into them, and checks them with check_article_file."""
+    paths = store.paths
+    if not paths.articles_dir.is_dir():
+        return
+    for path in sorted(paths.articles_dir.glob("*.yml")):
+        if path.stem in skip or (only is not None and path.stem not in only):
+            continue
+        shown = paths.relative(path)
+        parsed, lines = load_file(paths, path, ArticleFile, problems, shown=shown)
+        _mark_unusable(store, path, parsed)
+        if parsed is None or lines is None:
+            continue
+        source_line = lines.key("source") or 1
+        problems += _misnamed(parsed, path, shown, source_line)
+        store.article_data[parsed.source] = parsed
+        store.places[id(parsed)] = Place(shown, source_line)
+        for key in ("quotes", "figures", "events"):
+            _remember_lines(store, getattr(parsed, key), lines, key, shown)
+        if parsed.trip_claim is not None:
+            store.places[id(parsed.trip_claim)] = Place(shown, lines.key("trip_claim") or 1)
+
+
+def check_article_file(loaded: yamlio.Loaded) -> list[Problem]:
+    """What load_store finds wrong with an article's data file, read round trip."""
+    parsed, problems = validate(ArticleFile, loaded)
+    if parsed is None:
+        return problems
+    line = yamlio.line_of(loaded.data, "source") or 1
+    return problems + _misnamed(parsed, loaded.path, loaded.shown, line)
+
+
+def _misnamed(parsed: ArticleFile, path: Path, shown: str, line: int) -> list[Problem]:
+    if parsed.source == path.stem:
+        return []
+    what = f"source {parsed.source!r} does not match the file name {path.stem!r}"
+    return [Problem.of("E102", shown, line, what)]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from shuttle import yamlio
 from shuttle.problems import Problem, did_you_mean
 from shuttle.problems import shown as shown_value
-from shuttle.records.schema import OUT_OF_RANGE
+from shuttle.records.fields import OUT_OF_RANGE
 
 _OPTION = re.compile(r"'([^']*)'")  # the choices in pydantic's "Input should be 'a' or 'b'"
 

@@ -1,18 +1,18 @@
 """Every quote is shown with the sentence that carries it (a fragment, inside it).
 
-Sentences come from the extractors' own segmentation, so the context a reader sees is
-the sentence the speaker was found in.
+Sentences come from the extractors' own segmentation (shuttle.text.quotemarks, run once
+per article and build), so the context a reader sees is the sentence the speaker was
+found in, whichever quotes of the article are published.
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 from markupsafe import Markup
 
 from shuttle.site.pages.escape import text
 from shuttle.site.pages.view import QuoteItem, View
-from shuttle.text.segments import Segments, segment
+from shuttle.text.quotemarks import article_segments
+from shuttle.text.segments import Segments
 
 
 def _inline(piece: str) -> str:
@@ -61,29 +61,13 @@ def whole_sentence_end(whole: str, segments: Segments, end: int) -> int:
 def contexts(quotes: list[QuoteItem], view: View | None = None) -> dict[str, Markup]:
     """Quote id -> its sentence with the quote marked, for every quote given.
 
-    With a view, what was worked out for one page is kept for the others (an article's
-    sentences depend on the quotes given from it: reused only for the same ones).
+    With a view, each article's sentences are worked out once for every page.
     """
-    by_article: dict[str, list[QuoteItem]] = defaultdict(list)
-    for item in quotes:
-        by_article[item.source.id].append(item)
-    out: dict[str, Markup] = {}
     memo = view.contexts if view is not None else {}
-    for source_id, items in by_article.items():
-        key = (source_id, tuple(id(q) for q in items))
-        if key not in memo:
-            memo[key] = _article_contexts(items)
-        out.update(memo[key])
-    return out
-
-
-def _article_contexts(items: list[QuoteItem]) -> dict[str, Markup]:
     out: dict[str, Markup] = {}
-    if items:
-        article = items[0].article
-        # quotation spans with their marks, so a "." inside a quote does not end a sentence
-        spans = sorted({(max(0, q.quote.start - 1), q.quote.end + 1) for q in items})
-        segments = segment(article.text, spans)
-        for item in items:
-            out[item.quote.id] = in_sentence(item, segments)
+    for item in quotes:
+        segments = memo.get(item.source.id)
+        if segments is None:
+            segments = memo[item.source.id] = article_segments(item.article.text)[1]
+        out[item.quote.id] = in_sentence(item, segments)
     return out

@@ -1,8 +1,9 @@
 """The Data page: every published record for download as CSV and JSON, with citations.
 
-Each row carries the address of the paragraph it came from. CSV cells that a
-spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe:
-article text is untrusted. The page carries schema.org Dataset markup.
+A table's columns are its model's fields (records/schema.py), in their order, less those
+marked NOT_DOWNLOADED; then where the record came from: the address of its paragraph.
+CSV cells that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with
+an apostrophe: article text is untrusted. The page carries schema.org Dataset markup.
 """
 
 from __future__ import annotations
@@ -10,14 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
+from pydantic import BaseModel
 
-from shuttle.records.schema import json_schemas
+from shuttle.records.fields import downloaded_fields
+from shuttle.records.schema import Event, Figure, Quote, Source, Trip
+from shuttle.records.schema_export import json_schemas
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import render
 
@@ -63,158 +67,97 @@ def _citation(site_url: str, item: v.Cited) -> str:
     return site_url + v.url_of(item.page) + (f"#{item.anchor}" if item.anchor else "")
 
 
+# A column: its name and how a row's item gives its cell.
+Column = tuple[str, Callable[[Any], Any]]
+
+
+def _cell_of(value: Any) -> Any:
+    return "; ".join(str(part) for part in value) if isinstance(value, list) else value
+
+
+def record_columns(
+    model: type[BaseModel],
+    record: Callable[[Any], BaseModel],
+    instead: Mapping[str, Sequence[Column]] = {},
+) -> list[Column]:
+    """A column per field of `model` that the downloads show (records/schema.py marks the
+    others NOT_DOWNLOADED), in the model's order: a field added to a model is a column of
+    its table with nothing else to change. `instead`: a field's columns where its cell is
+    not its value as stored (a speaker's id, and their name beside it)."""
+    out: list[Column] = []
+    for name in downloaded_fields(model):
+        out.extend(instead[name] if name in instead else [(name, _field_cell(record, name))])
+    return out
+
+
+def _field_cell(record: Callable[[Any], BaseModel], name: str) -> Callable[[Any], Any]:
+    return lambda item: _cell_of(getattr(record(item), name))
+
+
+def cited_columns(
+    model: type[BaseModel],
+    record: Callable[[Any], BaseModel],
+    site_url: str,
+    instead: Mapping[str, Sequence[Column]] = {},
+) -> list[Column]:
+    """A record taken from an article: its fields, where it came from, then its status."""
+    where: list[Column] = [
+        ("trip", lambda item: item.trip.ordinal if item.trip else None),
+        ("source_id", lambda item: item.source.id),
+        ("outlet", lambda item: item.source.outlet),
+        ("paragraph", lambda item: item.paragraph.number if item.paragraph else None),
+        ("citation", lambda item: _citation(site_url, item)),
+    ]
+    own = record_columns(model, record, instead)
+    named = {name for name, _ in where}  # the trip as the view places it wins over the field
+    status = [c for c in own if c[0] == "status"]
+    return [c for c in own if c[0] not in named and c[0] != "status"] + where + status
+
+
+def table(
+    name: str, title: str, description: str, columns: Sequence[Column], items: Iterable[Any]
+) -> Table:
+    rows = [{column: cell(item) for column, cell in columns} for item in items]
+    return Table(name, title, description, tuple(column for column, _ in columns), rows)
+
+
 def tables(view: v.View, site_url: str) -> list[Table]:
-    quote_cols = (
-        "id",
-        "text",
-        "kind",
-        "speaker_id",
-        "speaker",
-        "said_on",
-        "cue",
-        "trip",
-        "source_id",
-        "outlet",
-        "paragraph",
-        "citation",
-        "status",
-    )
-    quotes = [
+    quote_cols = cited_columns(
+        Quote,
+        lambda q: q.quote,
+        site_url,
         {
-            "id": q.quote.id,
-            "text": q.quote.text,
-            "kind": q.quote.kind,
-            "speaker_id": q.quote.speaker,
-            "speaker": q.speaker.name if q.speaker else None,
-            "said_on": q.day,
-            "cue": q.quote.cue,
-            "trip": q.trip.ordinal if q.trip else None,
-            "source_id": q.source.id,
-            "outlet": q.source.outlet,
-            "paragraph": q.paragraph.number if q.paragraph else None,
-            "citation": _citation(site_url, q),
-            "status": q.quote.status,
-        }
-        for q in view.quotes
+            "speaker": [
+                ("speaker_id", lambda q: q.quote.speaker),
+                ("speaker", lambda q: q.speaker.name if q.speaker else None),
+            ],
+            "said_on": [("said_on", lambda q: q.day)],  # the day the site gives it
+        },
+    )
+    figure_cols = cited_columns(
+        Figure, lambda f: f.figure, site_url, {"as_of": [("as_of", lambda f: f.day)]}
+    )
+    event_cols = cited_columns(
+        Event, lambda e: e.event, site_url, {"date": [("date", lambda e: e.day)]}
+    )
+    trip_cols = record_columns(
+        Trip,
+        lambda t: t,
+        {"summary": [("summary", lambda t: " ".join(line.text for line in t.summary) or None)]},
+    ) + [("page", lambda t: site_url + v.url_of(v.trip_page(t.ordinal)))]
+    source_cols = record_columns(Source, lambda s: s) + [
+        ("page", lambda s: site_url + v.url_of(v.source_page(s.id)))
     ]
-    figure_cols = (
-        "id",
-        "value",
-        "qualifier",
-        "text",
-        "measure",
-        "label",
-        "subject",
-        "attribution",
-        "as_of",
-        "trip",
-        "source_id",
-        "outlet",
-        "paragraph",
-        "citation",
-        "status",
-    )
-    figures = [
-        {
-            "id": f.figure.id,
-            "value": f.figure.value,
-            "qualifier": f.figure.qualifier,
-            "text": f.figure.text,
-            "measure": f.figure.measure,
-            "label": f.figure.label,
-            "subject": f.figure.subject,
-            "attribution": f.figure.attribution,
-            "as_of": f.day,
-            "trip": f.trip.ordinal if f.trip else None,
-            "source_id": f.source.id,
-            "outlet": f.source.outlet,
-            "paragraph": f.paragraph.number if f.paragraph else None,
-            "citation": _citation(site_url, f),
-            "status": f.figure.status,
-        }
-        for f in view.figures
-    ]
-    event_cols = (
-        "id",
-        "date",
-        "summary",
-        "kind",
-        "trip",
-        "source_id",
-        "outlet",
-        "paragraph",
-        "citation",
-        "status",
-    )
-    events = [
-        {
-            "id": e.event.id,
-            "date": e.day,
-            "summary": e.event.summary,
-            "kind": e.event.kind,
-            "trip": e.trip.ordinal if e.trip else None,
-            "source_id": e.source.id,
-            "outlet": e.source.outlet,
-            "paragraph": e.paragraph.number if e.paragraph else None,
-            "citation": _citation(site_url, e),
-            "status": e.event.status,
-        }
-        for e in view.events
-    ]
-    trip_cols = (
-        "ordinal",
-        "start",
-        "end",
-        "approximate",
-        "stops",
-        "summary",
-        "reported_by",
-        "page",
-    )
-    trips = [
-        {
-            "ordinal": t.ordinal,
-            "start": t.start,
-            "end": t.end,
-            "approximate": t.approximate,
-            "stops": "; ".join(t.stops),
-            "summary": " ".join(line.text for line in t.summary) or None,
-            "reported_by": "; ".join(t.reported_by),
-            "page": site_url + v.url_of(v.trip_page(t.ordinal)),
-        }
-        for t in view.trips
-    ]
-    source_cols = (
-        "id",
-        "title",
-        "outlet",
-        "published",
-        "event_date",
-        "url",
-        "republished_by",
-        "machine_translation",
-        "trip",
-        "sha256",
-        "page",
-    )
-    sources = [
-        {
-            "id": s.id, "title": s.title, "outlet": s.outlet, "published": s.published,
-            "event_date": s.event_date, "url": s.url, "republished_by": s.republished_by,
-            "machine_translation": s.machine_translation, "trip": s.trip, "sha256": s.sha256,
-            "page": site_url + v.url_of(v.source_page(s.id)),
-        }
-        for s in sorted(view.sources.values(), key=lambda s: (s.published, s.id))
-    ]  # fmt: skip
+    sources = sorted(view.sources.values(), key=lambda s: (s.published, s.id))
     return [
-        Table("quotes", "Quotes", "Every published quote with its speaker and citation.",
-              quote_cols, quotes),
-        Table("figures", "Figures", "Every published figure with what it counts and its citation.",
-              figure_cols, figures),
-        Table("events", "Key events", "Key events with their dates and citations.",
-              event_cols, events),
-        Table("trips", "Trips", "The canonical list of trips.", trip_cols, trips),
-        Table("sources", "Sources", "The articles and what is known of them.",
+        table("quotes", "Quotes", "Every published quote with its speaker and citation.",
+              quote_cols, view.quotes),
+        table("figures", "Figures", "Every published figure with what it counts and its citation.",
+              figure_cols, view.figures),
+        table("events", "Key events", "Key events with their dates and citations.",
+              event_cols, view.events),
+        table("trips", "Trips", "The canonical list of trips.", trip_cols, view.trips),
+        table("sources", "Sources", "The articles and what is known of them.",
               source_cols, sources),
     ]  # fmt: skip
 

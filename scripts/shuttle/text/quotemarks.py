@@ -13,6 +13,9 @@
   an opening mark (the convention for a quotation over several paragraphs): the part in
   each paragraph is its own span. Otherwise it is kept to the paragraph's end only when that
   end looks like the end of a quoted sentence.
+
+`article_segments` cuts an article into sentences around its quotations, once, for the
+extractors and for the pages that show a quote in the sentence it was found in.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from shuttle.text.scan import positions
+from .scan import positions
+from .segments import Segments, paragraphs, segment
 
 _MARKS = "\"“”„‟«»'‘’‚‛"
 _MARK_RE = re.compile(f"[{_MARKS}]")
@@ -152,3 +156,14 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
 def _first_mark(text: str, lo: int, hi: int) -> int:
     m = _MARK_RE.search(text, lo, hi)
     return m.start() if m else -1
+
+
+def article_segments(
+    text: str, paras: list[tuple[int, int]] | None = None
+) -> tuple[list[QuoteSpan], Segments]:
+    """An article's quotations, and its paragraphs and sentences as the extractors cut
+    them: a boundary between a quotation's marks does not end a sentence."""
+    paras = paragraphs(text) if paras is None else paras
+    spans = find_quote_spans(text, paras)
+    marks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in spans]
+    return spans, segment(text, marks, paras)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shuttle.extract.marks import find_quote_spans
+from shuttle.text.quotemarks import find_quote_spans
 from shuttle.text.segments import paragraphs
 
 
