@@ -276,3 +276,24 @@ def test_the_renderer_is_handed_the_address_and_the_nav_explicitly(
     assert {"Quotes": "quotes/index.md"} in nav  # type: ignore[operator]
     mkdocs_yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "- Methodology: methodology.md" in mkdocs_yml and "!ENV" not in mkdocs_yml
+
+
+@pytest.mark.slow
+def test_a_site_published_under_a_path_is_link_checked_with_the_configured_address(
+    project: Path, chart_cache: Path
+) -> None:
+    from shuttle.render import linkcheck
+
+    shutil.copytree(
+        chart_cache, project / "build" / "cache", ignore=shutil.ignore_patterns("links.json")
+    )
+    (project / "pyproject.toml").write_text(
+        '[tool.shuttle]\nsite_url = "https://example.org/shuttle/"\n'
+    )
+    result = build_copy(project)  # 404.html's links start /shuttle/: the check maps them
+    assert result.status == 0, result.output
+    assert 'href="/shuttle/' in (project / "build" / "site" / "404.html").read_text(
+        encoding="utf-8"
+    )
+    problems, _ = linkcheck.check_site(Paths(project))  # `shuttle linkcheck`: the file's
+    assert problems == []
