@@ -164,3 +164,21 @@ def test_an_editors_mistakes_in_a_page_and_the_nav_are_named_as_they_wrote_them(
         f"mkdocs.yml:{line}: E507 the nav names abuot.md, which is not a page of docs/ or "
         "of the site (a page of docs/ is named by its file, as methodology.md)",
     ]
+
+
+def test_zensicals_diagnostics_are_told_the_same_way(paths: Paths) -> None:
+    found = origins.explain(
+        [
+            _mkdocs("zensical: page does not exist [ methodology/index.md:3 ]"),
+            _mkdocs("zensical: anchor does not exist [ notes/first/index.md:3 ]"),
+            _mkdocs("zensical: page does not exist [ trips/index.md:40 ]"),
+        ],
+        paths,
+    )
+    assert [(p.file, p.line, p.code) for p in found] == [
+        ("docs/methodology.md", 3, "E506"),
+        ("docs/notes/first.md", 3, "E506"),
+        ("data/trips.yml", None, "E506"),
+    ]
+    assert "a heading's anchor" in found[1].message
+    assert found[2].message.startswith("the page trips/ (made from data/trips.yml): a link")

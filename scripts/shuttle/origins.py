@@ -95,6 +95,8 @@ TARGET = re.compile(r"the target '(?P<target>[^']+)' is not found")
 NAV_MISSING = re.compile(r"^A reference to '(?P<name>[^']+)' is included in the 'nav'")
 NOT_IN_NAV = re.compile(r"^The following pages exist in the docs directory, but are not")
 ABORTED = re.compile(r"^Aborted with \d+ warnings? in strict mode!$")
+# render/renderers.py's form of a Zensical diagnostic
+ZENSICAL = re.compile(r"^zensical: (?P<what>.+) \[ (?P<src>[^\s\]]+):(?P<line>\d+) \]$")
 
 
 def explain(problems: Iterable[Problem], paths: Paths) -> list[Problem]:
@@ -116,6 +118,8 @@ def explain(problems: Iterable[Problem], paths: Paths) -> list[Problem]:
 def _explained(message: str, paths: Paths, pages: dict[str, str], nav: str) -> list[Problem]:
     if found := LINK.match(message):
         return [_link_problem(found, paths, pages)]
+    if found := ZENSICAL.match(message):
+        return [_zensical_problem(found, paths, pages)]
     if found := NAV_MISSING.match(message):
         name = unmoved(found["name"], pages)
         return [
@@ -168,6 +172,25 @@ def _link_problem(found: re.Match[str], paths: Paths, pages: dict[str, str]) -> 
     line = _line_of(_text(paths.root / where.file), f"({link}") if where.page else None
     whose = "the" if where.page else f"{where.words}: the"
     return Problem.of("E506", where.file, line, f"{whose} link {link!r} {what}")
+
+
+def _zensical_problem(found: re.Match[str], paths: Paths, pages: dict[str, str]) -> Problem:
+    """Zensical names the page and line (a hand-written page's lines are its file's)."""
+    where = origin(paths, found["src"], pages)
+    what = found["what"]
+    if "does not exist" not in what:  # not a link: as Zensical says it, on the page
+        line = int(found["line"]) if where.page else None
+        return Problem.of("E501", where.file, line, f"{where.words}: zensical: {what}")
+    hint = (
+        "a heading's anchor is its words in lower case, joined by hyphens"
+        if "anchor" in what
+        else HOW_PAGES_ARE_NAMED
+    )
+    whose = "a" if where.page else f"{where.words}: a"
+    return Problem.of(
+        "E506", where.file, int(found["line"]) if where.page else None,
+        f"{whose} link on this line leads nowhere: {what} ({hint})",
+    )  # fmt: skip
 
 
 def _not_in_nav(name: str, paths: Paths, pages: dict[str, str]) -> Problem:

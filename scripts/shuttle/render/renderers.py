@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -112,7 +113,20 @@ def render_zensical(
     )  # fmt: skip
     if result.returncode == 0:
         return []
-    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    output = ANSI.sub("", result.stdout + result.stderr)
+    # its diagnostics, each as `zensical: what [ page:line ]` (origins.py tells the page's
+    # file); its strict mode then ends in a Python traceback, which is left out
+    found = [
+        f"zensical: {what.strip()} [ {page}:{line} ]"
+        for what, page, line in DIAGNOSTIC.findall(output)
+    ]
+    lines = [line for line in output.splitlines() if line.strip()]
     return [
-        Problem.of("E501", "mkdocs.yml", None, f"zensical: {line}") for line in lines[-20:]
+        Problem.of("E501", "mkdocs.yml", None, message)
+        for message in found or [f"zensical: {line}" for line in lines[-20:]]
     ] or [Problem.of("E501", "mkdocs.yml", None, f"zensical exited {result.returncode}")]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Zensical 0.0.73: "Warning: page does not exist" then a box headed "╭─[ about/index.md:3:9 ]"
+DIAGNOSTIC = re.compile(r"(?:Warning|Error): *([^\n]+)\n[^\n]*\[ *([^\s\]]+?):(\d+):\d+ *\]")
