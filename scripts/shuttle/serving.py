@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from shuttle import building, config, origins
+from shuttle import building, config
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, ordered
@@ -87,8 +87,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        # mkdocs.yml's mistakes before anything is generated; its nav as generated (origins)
-        nav = origins.moved_nav(building.load_config(paths).nav)
+        building.load_config(paths)  # mkdocs.yml's mistakes before anything is generated
         again = functools.partial(
             regenerate, paths, site_url=f"http://{address}/", preview=preview,
             budget=config.load(paths).page_budget,
@@ -97,9 +96,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
             again()
             watcher = Watcher(inputs(paths), again).start()
             try:
-                mkdocs_serve(
-                    config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True, nav=nav
-                )
+                mkdocs_serve(config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True)
             finally:
                 watcher.stop()
     except MkDocsException as exc:

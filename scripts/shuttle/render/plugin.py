@@ -15,7 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from shuttle import cachefile
+from shuttle import cachefile, origins
 from shuttle import config as settings
 from shuttle.paths import Paths
 from shuttle.render import prerender, rendercache
@@ -40,6 +40,9 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.paths = Paths(Path(config.config_file_path).resolve().parent)
+        # the nav names docs/ pages by file (methodology.md): where generate put them, on
+        # every reload of mkdocs.yml under `serve` too (a build has moved it already)
+        config.nav = origins.moved_nav(config.nav)
         if settings.load(self.paths).render_cache and rendercache.usable(config):
             self.renders = RenderCache(self.paths.cache / "pages")
             self.renders.attach_search(config.plugins)
