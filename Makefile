@@ -25,8 +25,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
+# SITE_URL=https://... builds for that address (else site_url in pyproject.toml's [tool.shuttle])
 site: $(STAMP)
-	$(BIN)/shuttle build
+	$(BIN)/shuttle build $(if $(SITE_URL),--site-url '$(SITE_URL)')
 	@echo "The site is in build/site/. Preview it with: make serve"
 
 serve: $(STAMP)

@@ -315,11 +315,16 @@ def corpus_key(count: int) -> str:
     return hashlib.sha256(f"{count}:{SEED}:{_files_digest(inputs)}".encode()).hexdigest()[:16]
 
 
+# the corpus stands for a published site (a build under CI needs the address: E503)
+SETTINGS = '[tool.shuttle]\nsite_url = "https://example.org/"\n'
+
+
 def copy_site_files(project: Path, repo: Path = REPO) -> None:
-    """docs/ and mkdocs.yml as they are in the repository now."""
+    """docs/ and mkdocs.yml as they are in the repository now, and the site's settings."""
     shutil.rmtree(project / "docs", ignore_errors=True)
     shutil.copytree(repo / "docs", project / "docs")
     shutil.copy2(repo / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "pyproject.toml").write_text(SETTINGS, encoding="utf-8")
 
 
 def shuttle(*args: str) -> subprocess.CompletedProcess[str]:

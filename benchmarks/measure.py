@@ -55,7 +55,6 @@ def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
             "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
         }
     )
-    env.pop("SHUTTLE_JOBS", None)
     env.update(extra or {})
     return env
 

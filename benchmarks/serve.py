@@ -39,7 +39,7 @@ def serve_latency(project: Path, runs: int, *, timeout: float = 30.0) -> dict[st
     log = (project / "serve.log").open("wb")
     proc = subprocess.Popen(
         shuttle_cmd(project, "serve", "--address", f"127.0.0.1:{port}"),
-        env=environment({"SHUTTLE_SITE_URL": f"http://127.0.0.1:{port}/"}),
+        env=environment(),
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from shuttle.paths import Paths
 
 Timers = dict[str, float]
@@ -106,10 +108,12 @@ def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
 def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     """The generated site source (build/docs) with a mkdocs.yml that does not load our
     plugin: what mkdocs alone costs for the same pages."""
+    from shuttle import config, origins
     from shuttle.checks import run_checks
     from shuttle.site import generate
 
-    files = generate.site_source(paths, run_checks(paths), site_url="http://127.0.0.1:8000/")
+    address = config.load(paths).address
+    files = generate.site_source(paths, run_checks(paths), site_url=address)
     shutil.rmtree(out, ignore_errors=True)
     generate.sync(out / "docs", files)
     for folder in generate.NOT_SOURCE:  # the theme's templates (custom_dir: docs/overrides)
@@ -118,8 +122,24 @@ def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     config = paths.mkdocs_file.read_text(encoding="utf-8")
     lines = [line for line in config.splitlines() if line.strip() != "- shuttle"]
     lines = ["docs_dir: docs" if line.startswith("docs_dir:") else line for line in lines]
+    # what the build hands the renderer (building.render): the address, the nav moved
+    nav = yaml.dump({"nav": origins.moved_nav(yaml.safe_load(config)["nav"])}, sort_keys=False)
+    lines = [f"site_url: {address}", *_without_nav(lines), *nav.splitlines()]
     (out / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"pages": sum(name.endswith(".md") for name in files), "files": len(files)}
+
+
+def _without_nav(lines: list[str]) -> list[str]:
+    """mkdocs.yml's lines but its top-level `nav:` block."""
+    out, in_nav = [], False
+    for line in lines:
+        if line.startswith("nav:"):
+            in_nav = True
+        elif in_nav and line and not line[0].isspace() and not line.startswith("#"):
+            in_nav = False
+        if not in_nav:
+            out.append(line)
+    return out
 
 
 def main(argv: list[str]) -> int:

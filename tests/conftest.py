@@ -1,7 +1,8 @@
 """Shared fixtures: copies of the project to break, the CLI run as a user runs it, and
 built sites shared by the tests that only read them.
 
-A copy holds what the CLI reads (seeds/, data/, docs/, mkdocs.yml), never build/; a test
+A copy holds what the CLI reads (seeds/, data/, docs/, mkdocs.yml, and a pyproject.toml
+with the site's address), never build/; a test
 that breaks a file breaks it in its own copy. Sites are built once per session
 (`built_site`) and only read by the tests that use them.
 """
@@ -24,9 +25,10 @@ from pathlib import Path
 import pytest
 
 # Under CI a build is one to publish and needs the site's real address (building.py,
-# E503): the sites tests build stand for one published at this address.
+# E503): the sites tests build stand for one published at this address, set in each
+# copy's pyproject.toml as a newsroom sets its own (config.py).
 TEST_SITE_URL = "https://example.org/"
-os.environ.setdefault("SHUTTLE_SITE_URL", TEST_SITE_URL)
+TEST_SETTINGS = f'[tool.shuttle]\nsite_url = "{TEST_SITE_URL}"\n'
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("seeds", "data", "docs", "mkdocs.yml")
@@ -46,6 +48,7 @@ def copy_project(dest: Path, *, chart_cache: Path | None = None) -> Path:
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
             shutil.copy2(source, dest / part)
+    (dest / "pyproject.toml").write_text(TEST_SETTINGS, encoding="utf-8")
     if chart_cache is not None and chart_cache.is_dir():
         shutil.copytree(chart_cache, dest / "build" / "cache")
     return dest

@@ -3,6 +3,7 @@ previous site exactly as it was."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import stat
@@ -70,7 +71,10 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site_as_it_was(
     write_file(page, page.read_text(encoding="utf-8") + "\nSee [the missing page](nowhere.md).\n")
     result = build_copy(root)
     assert result.status == 1, result.output
-    assert "E501" in result.stderr and "Traceback" not in result.output
+    assert "Traceback" not in result.output
+    assert (
+        "docs/methodology.md:" in result.stderr and " E506 the link 'nowhere.md'" in result.stderr
+    )
     assert outputs(root) == before
 
 
@@ -213,3 +217,83 @@ def test_a_site_left_aside_by_a_killed_build_is_put_back_and_leftovers_removed(
     assert result.status == 0, result.output
     assert (site / "index.html").is_file()
     assert sorted(p.name for p in (root / "build").iterdir()) == ["cache", "docs", "site"]
+
+
+# --- the phases, top-down, with what they are handed -----------------------------------
+
+
+def test_generate_is_the_build_stopped_once_build_docs_is_written(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    written: list[str] = []
+
+    def record(path: Path, data: bytes) -> None:
+        written.append(path.relative_to(project / "build" / "docs").as_posix())
+
+    (project / "pyproject.toml").unlink()  # no address: no W503, nothing is rendered
+    log = logging.getLogger("test.building")
+    with caplog.at_level(logging.INFO, logger="test.building"):
+        problems = building.build(Paths(project), renderer=None, write=record, log=log)
+    assert not [p for p in problems if p.code.endswith("503")], problems
+    assert "index.md" in written and "methodology/index.md" in written
+    assert f"{len(written)} written" in caplog.text
+    assert not (project / "build" / "site").exists()
+    assert not (project / "build" / "docs" / "index.md").exists(), "written by the fake only"
+
+
+def test_a_setting_that_does_not_fit_stops_the_build_before_it_writes(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.shuttle]\npage_budget = 1\n")
+    before = tree_digest(project)
+    problems = building.build(Paths(project))
+    assert [(p.file, p.line, p.code) for p in problems] == [("pyproject.toml", 2, "E011")]
+    assert tree_digest(project) == before
+
+
+@pytest.mark.parametrize("renderer", ["material", "zensical"])
+def test_the_renderer_is_handed_the_address_and_the_nav_explicitly(
+    project: Path, monkeypatch: pytest.MonkeyPatch, renderer: str
+) -> None:
+    from shuttle.render import renderers
+
+    handed: dict[str, object] = {}
+
+    def material(config: object) -> list[object]:
+        handed.update(site_url=config.site_url, nav=config.nav)  # type: ignore[attr-defined]
+        return []
+
+    def zensical(paths: Paths, docs: Path, site: Path, overrides: dict[str, object]) -> list:  # type: ignore[type-arg]
+        handed.update(overrides)
+        return []
+
+    monkeypatch.setattr(renderers, "render_material", material)
+    monkeypatch.setattr(renderers, "render_zensical", zensical)
+    url = "https://given.example/shuttle/"
+    problems = building.build(Paths(project), site_url=url, renderer=renderer, check_links=False)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert handed["site_url"] == url  # the option, over the copy's pyproject.toml
+    nav = handed["nav"]
+    assert {"Methodology": "methodology/index.md"} in nav  # type: ignore[operator]
+    assert {"Quotes": "quotes/index.md"} in nav  # type: ignore[operator]
+    mkdocs_yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- Methodology: methodology.md" in mkdocs_yml and "!ENV" not in mkdocs_yml
+
+
+@pytest.mark.slow
+def test_a_site_published_under_a_path_is_link_checked_with_the_configured_address(
+    project: Path, chart_cache: Path
+) -> None:
+    from shuttle.render import linkcheck
+
+    shutil.copytree(
+        chart_cache, project / "build" / "cache", ignore=shutil.ignore_patterns("links.json")
+    )
+    (project / "pyproject.toml").write_text(
+        '[tool.shuttle]\nsite_url = "https://example.org/shuttle/"\n'
+    )
+    result = build_copy(project)  # 404.html's links start /shuttle/: the check maps them
+    assert result.status == 0, result.output
+    assert 'href="/shuttle/' in (project / "build" / "site" / "404.html").read_text(
+        encoding="utf-8"
+    )
+    problems, _ = linkcheck.check_site(Paths(project))  # `shuttle linkcheck`: the file's
+    assert problems == []

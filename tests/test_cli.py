@@ -211,3 +211,30 @@ def test_extract_json_of_a_source_is_json_alone_on_stdout(project: Path) -> None
     assert json.loads(seeded.stdout)[0]["figures"] and seeded.stderr == ""
     wrong = run_shuttle(project, "extract", "--json", "--source", "no-such-source")
     assert wrong.status == 1 and json.loads(wrong.stdout) == [] and "E201" in wrong.stderr
+
+
+@pytest.mark.parametrize("verb", ["build", "linkcheck"])
+def test_a_site_url_option_that_does_not_fit_is_a_usage_error(project: Path, verb: str) -> None:
+    before = tree_digest(project)
+    result = run_shuttle(project, verb, "--site-url", "example.org/shuttle")
+    assert result.status == 2 and "https://example.org/path/" in result.stderr
+    assert tree_digest(project) == before
+
+
+def test_build_passes_its_options_to_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shuttle import building
+
+    asked: dict[str, object] = {}
+
+    def build(paths: object, **options: object) -> list[object]:
+        asked.update(options)
+        return []
+
+    monkeypatch.setattr(building, "build", build)
+    result = run_shuttle(project, "build", "--site-url", "https://news.example/s/", "--publish")
+    assert result.status == 0 and "site built in build/site/" in result.stderr
+    assert asked["site_url"] == "https://news.example/s/" and asked["publish"] is True
+    run_shuttle(project, "build")
+    assert asked["site_url"] is None  # the file's, read by the build

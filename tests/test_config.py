@@ -3,6 +3,7 @@ environment variables read in one place."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,9 +17,8 @@ from shuttle.problems import ProblemError
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "scripts" / "shuttle"
 
-# The modules that still read the environment themselves (issue 14's build half moves their
-# settings here); the list may only shrink, and must name exactly those that still do.
-STILL_READING_THE_ENVIRONMENT = {"building.py", "render/linkcheck.py", "render/plugin.py"}
+# The modules that still read the environment themselves: none; config.py alone does.
+STILL_READING_THE_ENVIRONMENT: set[str] = set()
 
 
 def _project(tmp_path: Path, pyproject: str) -> Paths:
@@ -121,3 +121,41 @@ def test_only_config_reads_the_environment() -> None:
     }
     # equal, not a subset: a module that stops reading it leaves the list in the same change
     assert reading - {"config.py"} == STILL_READING_THE_ENVIRONMENT
+
+
+def test_a_command_line_option_wins_over_the_file_and_none_leaves_it(tmp_path: Path) -> None:
+    paths = _project(tmp_path, '[tool.shuttle]\nsite_url = "https://file.example/"\n')
+    assert config.load(paths).site_url == "https://file.example/"
+    assert config.load(paths, site_url=None).site_url == "https://file.example/"
+    given = config.load(paths, site_url="https://given.example/s/")
+    assert given.site_url == given.address == "https://given.example/s/"
+    assert config.load(Paths(tmp_path / "none"), site_url="https://given.example/").site_url
+
+
+def test_an_unset_address_is_the_previews() -> None:
+    assert config.Config().address == config.PREVIEW_URL == "http://127.0.0.1:8000/"
+
+
+def test_the_page_budget_is_a_setting(tmp_path: Path) -> None:
+    assert config.load(_project(tmp_path, "[tool.shuttle]\npage_budget = 40960\n")).page_budget
+    with pytest.raises(ProblemError) as raised:
+        config.load(_project(tmp_path, "[tool.shuttle]\npage_budget = 10\n"))
+    assert "page_budget" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize("text", ["example.org", "https://example.org", "ftp://x.example/"])
+def test_a_site_url_option_that_does_not_fit_says_how_to_write_it(text: str) -> None:
+    with pytest.raises(ValueError, match="https://example.org/path/"):
+        config.site_url_option(text)
+    assert config.site_url_option("https://example.org/x/") == "https://example.org/x/"
+
+
+def test_values_exported_for_the_renderers_are_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    with config.exported({"SOURCE_DATE_EPOCH": "2", "NO_MKDOCS_2_WARNING": "1"}):
+        assert config.source_date_epoch() == 2
+    assert config.source_date_epoch() == 1
+    with config.exported({"NO_MKDOCS_2_WARNING": "1"}):
+        pass
+    assert "NO_MKDOCS_2_WARNING" not in os.environ

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import TEST_SITE_URL
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
 from shuttle.site.pages import Generated, render_site
@@ -167,7 +168,8 @@ def build_copy(source: Path, tmp: Path) -> Path:
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     subprocess.run(
-        [sys.executable, "-m", "shuttle.cli", "--root", str(project), "build"],
+        [sys.executable, "-m", "shuttle.cli", "--root", str(project), "build"]
+        + ["--site-url", TEST_SITE_URL],  # under CI a build is one to publish
         check=True,
         capture_output=True,
     )

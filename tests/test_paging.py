@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import pinned_epoch, run_shuttle
+from conftest import TEST_SITE_URL, pinned_epoch, run_shuttle
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
 from shuttle.site.pages import render_site
@@ -249,11 +249,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         sys.path.remove(str(REPO))
     project = build_corpus(12, tmp_path_factory.mktemp("corpora"), log=lambda _: None)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    plugin = f"  - shuttle:\n      page_budget: {BUILT_BUDGET}\n"
-    assert "  - shuttle\n" in text
-    config.write_text(text.replace("  - shuttle\n", plugin), encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        f'[tool.shuttle]\nsite_url = "{TEST_SITE_URL}"\npage_budget = {BUILT_BUDGET}\n',
+        encoding="utf-8",
+    )
     with pinned_epoch():
         run = run_shuttle(project, "build")  # the link check reads every #fragment too
     assert run.status == 0, run.stderr[-3000:]

@@ -37,18 +37,18 @@ def test_the_cli_refuses_to_publish_a_preview_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = copy_project(tmp_path / "project")
-    monkeypatch.delenv("SHUTTLE_SITE_URL", raising=False)
+    (root / "pyproject.toml").unlink()  # no site_url set
     monkeypatch.delenv("CI", raising=False)
     refused = build_copy(root, "--publish", "--no-linkcheck")
-    assert refused.status == 1 and "E503" in refused.stderr
+    assert refused.status == 1 and "pyproject.toml: E503 " in refused.stderr
+    assert "--site-url" in refused.stderr and "[tool.shuttle]" in refused.stderr
     assert not (root / "build" / "site").exists()
     preview = build_copy(root, "--no-linkcheck")
     assert preview.status == 0 and "W503" in preview.stderr and "for preview" in preview.stderr
 
 
 def test_a_preview_is_never_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = copy_project(tmp_path / "project")
-    monkeypatch.setenv("SHUTTLE_SITE_URL", "https://example.org/shuttle/")
+    root = copy_project(tmp_path / "project")  # its site_url is a real address
     refused = build_copy(root, "--publish", "--preview", "--no-linkcheck")
     assert refused.status == 1 and "E504" in refused.stderr
     assert not (root / "build" / "site").exists()

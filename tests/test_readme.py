@@ -53,14 +53,18 @@ def test_make_site_builds_the_site_on_a_copy(tmp_path: Path) -> None:
     if not stamp.exists():
         pytest.skip("the venv was not made by the Makefile; run `make site` first")
     os.utime(stamp)
+    # the address CI hands it (under CI a build is one to publish: E503 without one)
+    address = "https://newsroom.example/shuttle/"
     result = subprocess.run(
-        ["make", "site"], cwd=project, capture_output=True, text=True, check=False
-    )
+        ["make", "site", f"SITE_URL={address}"],
+        cwd=project, capture_output=True, text=True, check=False,
+    )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     site = project / "build" / "site"
     for page in ("index.html", "figures/index.html", "quotes/index.html", "sitemap.xml"):
         assert (site / page).is_file(), page
+    assert f"<loc>{address}quotes/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "make serve" in result.stdout + result.stderr
 
 
@@ -87,3 +91,37 @@ def test_every_shuttle_command_the_readme_shows_is_one_the_cli_accepts() -> None
             cli.parser().parse_args(shlex.split(line))
         except SystemExit:
             pytest.fail(f"the README shows `shuttle {line}`, which the command refuses")
+
+
+def _blocks(section: str, language: str) -> list[str]:
+    """The fenced code blocks of one language in `section`, their indent removed."""
+    found = re.findall(rf"^( *)```{language}\n(.*?)^\1```", section, re.MULTILINE | re.DOTALL)
+    return [re.sub(rf"(?m)^{indent}", "", body) for indent, body in found]
+
+
+@pytest.mark.slow
+def test_an_editors_page_added_as_the_readme_says_is_built_and_in_the_menu(
+    tmp_path: Path,
+) -> None:
+    from conftest import build_copy, copy_project
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Add a page of your own") :]
+    section = section[: section.index("\n### ", 1)]
+    (name,) = set(re.findall(r"`docs/([a-z-]+\.md)`", section))
+    (page,) = _blocks(section, "markdown")
+    (nav,) = _blocks(section, "yaml")
+    after, entry = nav.rstrip("\n").splitlines()
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / name).write_text(page, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert f"\n{after}\n" in text, "the README's nav line to add after is not in mkdocs.yml"
+    config.write_text(text.replace(f"\n{after}\n", f"\n{after}\n{entry}\n"), encoding="utf-8")
+    result = build_copy(root)
+    assert result.status == 0, result.output
+    title = page.splitlines()[0].removeprefix("# ")
+    built = root / "build" / "site" / name.removesuffix(".md") / "index.html"
+    assert title in built.read_text(encoding="utf-8")
+    home = (root / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{name.removesuffix(".md")}/"' in home, "the page is not in the menu"

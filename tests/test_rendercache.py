@@ -45,8 +45,9 @@ def test_a_site_from_the_cache_is_the_site_rendered_afresh(
     assert cache_files(warm) == before  # every page came from the cache
     assert site(warm) == site(built_site)
 
-    monkeypatch.setenv("SHUTTLE_RENDER_CACHE", "0")
     fresh = make_project("fresh")
+    with (fresh / "pyproject.toml").open("a", encoding="utf-8") as settings:
+        settings.write("render_cache = false\n")
     result = build_copy(fresh)
     assert result.status == 0, result.output
     assert not (fresh / "build" / "cache" / "pages").exists()
@@ -79,10 +80,9 @@ def test_a_broken_link_fails_every_build_not_only_the_first(
     for _ in range(2):  # the second time the page comes from the cache
         result = build_copy(root)
         assert result.status != 0
-        # the link as generated in build/docs (methodology.md is methodology/index.md there)
-        assert (
-            "Doc file 'methodology/index.md' contains a link '../notes/index.md'" in result.output
-        )
+        # named as the editor wrote it, in the file they edit (origins.py)
+        assert "docs/methodology.md:" in result.output
+        assert "E506 the link 'notes.md' leads to notes.md" in result.output
 
 
 def test_a_page_linking_to_a_removed_page_is_checked_again(
@@ -93,9 +93,7 @@ def test_a_page_linking_to_a_removed_page_is_checked_again(
     original = config.read_text(encoding="utf-8")
     write_file(
         config,
-        original.replace(
-            "  - Data: data/index.md\n", "  - Data: data/index.md\n  - Notes: notes/index.md\n"
-        ),
+        original.replace("  - Data: data.md\n", "  - Data: data.md\n  - Notes: notes.md\n"),
     )
     write_file(root / "docs" / "notes.md", "# Notes\n\nSome notes.\n")
     add_to_methodology(root, "See [the notes](notes.md).")
@@ -107,7 +105,7 @@ def test_a_page_linking_to_a_removed_page_is_checked_again(
     write_file(config, original)
     result = build_copy(root)
     assert result.status != 0
-    assert "Doc file 'methodology/index.md' contains a link '../notes/index.md'" in result.output
+    assert "E506 the link 'notes.md' leads to notes.md" in result.output
 
 
 def test_a_damaged_cache_is_a_miss(

@@ -89,3 +89,17 @@ def test_each_renderer_writes_its_own_search_index(built_site: Path, zensical_si
     # its own); the pages link to neither.
     assert (built_site / "build" / "site" / "search" / "search_index.json").is_file()
     assert (zensical_site / "search.json").is_file()
+
+
+def test_zensicals_diagnostics_are_read_from_its_coloured_output() -> None:
+    from shuttle.render.renderers import ANSI, DIAGNOSTIC
+
+    output = (
+        "Build started\n\x1b[33mWarning:\x1b[0m page does not exist\n"
+        "   \x1b[38;5;246m╭\x1b[0m\x1b[38;5;246m─[\x1b[0m about/index.md:3:9 "
+        "\x1b[38;5;246m]\x1b[0m\n"
+        "   │\n2 issues found\nTraceback (most recent call last):\n"
+    )
+    assert DIAGNOSTIC.findall(ANSI.sub("", output)) == [
+        ("page does not exist", "about/index.md", "3")
+    ]

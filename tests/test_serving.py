@@ -97,3 +97,34 @@ def test_a_saved_edit_is_served_within_seconds(
         server.wait(timeout=30)
     # a second or two on an idle machine; the bound allows for a loaded one
     assert took < 6, f"the edit took {took:.1f} s to show"
+
+
+def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
+    make_project: Callable[..., Path], chart_cache: Path
+) -> None:
+    """docs/about.md and `- About: about.md` in the nav, saved while serve runs: the page
+    and its menu entry appear (the nav is moved on every reload of mkdocs.yml)."""
+    root = make_project(chart_cache=chart_cache)
+    port = _free_port()
+    home, about = f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{port}/about/"
+    server = subprocess.Popen(
+        [*shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        started = time.monotonic()
+        while "Methodology" not in _page(home):
+            assert time.monotonic() - started < 120 and server.poll() is None, "never served"
+            time.sleep(0.2)
+        write_file(root / "docs" / "about.md", "# About this explainer\n\nWho made it.\n")
+        config = root / "mkdocs.yml"
+        entry = "  - Corrections: corrections.md\n"
+        text = config.read_text(encoding="utf-8")
+        write_file(config, text.replace(entry, entry + "  - About: about.md\n"))
+        saved = time.monotonic()
+        while "Who made it." not in _page(about) or 'href="about/"' not in _page(home):
+            assert time.monotonic() - saved < 30, "the page or its menu entry never showed"
+            time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

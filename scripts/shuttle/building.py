@@ -1,9 +1,11 @@
-"""`shuttle build` and `shuttle serve`: check, build with mkdocs, swap in, check links.
+"""`shuttle build` and `shuttle generate`: check, generate, render, check links, swap in.
 
-The site is built into a fresh folder beside build/site and swapped in only when the
-build and its link check succeed, so a failed build leaves the previous site as it was.
-SOURCE_DATE_EPOCH is pinned to the last commit's time (sitemap dates), so two builds of
-one commit are byte-identical.
+The phases read top-down in `build`. The site is rendered into a fresh folder beside
+build/site and swapped in only when the render and its link check succeed, so a failed
+build leaves the previous site as it was. SOURCE_DATE_EPOCH is pinned to the last
+commit's time (sitemap dates), so two builds of one commit are byte-identical. The
+settings (the site's address, the page budget) come from config.py; the renderers are
+handed them, and mkdocs.yml's nav as an editor writes it (origins.py), explicitly.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import MkDocsException
 
+from shuttle import config, origins
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, has_errors
@@ -32,11 +35,106 @@ from shuttle.textio import why
 
 FALLBACK_EPOCH = 1704067200  # 2024-01-01, when the tree is not a git checkout
 
+PREVIEW_REFUSED = Problem.of(
+    "E504", "build/site", None,
+    "a build for publishing cannot be a preview: it would publish candidates and the full "
+    "text of sources whose licence allows only the cited paragraphs; drop --preview",
+)  # fmt: skip
+
+
+def build(
+    paths: Paths,
+    *,
+    site_url: str | None = None,
+    preview: bool = False,
+    check_links: bool = True,
+    publish: bool = False,
+    renderer: str | None = "material",
+    write: generate.Write = generate.write_file,
+    log: logging.Logger | None = None,
+) -> list[Problem]:
+    """Settings, check, generate, render, link check; the site swapped in only when all
+    succeed. `renderer` None: stop once build/docs is written (`shuttle generate`).
+    `site_url` (`--site-url`) wins over pyproject.toml's. `publish`: refuse to build
+    without the real site address (also under CI), or as a preview (it shows candidates,
+    and the full text of every source whatever its licence). `write` writes each file of
+    build/docs, `log` says what was done (tests fake them)."""
+    if publish and preview:
+        return [PREVIEW_REFUSED]
+    problems: list[Problem] = []
+    with collected(paths, problems):
+        settings = config.load(paths, site_url=site_url)
+        store, checked = run_checks(paths)
+        problems += checked
+        if has_errors(problems):
+            return problems
+        if renderer is not None:
+            address = address_problem(settings.address, publish=publish or config.in_ci())
+            problems += [address] if address else []
+            if has_errors(problems):
+                return problems
+            problems += _cache_problems(paths)
+        with sitedir.locked(paths.build), environment(paths):
+            generate.generate(
+                paths, (store, checked), site_url=settings.address, preview=preview,
+                budget=settings.page_budget, write=write, log=log or logging.getLogger("shuttle"),
+            )  # fmt: skip
+            if renderer is None:
+                return problems
+            sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
+            fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
+            try:
+                found = render(paths, settings, renderer, fresh)
+                if not has_errors(found) and check_links:
+                    found += _check_links(paths, settings, fresh)
+                problems += found
+                if not has_errors(found):
+                    _make_readable(fresh)
+                    sitedir.swap(fresh, paths.site)
+            finally:
+                shutil.rmtree(fresh, ignore_errors=True)
+    return problems
+
+
+def generate_only(
+    paths: Paths, *, preview: bool = False, log: logging.Logger | None = None
+) -> list[Problem]:
+    """`shuttle generate`: check, then write the site source to build/docs."""
+    return build(paths, preview=preview, renderer=None, log=log)
+
+
+@contextlib.contextmanager
+def collected(paths: Paths, problems: list[Problem]) -> Iterator[None]:
+    """What stops a build midway, added to `problems` as an editor reads it."""
+    try:
+        yield
+    except ProblemError as exc:
+        problems += exc.problems
+    except MkDocsException as exc:  # mkdocs.yml itself is wrong
+        problems.append(Problem.of("E501", "mkdocs.yml", None, str(exc)))
+    except OSError as exc:  # a read-only or full disk, a file where a folder should be
+        problems.append(_write_problem(paths, exc))
+
+
+def render(paths: Paths, settings: config.Config, renderer: str, site_dir: Path) -> list[Problem]:
+    """build/docs rendered into `site_dir`, the settings and the nav handed over explicitly;
+    the renderer's complaints told in terms of the files an editor edits."""
+    mkdocs_config = load_config(paths, site_dir=str(site_dir), site_url=settings.address)
+    nav = origins.moved_nav(mkdocs_config.nav)
+    if renderer == "zensical":
+        overrides = {"site_url": settings.address, "nav": nav}
+        found = renderers.render_zensical(paths, generate.docs_dir(paths), site_dir, overrides)
+    else:
+        mkdocs_config.nav = nav
+        found = renderers.render_material(mkdocs_config)
+    return origins.explain(found, paths)
+
 
 def source_date_epoch(paths: Paths) -> str:
     """The last commit's time, so that output depends on the commit, not on the clock."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() and os.environ["SOURCE_DATE_EPOCH"] != "0":
-        return os.environ["SOURCE_DATE_EPOCH"]
+    given = config.source_date_epoch()
+    if given is not None:
+        return str(given)
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],
@@ -50,31 +148,27 @@ def source_date_epoch(paths: Paths) -> str:
     return str(FALLBACK_EPOCH)
 
 
-@contextlib.contextmanager
-def environment(paths: Paths) -> Iterator[None]:
+def environment(paths: Paths) -> contextlib.AbstractContextManager[None]:
     """SOURCE_DATE_EPOCH for the renderers (sitemap dates), mkdocs' 2.0 notice off."""
-    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(paths)
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    return config.exported(
+        {"SOURCE_DATE_EPOCH": source_date_epoch(paths), "NO_MKDOCS_2_WARNING": "1"}
+    )
 
 
 def publishing(flag: bool) -> bool:
     """A build meant for publishing: asked for (`--publish`), or made by CI."""
-    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-    return flag or ci
+    return flag or config.in_ci()
 
 
 def _is_local(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     return host in ("", "localhost", "0.0.0.0", "::1") or host.startswith("127.")
+
+
+SET_IT = (
+    "set site_url under [tool.shuttle] in pyproject.toml, or build with --site-url, "
+    "to the published address, as https://example.org/shuttle/"
+)
 
 
 def address_problem(site_url: str, *, publish: bool) -> Problem | None:
@@ -84,15 +178,14 @@ def address_problem(site_url: str, *, publish: bool) -> Problem | None:
         return None
     if publish:
         return Problem.of(
-            "E503", "mkdocs.yml", None,
+            "E503", "pyproject.toml", None,
             f"this build is for publishing (--publish, or CI) but the site's address is "
-            f"{site_url or 'not set'}: set SHUTTLE_SITE_URL to the published address, as "
-            "https://example.org/shuttle/",
+            f"{site_url or 'not set'}: {SET_IT}",
         )  # fmt: skip
     return Problem.of(
-        "W503", "mkdocs.yml", None,
+        "W503", "pyproject.toml", None,
         f"the site's own addresses (downloads, sitemap, canonical links) use {site_url}: "
-        "for preview only; to publish, set SHUTTLE_SITE_URL and build with --publish",
+        f"for preview only; to publish, {SET_IT}, and build with --publish",
     )  # fmt: skip
 
 
@@ -105,105 +198,10 @@ def load_config(paths: Paths, **overrides: Any) -> Any:
     return mkdocs_load_config(str(paths.mkdocs_file), strict=True, **overrides)
 
 
-def page_budget(config: Any) -> int | None:
-    """The shuttle plugin's page_budget setting in mkdocs.yml, if any."""
-    plugin = config.plugins.get("shuttle")
-    return getattr(getattr(plugin, "config", None), "page_budget", None)
-
-
-PREVIEW_REFUSED = Problem.of(
-    "E504", "build/site", None,
-    "a build for publishing cannot be a preview: it would publish candidates and the full "
-    "text of sources whose licence allows only the cited paragraphs; drop --preview",
-)  # fmt: skip
-
-
-def build(
-    paths: Paths,
-    *,
-    preview: bool = False,
-    check_links: bool = True,
-    publish: bool = False,
-    renderer: str = "material",
-    write: generate.Write = generate.write_file,
-    log: logging.Logger | None = None,
-) -> list[Problem]:
-    """Check, generate, render, link check; the site swapped in only when all succeed.
-    `publish`: refuse to build without the real site address (also under CI), or as a
-    preview (it shows candidates, and the full text of every source whatever its licence).
-    `write` writes each file of build/docs, `log` says what was done (tests fake them)."""
-    if publish and preview:
-        return [PREVIEW_REFUSED]
-    store, problems = run_checks(paths)
-    if has_errors(problems):
-        return problems
-    problems += _cache_problems(paths)
-    try:
-        with sitedir.locked(paths.build), environment(paths):
-            sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
-            fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
-            try:
-                config = load_config(paths, site_dir=str(fresh))
-                address = address_problem(config.site_url or "", publish=publishing(publish))
-                if address is not None:
-                    problems.append(address)
-                    if address.severity == "error":
-                        return problems
-                generate.generate(
-                    paths, (store, problems), site_url=config.site_url or "",
-                    preview=preview, budget=page_budget(config), write=write,
-                    log=log or logging.getLogger("shuttle"),
-                )  # fmt: skip
-                found = render(paths, config, renderer, fresh)
-                if not has_errors(found) and check_links:
-                    found += _check_links(paths, fresh)
-                problems += found
-                if not has_errors(found):
-                    _make_readable(fresh)
-                    sitedir.swap(fresh, paths.site)
-            finally:
-                shutil.rmtree(fresh, ignore_errors=True)
-    except ProblemError as exc:
-        problems += exc.problems
-    except MkDocsException as exc:  # mkdocs.yml itself is wrong
-        problems.append(Problem.of("E501", "mkdocs.yml", None, str(exc)))
-    except OSError as exc:  # a read-only or full disk, a file where a folder should be
-        problems.append(_write_problem(paths, exc))
-    return problems
-
-
-def generate_only(
-    paths: Paths, *, preview: bool = False, log: logging.Logger | None = None
-) -> list[Problem]:
-    """`shuttle generate`: check, then write the site source to build/docs."""
-    store, problems = run_checks(paths)
-    if has_errors(problems):
-        return problems
-    try:
-        config = load_config(paths)
-        generate.generate(
-            paths, (store, problems), site_url=config.site_url or "", preview=preview,
-            budget=page_budget(config), log=log or logging.getLogger("shuttle"),
-        )  # fmt: skip
-    except ProblemError as exc:
-        problems += exc.problems
-    except MkDocsException as exc:
-        problems.append(Problem.of("E501", "mkdocs.yml", None, str(exc)))
-    except OSError as exc:
-        problems.append(_write_problem(paths, exc))
-    return problems
-
-
-def render(paths: Paths, config: Any, renderer: str, site_dir: Path) -> list[Problem]:
-    if renderer == "zensical":
-        return renderers.render_zensical(paths, generate.docs_dir(paths), site_dir)
-    return renderers.render_material(config)
-
-
-def _check_links(paths: Paths, fresh: Path) -> list[Problem]:
+def _check_links(paths: Paths, settings: config.Config, fresh: Path) -> list[Problem]:
     from shuttle.render import linkcheck
 
-    links, _ = linkcheck.check_dir(paths, fresh)
+    links, _ = linkcheck.check_dir(paths, fresh, site_url=settings.address)
     return [_as_published(problem, paths, fresh) for problem in links]
 
 

@@ -1,4 +1,6 @@
-"""The `shuttle` command: thin verbs, each importing the step it runs.
+"""The `shuttle` command: thin verbs, each importing the step it runs (the site's verbs,
+build, generate, serve and linkcheck, are in site_verbs.py; the editors' in
+curation/editor_verbs.py).
 
 Exit status: 0 when the step succeeded (warnings allowed), 1 when it found problems the
 user must fix, 2 for a wrong command line. Problems print as `file:line: CODE message`.
@@ -12,9 +14,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from shuttle import site_verbs
 from shuttle.curation import editor_verbs
 from shuttle.paths import Paths
-from shuttle.problems import Problem, ProblemError, as_json, as_text, has_errors
+from shuttle.problems import Problem, ProblemError, report
 
 
 def _day(text: str) -> date:
@@ -22,15 +25,6 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _report(problems: Sequence[Problem], *, json_out: bool = False) -> int:
-    if json_out:
-        sys.stdout.write(as_json(problems) + "\n")
-    else:
-        for line in as_text(problems):
-            sys.stderr.write(line + "\n")
-    return 1 if has_errors(problems) else 0
 
 
 def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
@@ -51,7 +45,7 @@ def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
         )
     if args.json:
         sys.stdout.write(out)
-        return _report(problems)
+        return report(problems)
     notes: list[str] = []
     written, problems = extracting.run_extract(
         paths, args.source or (), jobs=args.jobs, notes=notes
@@ -62,7 +56,7 @@ def cmd_extract(args: argparse.Namespace, paths: Paths) -> int:
         sys.stderr.write(note + "\n")
     if not written and not problems and not notes:
         sys.stderr.write("nothing new: data/ already holds everything the extractors propose\n")
-    return _report(problems)
+    return report(problems)
 
 
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
@@ -75,7 +69,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
             sys.stdout.write(f"{code}  {severity:<7}  {meaning}\n")
         return 0
     _, problems = run_checks(paths)
-    status = _report(problems, json_out=args.json)
+    status = report(problems, json_out=args.json)
     if not args.json:
         sys.stderr.write(summary(problems) + "\n")
     return status
@@ -95,51 +89,12 @@ def summary(problems: Sequence[Problem]) -> str:
     )
 
 
-def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import building
-
-    problems = building.build(
-        paths,
-        preview=args.preview,
-        check_links=not args.no_linkcheck,
-        publish=args.publish,
-        renderer=args.renderer,
-    )
-    status = _report(problems)
-    if status == 0:
-        sys.stderr.write(
-            f"site built in {paths.relative(paths.site)}/ — preview it with `make serve`\n"
-        )
-    return status
-
-
-def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import building
-
-    return _report(building.generate_only(paths, preview=args.preview))
-
-
-def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle import serving
-
-    return _report(serving.serve(paths, preview=args.preview, address=args.address))
-
-
-def cmd_linkcheck(args: argparse.Namespace, paths: Paths) -> int:
-    from shuttle.render import linkcheck
-
-    problems, summary = linkcheck.check_site(paths, external=args.external)
-    for line in summary:
-        sys.stderr.write(line + "\n")
-    return _report(problems)
-
-
 def cmd_schema(args: argparse.Namespace, paths: Paths) -> int:
     from shuttle.records import schema_export
 
     if args.check:
         problems = schema_export.drift(paths)
-        return _report(problems)
+        return report(problems)
     for shown in schema_export.export(paths):
         sys.stderr.write(f"wrote {shown}\n")
     return 0
@@ -166,7 +121,7 @@ def cmd_effort(args: argparse.Namespace, paths: Paths) -> int:
 
     efforts, problems = effort.run(paths, args.source or ())
     if problems:
-        return _report(problems)
+        return report(problems)
     sys.stdout.write("\n".join(effort.table(efforts)) + "\n")
     if args.write is not None:
         target = args.write if args.write.is_absolute() else paths.root / args.write
@@ -194,16 +149,16 @@ def cmd_eval(args: argparse.Namespace, paths: Paths) -> int:
         if g.is_dir() and not any(g.glob("*.yml"))
     ]
     if missing:
-        return _report(missing)
+        return report(missing)
     argv = [f"--{k}={v}" for k in ("gold", "seeds", "people") if (v := getattr(args, k))]
     try:
         status: int = evaluate.main([*argv, "--verbose"] if args.verbose else argv)
     except OSError as exc:  # a gold file names an article that is not there
         where = str(exc.filename or args.seeds or args.gold)
-        return _report([Problem.of("E005", where, None, exc.strerror or str(exc))])
+        return report([Problem.of("E005", where, None, exc.strerror or str(exc))])
     except (ValueError, YAMLError) as exc:  # a gold file that does not parse
         where = str(args.gold or evaluate.SEED_GOLD)
-        return _report([Problem.of("E001", where, None, str(exc).splitlines()[0])])
+        return report([Problem.of("E001", where, None, str(exc).splitlines()[0])])
     return status
 
 
@@ -229,34 +184,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--codes", action="store_true", help="list every problem code")
     p.set_defaults(run=cmd_check)
 
-    p = verbs.add_parser("build", help="check, build the site into build/site, check its links")
-    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
-    p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
-    p.add_argument(
-        "--renderer",
-        choices=("material", "zensical"),
-        default="material",
-        help="what renders build/docs: Material for MkDocs (default) or Zensical",
-    )
-    p.add_argument(
-        "--publish",
-        action="store_true",
-        help="a build to publish: refuse without SHUTTLE_SITE_URL (implied under CI)",
-    )
-    p.set_defaults(run=cmd_build)
-
-    p = verbs.add_parser("generate", help="check, write the site source into build/docs")
-    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
-    p.set_defaults(run=cmd_generate)
-
-    p = verbs.add_parser("serve", help="preview the site; reloads on edits to docs/, data/, seeds/")
-    p.add_argument("--preview", action="store_true", help="also show candidates, marked")
-    p.add_argument("--address", default="127.0.0.1:8000")
-    p.set_defaults(run=cmd_serve)
-
-    p = verbs.add_parser("linkcheck", help="check every link of the built site")
-    p.add_argument("--external", action="store_true", help="also check outside addresses")
-    p.set_defaults(run=cmd_linkcheck)
+    site_verbs.add_parsers(verbs)
 
     p = verbs.add_parser("schema", help="export the JSON Schema of every data file")
     p.add_argument("--check", action="store_true", help="fail if the exported files drifted")
@@ -294,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args, paths)
     except ProblemError as exc:
-        return _report(exc.problems)
+        return report(exc.problems)
     except KeyboardInterrupt:
         return 130
     return status

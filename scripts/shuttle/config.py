@@ -3,21 +3,25 @@
     [tool.shuttle]
     site_url = "https://newsroom.example/shuttle/"   # the published address
     render_cache = true                              # pages' HTML kept between builds
+    page_budget = 61440                              # bytes of HTML a listing's part takes
     jobs = 2                                         # `shuttle extract` worker processes
 
 Every setting has a default, so a project without the section (or without pyproject.toml)
 works. A command-line option wins over the file (`shuttle build --site-url`, `shuttle
 extract --jobs`). The environment is read for the documented variables only, here:
 `CI` (a CI run: stricter checks) and `SOURCE_DATE_EPOCH` (the build's date, for
-reproducible builds). `XDG_CACHE_HOME` places the cache, as everywhere on Linux.
+reproducible builds). `XDG_CACHE_HOME` places the cache, as everywhere on Linux. The
+renderers are handed SOURCE_DATE_EPOCH through the environment (`exported`), the only
+way mkdocs takes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -28,6 +32,9 @@ from shuttle.textio import decode, read_bytes
 
 SECTION = "tool.shuttle"
 MAX_BYTES = 1_000_000  # a pyproject.toml is a few kilobytes
+# the site's address when none is set: `shuttle serve`'s, so a build is a local preview
+PREVIEW_URL = "http://127.0.0.1:8000/"
+SITE_URL_PATTERN = r"^https?://[^\s/]+(/\S*)?/$"
 
 
 class Config(BaseModel):
@@ -37,11 +44,16 @@ class Config(BaseModel):
 
     site_url: str | None = Field(
         default=None,
-        pattern=r"^https?://[^\s/]+(/\S*)?/$",
+        pattern=SITE_URL_PATTERN,
         description="the address the site is published at, ending in /; unset: a preview",
     )
     render_cache: bool = Field(
         default=True, description="keep each page's rendered HTML between builds"
+    )
+    page_budget: int | None = Field(
+        default=None,
+        ge=4096,
+        description="bytes of HTML a listing page's part may take; unset: 60 KB",
     )
     jobs: int | None = Field(
         default=None,
@@ -50,19 +62,33 @@ class Config(BaseModel):
         description="`shuttle extract` worker processes; unset: one per core (large runs)",
     )
 
+    @property
+    def address(self) -> str:
+        """The address the site's own links use: `site_url`, else the preview's."""
+        return self.site_url or PREVIEW_URL
 
-def load(paths: Paths) -> Config:
-    """The settings of the project at `paths.root`; raises ProblemError (E011) for a
-    section that does not fit, with the line of the setting at fault."""
+
+def load(paths: Paths, **options: object) -> Config:
+    """The settings of the project at `paths.root`, with the command line's `options`
+    (those not None) over the file's; raises ProblemError (E011) for a section that does
+    not fit, with the line of the setting at fault."""
     path = paths.root / "pyproject.toml"
+    given = {key: value for key, value in options.items() if value is not None}
     if not path.is_file():
-        return Config()
+        return parse(given)
     text = decode(read_bytes(path, "pyproject.toml", max_bytes=MAX_BYTES), "pyproject.toml")
     try:
         section = tomllib.loads(text).get("tool", {}).get("shuttle", {})
     except tomllib.TOMLDecodeError as exc:
         raise ProblemError([Problem.of("E011", "pyproject.toml", None, str(exc))]) from exc
-    return parse(section, text)
+    return parse({**section, **given}, text)
+
+
+def site_url_option(text: str) -> str:
+    """`--site-url`'s value as the file's `site_url` must be, else ValueError saying how."""
+    if not re.match(SITE_URL_PATTERN, text):
+        raise ValueError(f"{text!r} is not a site address: write it as https://example.org/path/")
+    return text
 
 
 def parse(section: Mapping[str, object], text: str = "") -> Config:
@@ -111,3 +137,19 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
 def user_cache_home(environ: Mapping[str, str] = os.environ) -> Path:
     """`XDG_CACHE_HOME`, else ~/.cache: where the cache's key is kept, outside the project."""
     return Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+
+
+@contextlib.contextmanager
+def exported(values: Mapping[str, str]) -> Iterator[None]:
+    """`values` in the environment while the renderers run (mkdocs reads the build's date
+    from SOURCE_DATE_EPOCH there, and Zensical inherits it), restored afterwards."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

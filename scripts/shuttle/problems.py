@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -65,9 +66,16 @@ CATALOG: dict[str, tuple[Severity, str]] = {
     "W403": ("warning", "build/cache cannot be used; the build runs without it"),
     "E501": ("error", "the site build failed"),
     "E502": ("error", "broken link in the built site"),
-    "E503": ("error", "a build for publishing has no real site address (set SHUTTLE_SITE_URL)"),
+    "E503": (
+        "error",
+        "a build for publishing has no real site address (site_url in [tool.shuttle], or "
+        "--site-url)",
+    ),
     "E504": ("error", "a build for publishing was asked to be a preview"),
     "E505": ("error", "the renderer asked for is not installed"),
+    "E506": ("error", "a page links to a page, file or #anchor the site does not have"),
+    "E507": ("error", "mkdocs.yml's nav names a page the site does not have"),
+    "E508": ("error", "a page of docs/ is in no menu (nav in mkdocs.yml)"),
     "W503": ("warning", "built for preview: the site's own addresses point to this computer"),
     "E601": ("error", "the words to add are not in the article (the nearest match is named)"),
     "E602": ("error", "the words to add occur more than once: choose one (--nth, --after)"),
@@ -159,3 +167,14 @@ def as_text(problems: Iterable[Problem]) -> Iterator[str]:
 
 def as_json(problems: Iterable[Problem]) -> str:
     return json.dumps([asdict(p) for p in ordered(problems)], indent=2, ensure_ascii=False)
+
+
+def report(problems: Sequence[Problem], *, json_out: bool = False) -> int:
+    """A command's problems printed (as text on stderr, or as JSON on stdout); its exit
+    status: 1 when there are errors, else 0 (warnings allowed)."""
+    if json_out:
+        sys.stdout.write(as_json(problems) + "\n")
+    else:
+        for line in as_text(problems):
+            sys.stderr.write(line + "\n")
+    return 1 if has_errors(problems) else 0

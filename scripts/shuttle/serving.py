@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from shuttle import building
+from shuttle import building, config
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, ordered
@@ -87,10 +87,10 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        config = building.load_config(paths)
+        building.load_config(paths)  # mkdocs.yml's mistakes before anything is generated
         again = functools.partial(
             regenerate, paths, site_url=f"http://{address}/", preview=preview,
-            budget=building.page_budget(config),
+            budget=config.load(paths).page_budget,
         )  # fmt: skip
         with building.environment(paths):
             again()

@@ -102,7 +102,8 @@ def _build_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _copy_project(project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "shuttle.cli", "--root", str(project), "build"],
+        [sys.executable, "-m", "shuttle.cli", "--root", str(project), "build"]
+        + ["--site-url", "https://example.org/"],  # under CI a build is one to publish
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:

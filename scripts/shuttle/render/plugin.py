@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from shuttle import cachefile
+from shuttle import cachefile, origins
+from shuttle import config as settings
 from shuttle.paths import Paths
 from shuttle.render import prerender, rendercache
 from shuttle.render.rendercache import RenderCache
@@ -26,10 +25,7 @@ log = logging.getLogger("mkdocs.plugins.shuttle")
 
 
 class ShuttleConfig(Config):
-    # bytes of HTML a listing page's part may take (default: pages.paging.BUDGET, 60 KB)
-    page_budget = c.Optional(c.Type(int))
-    # keep each page's rendered HTML between builds (rendercache.py)
-    render_cache = c.Type(bool, default=True)
+    """No options here: the settings are in pyproject.toml's [tool.shuttle] (config.py)."""
 
 
 class ShuttlePlugin(BasePlugin[ShuttleConfig]):
@@ -44,8 +40,10 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.paths = Paths(Path(config.config_file_path).resolve().parent)
-        wanted = self.config.render_cache and os.environ.get("SHUTTLE_RENDER_CACHE") != "0"
-        if wanted and rendercache.usable(config):
+        # the nav names docs/ pages by file (methodology.md): where generate put them, on
+        # every reload of mkdocs.yml under `serve` too (a build has moved it already)
+        config.nav = origins.moved_nav(config.nav)
+        if settings.load(self.paths).render_cache and rendercache.usable(config):
             self.renders = RenderCache(self.paths.cache / "pages")
             self.renders.attach_search(config.plugins)
         return config

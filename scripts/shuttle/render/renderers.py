@@ -13,9 +13,11 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +37,7 @@ def render_material(config: Any) -> list[Problem]:
     from mkdocs.exceptions import MkDocsException
 
     log = logging.getLogger("mkdocs")
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setLevel(logging.WARNING)
+    handler = _Messages()  # each warning whole (some span lines), for building to explain
     log.addHandler(handler)
     try:
         config.plugins.on_startup(command="build", dirty=False)
@@ -46,18 +46,30 @@ def render_material(config: Any) -> list[Problem]:
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        messages = [m for m in stream.getvalue().splitlines() if m.strip()]
-        messages.append(str(exc))
-        return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages]
+        messages = [*handler.messages, str(exc)]
+        return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages if m.strip()]
     finally:
         log.removeHandler(handler)
     return []
 
 
-def zensical_config(paths: Paths, docs: Path, site_dir: Path) -> Path:
-    """mkdocs.yml for Zensical, written to build/zensical.yml (see the module's docstring)."""
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def zensical_config(
+    paths: Paths, docs: Path, site_dir: Path, overrides: Mapping[str, Any] | None = None
+) -> Path:
+    """mkdocs.yml for Zensical, written to build/zensical.yml (see the module's docstring);
+    `overrides` (the site's address, the nav) win over mkdocs.yml's, as in Material's."""
     yaml = YAML()  # round trip: the !ENV tags are kept for Zensical to read
     config = yaml.load(paths.mkdocs_file.read_text(encoding="utf-8"))
+    config.update(overrides or {})
     here = paths.build  # folders relative to it: Zensical 0.0.73 panics on absolute ones
     config["docs_dir"] = os.path.relpath(docs, here)
     config["site_dir"] = os.path.relpath(site_dir, here)
@@ -80,7 +92,9 @@ def zensical_command() -> list[str] | None:
     return [found] if found else None
 
 
-def render_zensical(paths: Paths, docs: Path, site_dir: Path) -> list[Problem]:
+def render_zensical(
+    paths: Paths, docs: Path, site_dir: Path, overrides: Mapping[str, Any] | None = None
+) -> list[Problem]:
     """Zensical renders `docs` into `site_dir`; its output, when it fails, as problems."""
     command = zensical_command()
     if command is None:
@@ -92,14 +106,27 @@ def render_zensical(paths: Paths, docs: Path, site_dir: Path) -> list[Problem]:
                 "the zensical renderer is not installed: pip install -e '.[zensical]'",
             )  # fmt: skip
         ]
-    config = zensical_config(paths, docs, site_dir)
+    config = zensical_config(paths, docs, site_dir, overrides)
     result = subprocess.run(
         [*command, "build", "--strict", "-f", str(config)],
         cwd=paths.build, capture_output=True, text=True, check=False,
     )  # fmt: skip
     if result.returncode == 0:
         return []
-    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    output = ANSI.sub("", result.stdout + result.stderr)
+    # its diagnostics, each as `zensical: what [ page:line ]` (origins.py tells the page's
+    # file); its strict mode then ends in a Python traceback, which is left out
+    found = [
+        f"zensical: {what.strip()} [ {page}:{line} ]"
+        for what, page, line in DIAGNOSTIC.findall(output)
+    ]
+    lines = [line for line in output.splitlines() if line.strip()]
     return [
-        Problem.of("E501", "mkdocs.yml", None, f"zensical: {line}") for line in lines[-20:]
+        Problem.of("E501", "mkdocs.yml", None, message)
+        for message in found or [f"zensical: {line}" for line in lines[-20:]]
     ] or [Problem.of("E501", "mkdocs.yml", None, f"zensical exited {result.returncode}")]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Zensical 0.0.73: "Warning: page does not exist" then a box headed "╭─[ about/index.md:3:9 ]"
+DIAGNOSTIC = re.compile(r"(?:Warning|Error): *([^\n]+)\n[^\n]*\[ *([^\s\]]+?):(\d+):\d+ *\]")
