@@ -209,3 +209,8 @@ def test_a_place_spoken_from_by_someone_else_named_is_not_a_stop() -> None:
     assert trip("Secretary Blinken on Friday spoke in Riyadh.").places == ("Riyadh",)
     text = "Blinken arrived on Monday, and the Secretary said in Doha that talks went well."
     assert trip(text).places == ("Doha",)
+
+
+def test_a_form_of_address_is_no_one_met() -> None:
+    text = "Blinken was in Amman, where he was received by Mr. Prime Minister and Mr. President."
+    assert trip(text).meetings == ()

@@ -36,6 +36,14 @@ from .names import (
     role_before,
 )
 
+# Titles an honorific turns into a form of address ("Mr. President", "Mr. Secretary"):
+# after "Mr." they name an office, not a person. Titles that are also surnames (King,
+# Major, Prince) are left out.
+_ADDRESS_TITLES = frozenset(
+    """president secretary minister ambassador speaker chairman chairwoman chair
+    secretary-general envoy commissioner governor senator mayor director""".split()
+)
+
 
 def scan(text: str, segs: Segments) -> list[Mention]:
     """Every person mention the text itself marks as one, sorted (canonical names unset)."""
@@ -51,6 +59,8 @@ def scan(text: str, segs: Segments) -> list[Mention]:
         if len(words) > 1:
             continue  # "Dr Marwan al-Hams": a full name, read with the other runs
         first = words[0]
+        if first.lower() in _ADDRESS_TITLES:
+            continue  # "received by Mr. President": a form of address, no name
         word = glue_split(text, first)
         mentions.append(make_mention(text, m.end(), m.end() + len(word), word, False, None))
         covered.append((m.start(), m.end() + len(first)))
