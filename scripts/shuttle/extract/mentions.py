@@ -144,7 +144,9 @@ def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
 
 # A first name written as initials, "CQ" or "C.Q.", before a surname: read only after a
 # title or rank ("Gen. CQ Brown", "Sen. JD Vance"), where "UN" or "IDF" could not stand.
-_INITIALLED_RE = re.compile(r"(?<![\w.’'-])(?:[A-Z]{2,3}|(?:[A-Z]\.){2,3})[^\S\n]+(?=[A-Z][a-z])")
+# (It starts with a character class, so the engine skips ahead fast; what may stand
+# before it is checked apart.)
+_INITIALLED_RE = re.compile(r"[A-Z](?:[A-Z]{1,2}|\.[A-Z]\.(?:[A-Z]\.)?)[^\S\n]+(?=[A-Z][a-z])")
 _TITLE_WORDS = RANKS | TITLE_CAPS | ROLE_HEADS
 
 
@@ -152,6 +154,8 @@ def _initialled(text: str) -> list[Mention]:
     """People whose first name is initials, after a title or rank: "Gen. CQ Brown"."""
     out: list[Mention] = []
     for m in _INITIALLED_RE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".’'-"):
+            continue
         before = text[max(0, m.start() - 30) : m.start()].split()
         title = before[-1].rstrip(".").lower() if before else ""
         if title not in _TITLE_WORDS and title + "." not in _TITLE_WORDS:
