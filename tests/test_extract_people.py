@@ -170,3 +170,25 @@ def test_a_rank_between_the_role_and_the_name_is_neither() -> None:
     assert named("Retired General Mark “Buzz” Hollis said it.") == [
         ("Mark Hollis", "Retired General")
     ]
+
+
+def test_a_spokesperson_title_is_no_part_of_the_name() -> None:
+    def named(text: str) -> list[tuple[str, str | None]]:
+        return [(p.name, p.role) for p in extract_article(text).people]
+
+    assert named("Foreign Ministry Deputy Spokeswoman Lina Haddad said it.") == [
+        ("Lina Haddad", "Deputy Spokeswoman")
+    ]
+    assert named("Army Spokesman Omar Nasser said it.")[0][0] == "Omar Nasser"
+
+
+def test_a_first_name_in_initials_after_a_rank() -> None:
+    def names(text: str) -> list[str]:
+        return [p.name for p in extract_article(text).people]
+
+    assert names("Navy Vice Adm. TJ Kerr said the ships were ready.") == ["TJ Kerr"]
+    assert names("Marine Corps Commandant Gen. R.B. Hale said it.") == ["R.B. Hale"]
+    # the service and rank before the name are its role, not a person of their own
+    assert names("Space Board Chairman Air Force Gen. DL Moss said it.") == ["DL Moss"]
+    # capitals after no title are no initials: "UN Women" is an agency
+    assert names("UN Women said it. The IDF Spokesman Avi Dror said it.") == ["Avi Dror"]

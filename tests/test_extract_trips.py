@@ -196,3 +196,21 @@ def test_a_transcript_speaker_who_welcomes_the_traveller_met_him() -> None:
     speakers = {q.speaker for q in found.quotes if q.kind == "transcript"}
     assert found.trip.meetings == tuple(s for s in speakers if s and "Safadi" in s)
     assert len(found.trip.meetings) == 1
+
+
+def test_a_place_spoken_from_by_someone_else_named_is_not_a_stop() -> None:
+    # nobody in the people list: the bare name before the cue is enough
+    text = (
+        "Blinken landed in Amman on Friday, and Safadi told reporters in Aqaba that aid "
+        "would flow. Hours later Mr. Blinken said in Amman that talks went well."
+    )
+    assert trip(text).places == ("Amman",)
+    # the traveller, a title or a day before the cue still ties the place to him
+    assert trip("Secretary Blinken on Friday spoke in Riyadh.").places == ("Riyadh",)
+    text = "Blinken arrived on Monday, and the Secretary said in Doha that talks went well."
+    assert trip(text).places == ("Doha",)
+
+
+def test_a_form_of_address_is_no_one_met() -> None:
+    text = "Blinken was in Amman, where he was received by Mr. Prime Minister and Mr. President."
+    assert trip(text).meetings == ()

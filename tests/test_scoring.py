@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from shuttle.curation.scoring import score_article
-from shuttle.extract.candidates import ArticleCandidates, FigureCandidate, QuoteCandidate
+from shuttle.extract.candidates import (
+    ArticleCandidates,
+    FigureCandidate,
+    QuoteCandidate,
+    TripCandidate,
+)
 
 TEXT = (
     "Militants seized four hostages in the raid. "
@@ -77,3 +82,26 @@ def test_transcripts_are_scored_by_label_apart_from_quotes() -> None:
     assert score.turns_right == 2
     wrong = (*turns[:1], replace(turns[1], speaker="Antony Blinken"))
     assert score_article("x", gold, ArticleCandidates(quotes=wrong), aliases).turns_right == 1
+
+
+def _trip(places: tuple[str, ...], meetings: tuple[str, ...]) -> ArticleCandidates:
+    return ArticleCandidates(trip=TripCandidate(places=places, meetings=meetings))
+
+
+def test_meetings_match_through_the_aliases_of_known_people() -> None:
+    gold = {"trip": {"meetings": ["King Abdullah II", "Mohammed bin Salman"]}}
+    aliases = {"abdullah ii": "king abdullah ii", "king abdullah ii": "king abdullah ii"}
+    found = _trip((), ("Abdullah II", "Mohammed bin Salman"))
+    score = score_article("x", gold, found, aliases)
+    assert (score.meetings.tp, score.meetings.fp, score.meetings.fn) == (2, 0, 0)
+    # without the alias the two spellings are two people
+    score = score_article("x", gold, found)
+    assert (score.meetings.tp, score.meetings.fp, score.meetings.fn) == (1, 1, 1)
+
+
+def test_places_match_with_a_leading_the_ignored() -> None:
+    gold = {"trip": {"places": ["the Gaza Strip", "Amman", "Theresienstadt"]}}
+    found = _trip(("Gaza Strip", "amman", "resienstadt"), ())
+    score = score_article("x", gold, found)
+    # "The" must be a word of its own: "Theresienstadt" is not "resienstadt"
+    assert (score.places.tp, score.places.fp, score.places.fn) == (2, 1, 1)

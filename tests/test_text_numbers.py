@@ -21,6 +21,10 @@ from shuttle.text.numbers import QUALIFIERS, find_numbers, qualifier_at, words_v
         ("two hundred thousand", 200_000),
         ("one hundred and twenty", 120),
         ("4", 4),
+        ("1 400", 1400),
+        ("12\u202f500", 12500),
+        ("2\u00a0345\u00a0678", 2345678),
+        ("1 250 million", 1_250_000_000),
     ],
 )
 def test_values(text: str, value: int) -> None:
@@ -72,3 +76,17 @@ def test_postposed_qualifier() -> None:
 
 def test_words_value_rejects_nonsense() -> None:
     assert words_value("seventy banana") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("in 2023 100 people", [2023, 100]),  # a four-digit head is a year, not thousands
+        ("on May 9 250 people", [9, 250]),  # a day of the month, then a count
+        ("aged 7 4000 times", [7, 4000]),  # a group of four digits is no thousands group
+        ("some 3 600-strong units", [3]),  # "600-strong" is no count; the 3 still is
+        ("the 40 1 500 000 people", [40, 1_500_000]),
+    ],
+)
+def test_spaced_groups_only_where_they_are_thousands(text: str, values: list[int]) -> None:
+    assert [n.value for n in find_numbers(text)] == values

@@ -41,10 +41,18 @@ def match(
     return pairs, missed, extra
 
 
-def _set_counts(gold: Sequence[object], found: Sequence[object]) -> Counts:
-    g = {norm_name(x) for x in gold}
-    f = {norm_name(x) for x in found}
+def _set_counts(
+    gold: Sequence[object], found: Sequence[object], key: Callable[[object], object] = norm_name
+) -> Counts:
+    g = {key(x) for x in gold}
+    f = {key(x) for x in found}
     return Counts(len(g & f), len(f - g), len(g - f))
+
+
+def place_key(place: object) -> str | None:
+    """A place for matching: "the West Bank" and "West Bank" are one place."""
+    name = norm_name(place)
+    return name[4:] if name and name.startswith("the ") else name
 
 
 @dataclass(frozen=True)
@@ -117,9 +125,13 @@ def score_article(
     `text` is the article, where gold figures' sentences are looked up."""
     canon = aliases or {}
 
+    def person(a: object) -> str | None:
+        # one person under any of the names data/people.yml lists for them
+        na = norm_name(a)
+        return canon.get(na or "", na)
+
     def same(a: object, b: object) -> bool:
-        na, nb = norm_name(a), norm_name(b)
-        return canon.get(na or "", na) == canon.get(nb or "", nb)
+        return person(a) == person(b)
 
     notes: list[str] = []
     marked = [q for q in found.quotes if q.kind != "transcript"]
@@ -173,8 +185,8 @@ def score_article(
     ordinal_ok = int(trip.get("ordinal") == found.trip.ordinal)
     if not ordinal_ok:
         notes.append(f"{name}: ordinal {found.trip.ordinal}, gold {trip.get('ordinal')}")
-    places = _set_counts(trip.get("places") or [], found.trip.places)
-    meetings = _set_counts(trip.get("meetings") or [], found.trip.meetings)
+    places = _set_counts(trip.get("places") or [], found.trip.places, place_key)
+    meetings = _set_counts(trip.get("meetings") or [], found.trip.meetings, person)
     if places.fp or places.fn:
         notes.append(f"{name}: places {list(found.trip.places)}, gold {trip.get('places')}")
     if meetings.fp or meetings.fn:

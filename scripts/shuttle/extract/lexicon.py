@@ -42,6 +42,7 @@ TITLE_CAPS = _words(
     acting former foreign-minister secretary-general lord lady sir dame rabbi imam
     admiral colonel captain major lieutenant sergeant field marshal supreme leader
     national security adviser advisor house majority minority whip opposition
+    spokesperson spokesman spokeswoman
     """
 )
 

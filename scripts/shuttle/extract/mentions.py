@@ -15,6 +15,7 @@ from shuttle.text.segments import Segments, is_headline
 from .lexicon import (
     NOT_NAME,
     PLACES,
+    ROLE_HEADS,
     TITLE_CAPS,
 )
 from .nameruns import analyse_run
@@ -26,6 +27,7 @@ from .names import (
     NICKNAMED_RE,
     NON_NAME_TAILS,
     NOT_BEFORE_NAME,
+    RANKS,
     SUFFIXES,
     Mention,
     appositive_after,
@@ -34,6 +36,14 @@ from .names import (
     initial_word,
     make_mention,
     role_before,
+)
+
+# Titles an honorific turns into a form of address ("Mr. President", "Mr. Secretary"):
+# after "Mr." they name an office, not a person. Titles that are also surnames (King,
+# Major, Prince) are left out.
+_ADDRESS_TITLES = frozenset(
+    """president secretary minister ambassador speaker chairman chairwoman chair
+    secretary-general envoy commissioner governor senator mayor director""".split()
 )
 
 
@@ -51,6 +61,8 @@ def scan(text: str, segs: Segments) -> list[Mention]:
         if len(words) > 1:
             continue  # "Dr Marwan al-Hams": a full name, read with the other runs
         first = words[0]
+        if first.lower() in _ADDRESS_TITLES:
+            continue  # "received by Mr. President": a form of address, no name
         word = glue_split(text, first)
         mentions.append(make_mention(text, m.end(), m.end() + len(word), word, False, None))
         covered.append((m.start(), m.end() + len(first)))
@@ -86,7 +98,7 @@ def scan(text: str, segs: Segments) -> list[Mention]:
         is_person, role_text = appositive_after(text, e)
         if is_person:
             mentions.append(make_mention(text, s, e, word, False, role_text))
-    nicknamed = _nicknamed(text, covered)
+    nicknamed = _nicknamed(text, covered) + _initialled(text)
     if nicknamed:
         # the runs that read only a part of such a name ("Retired General Kenneth")
         mentions = [
@@ -127,4 +139,40 @@ def _nicknamed(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
             role = appositive_after(text, m.end())[1]
         out.append(make_mention(text, s, m.end(), name, True, role))
         covered.append((s, m.end()))
+    return out
+
+
+# A first name written as initials, "CQ" or "C.Q.", before a surname: read only after a
+# title or rank ("Gen. CQ Brown", "Sen. JD Vance"), where "UN" or "IDF" could not stand.
+# (It starts with a character class, so the engine skips ahead fast; what may stand
+# before it is checked apart.)
+_INITIALLED_RE = re.compile(r"[A-Z](?:[A-Z]{1,2}|\.[A-Z]\.(?:[A-Z]\.)?)[^\S\n]+(?=[A-Z][a-z])")
+_TITLE_WORDS = RANKS | TITLE_CAPS | ROLE_HEADS
+
+
+def _initialled(text: str) -> list[Mention]:
+    """People whose first name is initials, after a title or rank: "Gen. CQ Brown"."""
+    out: list[Mention] = []
+    for m in _INITIALLED_RE.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".’'-"):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        title = before[-1].rstrip(".").lower() if before else ""
+        if title not in _TITLE_WORDS and title + "." not in _TITLE_WORDS:
+            continue
+        surname = NAME_RE.match(text, m.end())
+        if surname is None:
+            continue
+        last = surname.group().split()
+        while len(last) > 1 and last[-1].rstrip(".") in SUFFIXES:
+            last.pop()
+        name = f"{m.group().strip()} {' '.join(last)}"
+        e = (
+            m.end() + len(" ".join(last))
+            if text.startswith(" ".join(last), m.end())
+            else surname.end()
+        )
+        role_words = role_before(text, m.start(), 0, True)
+        role = " ".join(role_words) if role_words and has_role_head(role_words) else None
+        out.append(make_mention(text, m.start(), e, name, True, role))
     return out

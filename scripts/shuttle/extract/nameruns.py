@@ -136,6 +136,10 @@ def analyse_run(text: str, m: re.Match[str]) -> Mention | None:
             first, last = nxt, end
     if first >= n:
         return None
+    if titled and nxt == n and text.startswith(".", m.end()) and kinds[-1] & _TITLE:
+        # "Joint Chiefs Chairman Air Force Gen. CQ Brown": the run stops at the rank's
+        # period; all of it is the role of the name after it
+        return None
     # "… Representative for Hostage Affairs Steve Gillen": the field of a title is no name
     while last - first >= 2 and words[first].lower() in _ROLE_FIELDS:
         first += 1

@@ -12,7 +12,7 @@ import re
 from shuttle.text.segments import WORD_START
 
 from .keywords import MEET, TRAVEL, matches
-from .lexicon import HOME_PLACES, NOT_NAME, PLACES, REGIONS
+from .lexicon import HOME_PLACES, HONORIFICS, NOT_NAME, PLACES, REGIONS, TITLE_CAPS
 from .people import People
 from .travellers import SP, TRAVELLER_RE, Sentence
 
@@ -114,6 +114,26 @@ _TIME_WORDS = frozenset(
 )
 
 
+# The capitalised words (and "and") right before a travel cue: its subject when a name.
+_NAMES_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.-]*[^\S\n]+(?:and[^\S\n]+)?)+\Z")
+
+
+def _other_named_before(text: str, s0: int, cue: int) -> bool:
+    """Whether a name that is not the traveller's stands right before the cue: "Netanyahu
+    said in Jerusalem" is Netanyahu's place, known to the people list or not."""
+    m = _NAMES_BEFORE_RE.search(text, max(s0, cue - 60), cue)
+    if m is None or TRAVELLER_RE.search(text, m.start(), cue) is not None:
+        return False
+    last = text[m.start() : cue].split()[-1].rstrip(".").lower()
+    return not (
+        last in NOT_NAME
+        or last in TITLE_CAPS
+        or last + "." in TITLE_CAPS
+        or last in HONORIFICS
+        or last in _TIME_WORDS
+    )
+
+
 _PLACE_OF_RE = re.compile(
     r"the\s+(?:[A-Za-z]+\s+)?(?:city|town|port|capital|resort|village)\s+of\s+", re.I
 )
@@ -136,6 +156,8 @@ def trip_places(sentence: Sentence) -> list[str]:
             continue
         if _NOT_BEFORE_RE.search(text, max(s0, m.start() - 16), m.start() + 1):
             continue  # "the first in which he will not stop in Israel"
+        if _other_named_before(text, s0, m.start("cue")):
+            continue
         weak = m.group("weak") is not None
         for raw in _PLACE_SPLIT_RE.split(m.group("places")):
             place = _place_ok(raw, weak, people, m.start("places"))

@@ -3,6 +3,8 @@
 Decisions:
 - vague amounts ("dozens", "hundreds", "scores", "thousands", "several hundred", "tens of
   thousands") are not numbers: there is no value an editor could check;
+- "1 400" with a space, no-break or narrow no-break space between groups of three digits
+  is 1,400 (a 1-3 digit head, then groups of exactly three; not after a month's name);
 - "a dozen" is 12, "half a million" 500,000, "a million" 1,000,000;
 - decimals with a scale are exact ("1.2 million" -> 1,200,000); a bare decimal is not a count;
 - ordinals ("11th", "fifth"), times ("10:30"), money ("$5"), percentages and numbers glued to
@@ -24,7 +26,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .scan import matches_at, positions
+from .scan import positions
 from .segments import WS, word_trie
 
 # The words a number in words may start with (the scans look for these first).
@@ -63,9 +65,20 @@ _WORDS = (
 # looked for before the hit).
 _WORDS_RE = re.compile(rf"(?i:{_WORDS})")
 # The scans start with a character class, so the regex engine skips ahead fast.
+# "1 400" and "1\u202f400" (a space, no-break or narrow no-break space between groups of
+# three) are one number, as French and SI style write it: a 1-3 digit head, then groups of
+# exactly three, so "in 2023 100 people" stays two numbers.
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_TAIL = r"(?:\.[0-9]+)?(?:[^\S\n]*(?P<scale>(?i:million|billion|thousand)))?"
 _DIGITS_SCAN_RE = re.compile(
-    r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?"
-    r"(?:[^\S\n]*(?P<scale>(?i:million|billion|thousand)))?"
+    r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+"
+    rf"|[0-9]{{0,2}}(?:[{_GROUP_SPACES}][0-9]{{3}})+(?![0-9])|[0-9]*)" + _TAIL
+)
+# The same without space-separated groups: what a day of the month, or a head whose
+# spaced number is rejected, is read as ("March 5 100 people" is the 5th and 100).
+_DIGITS_PLAIN_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)" + _TAIL)
+_MONTH_BEFORE_RE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[^\S\n]+\Z"
 )
 _FIRST_WORDS = sorted(NUMBER_FIRST_WORDS)
 _WORD_SCAN_RE = re.compile(
@@ -152,6 +165,26 @@ def digits_value(digits: str, scale: str | None) -> int | None:
     return int(value)
 
 
+def _digits_at(text: str, at: int, start: int, stop: int) -> re.Match[str]:
+    """The number in digits at text[at]: space-separated groups read as one number unless
+    what follows rejects it or a month stands before it (then the head alone)."""
+    m = _DIGITS_SCAN_RE.match(text, at, stop)
+    assert m is not None  # a digit stands at `at`
+    number = m.group() if m.group("scale") is None else text[at : m.start("scale")].strip()
+    if any(c in number for c in _GROUP_SPACES) and (
+        _NOT_AFTER_RE.match(text, m.end(), stop)
+        or _MONTH_BEFORE_RE.search(text, max(start, at - 12), at)
+    ):
+        plain = _DIGITS_PLAIN_RE.match(text, at, stop)
+        assert plain is not None
+        return plain
+    return m
+
+
+def _ungrouped(digits: str) -> str:
+    return "".join(c for c in digits if c not in _GROUP_SPACES)
+
+
 def find_numbers(
     text: str, start: int = 0, end: int | None = None, word_starts: list[int] | None = None
 ) -> list[NumberMention]:
@@ -161,15 +194,20 @@ def find_numbers(
     stop = len(text) if end is None else end
     out: list[NumberMention] = []
     digits_at = positions(text, "0123456789", start, stop)
-    for m in matches_at(_DIGITS_SCAN_RE, text, digits_at, start, stop):
+    covered = start
+    for at in digits_at:
+        if at < covered:
+            continue  # inside the last number
+        m = _digits_at(text, at, start, stop)
         s, e = m.span()
+        covered = e
         if s > start and (text[s - 1] in _NOT_BEFORE or text[s - 1].isalpha()):
             continue
         if _NOT_AFTER_RE.match(text, e, stop) or _VAGUE_AFTER_RE.match(text, e, stop):
             continue
         scale = m.group("scale")
         digits = text[s : m.start("scale")].strip() if scale else m.group()
-        value = digits_value(digits, scale)
+        value = digits_value(_ungrouped(digits), scale)
         if value is not None:
             out.append(NumberMention(s, e, m.group(), value, False))
     words: list[NumberMention] = []
