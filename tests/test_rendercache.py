@@ -35,7 +35,6 @@ def test_a_site_from_the_cache_is_the_site_rendered_afresh(
     built_site: Path,
     chart_cache: Path,
     make_project: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     warm = make_project("warm", chart_cache=chart_cache)
     before = cache_files(warm)
@@ -45,8 +44,8 @@ def test_a_site_from_the_cache_is_the_site_rendered_afresh(
     assert cache_files(warm) == before  # every page came from the cache
     assert site(warm) == site(built_site)
 
-    monkeypatch.setenv("SHUTTLE_RENDER_CACHE", "0")
     fresh = make_project("fresh")
+    write_file(fresh / "pyproject.toml", "[tool.shuttle]\nrender_cache = false\n")
     result = build_copy(fresh)
     assert result.status == 0, result.output
     assert not (fresh / "build" / "cache" / "pages").exists()

@@ -3,6 +3,8 @@
     [tool.shuttle]
     site_url = "https://newsroom.example/shuttle/"   # the published address
     render_cache = true                              # pages' HTML kept between builds
+    prerender = true                                 # pages rendered ahead on a 2nd core
+    template_cache = true                            # the theme's templates kept compiled
     jobs = 2                                         # `shuttle extract` worker processes
 
 Every setting has a default, so a project without the section (or without pyproject.toml)
@@ -42,6 +44,13 @@ class Config(BaseModel):
     )
     render_cache: bool = Field(
         default=True, description="keep each page's rendered HTML between builds"
+    )
+    prerender: bool = Field(
+        default=True,
+        description="render pages ahead on a second core, into the page cache (needs it)",
+    )
+    template_cache: bool = Field(
+        default=True, description="keep the theme's templates compiled between builds"
     )
     jobs: int | None = Field(
         default=None,

@@ -1,13 +1,14 @@
 """The mkdocs plugin: speeds up mkdocs' rendering of build/docs (the pages themselves
 are generated as files by `shuttle generate`, generate.py): each page's rendered HTML kept
 between builds (rendercache.py), half the pages rendered on the other core
-(prerender.py), and the theme's templates kept compiled (_TemplateCache)."""
+(prerender.py), and the theme's templates kept compiled (_TemplateCache). Each can be
+switched off in `[tool.shuttle]` (config.py: render_cache, prerender, template_cache);
+benchmarks/render_parts.py measures what each buys."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from shuttle import cachefile
+from shuttle import config as settings
 from shuttle.paths import Paths
 from shuttle.render import prerender, rendercache
 from shuttle.render.rendercache import RenderCache
@@ -28,8 +30,6 @@ log = logging.getLogger("mkdocs.plugins.shuttle")
 class ShuttleConfig(Config):
     # bytes of HTML a listing page's part may take (default: pages.paging.BUDGET, 60 KB)
     page_budget = c.Optional(c.Type(int))
-    # keep each page's rendered HTML between builds (rendercache.py)
-    render_cache = c.Type(bool, default=True)
 
 
 class ShuttlePlugin(BasePlugin[ShuttleConfig]):
@@ -38,14 +38,15 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self.paths: Paths | None = None
         self.renders: RenderCache | None = None
         self.helper: prerender.Helper | None = None
+        self.settings = settings.Config()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         self.paths = Paths(Path(config.config_file_path).resolve().parent)
-        wanted = self.config.render_cache and os.environ.get("SHUTTLE_RENDER_CACHE") != "0"
-        if wanted and rendercache.usable(config):
+        self.settings = settings.load(self.paths)
+        if self.settings.render_cache and rendercache.usable(config):
             self.renders = RenderCache(self.paths.cache / "pages")
             self.renders.attach_search(config.plugins)
         return config
@@ -53,7 +54,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         if self.renders is not None:
             self.renders.start(config, files)
-            if not self.serving:
+            if self.settings.prerender and not self.serving:
                 self.helper = prerender.start(config, files)
         return nav
 
@@ -79,8 +80,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # and `serve` rebuilds. Only compilation is cached: a changed template is
         # recompiled (its checksum is in the cache entry), and the output is the same.
         assert self.paths is not None
-        folder = self.paths.cache / "jinja"
-        env.bytecode_cache = _TemplateCache(folder)
+        if self.settings.template_cache:
+            env.bytecode_cache = _TemplateCache(self.paths.cache / "jinja")
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
