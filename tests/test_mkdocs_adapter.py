@@ -151,3 +151,20 @@ def test_the_render_settings_are_the_configuration_that_shapes_a_render(
         f"{MKDOCS}: config.mdx_configs no longer holds the extensions' settings"
     )
     assert "toc" in settings["extensions"] and settings["directory_urls"] is True
+
+
+def test_build_site_is_mkdocs_build_as_its_command_line_runs_it(tmp_path: Path) -> None:
+    from mkdocs import __main__ as command_line
+
+    source = inspect.getsource(command_line.build_command.callback)  # a click command
+    steps = ("plugins.on_startup(command='build'", "build.build(cfg", "plugins.on_shutdown()")
+    places = {step: source.find(step) for step in steps}
+    found = list(places.values())
+    assert -1 not in found and found == sorted(found), (
+        f"{MKDOCS}: `mkdocs build` runs the build another way now: {places}"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    mkdocs_adapter.build_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert "Home" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

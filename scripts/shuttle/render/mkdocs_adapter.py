@@ -14,7 +14,9 @@ naming its version when one changes:
 - `page.render` replaced on one page (mkdocs has no hook that replaces a render);
 - the page loop of `mkdocs.commands.build._populate_page` (setting
   `config._current_page` as it does), copied for pages rendered ahead on the other core;
-- `config.mdx_configs`, the extensions' settings as mkdocs keeps them once loaded.
+- `config.mdx_configs`, the extensions' settings as mkdocs keeps them once loaded;
+- `mkdocs.commands.build.build`, called as `mkdocs build` calls it (mkdocs documents its
+  command line, not a Python entry point).
 """
 
 from __future__ import annotations
@@ -89,6 +91,18 @@ def read_and_render(file: Any, config: Any, files: Files) -> Page:
     finally:
         config._current_page = None
     return page
+
+
+def build_site(config: Any) -> None:
+    """`mkdocs build` with a loaded configuration: the plugins told the command starts,
+    the site built, the plugins told it ends (as mkdocs' own command line does)."""
+    from mkdocs.commands.build import build
+
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def render_settings(config: Any) -> dict[str, Any]:

@@ -59,6 +59,8 @@ class RenderCache:
         self.search_hits = 0
         self._build_key = ""
         self._search_key = ""
+        # the last page's search entry: (page, its HTML, file, key)
+        self._place: tuple[Page, str | None, Path, str] | None = None
 
     def attach_search(self, plugins: Any) -> None:
         """Remember Material's search entries per page (called from `on_config`, after
@@ -80,6 +82,11 @@ class RenderCache:
         material_adapter.index_through(index, self._search_entries, self._keep_search_entries)
 
     def _search_place(self, page: Page) -> tuple[Path, str]:
+        """The page's search entry file and key (the key digests the page's HTML: taken
+        once per page, for the look-up and the write after a miss)."""
+        last = self._place
+        if last is not None and last[0] is page and last[1] is page.content:
+            return last[2], last[3]
         meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
         described = json.dumps(
             [page.url, page.title, meta, [mkdocs_adapter.toc_token(i) for i in page.toc]],
@@ -87,7 +94,9 @@ class RenderCache:
             default=repr,
         )
         key = _digest("\0".join((self._search_key, described, page.content or "")))
-        return self.folder / f"search-{_digest(page.file.src_uri)[:32]}.json", key
+        path = self.folder / f"search-{_digest(page.file.src_uri)[:32]}.json"
+        self._place = (page, page.content, path, key)
+        return path, key
 
     def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
         path, key = self._search_place(page)

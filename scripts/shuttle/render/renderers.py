@@ -31,8 +31,9 @@ ZENSICAL_CONFIG = "zensical.yml"
 
 def render_material(config: Any) -> list[Problem]:
     """Material for MkDocs renders build/docs into the config's site_dir (strict)."""
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    from shuttle.render.mkdocs_adapter import build_site
 
     log = logging.getLogger("mkdocs")
     stream = io.StringIO()
@@ -40,11 +41,7 @@ def render_material(config: Any) -> list[Problem]:
     handler.setLevel(logging.WARNING)
     log.addHandler(handler)
     try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build_site(config)
     except MkDocsException as exc:
         messages = [m for m in stream.getvalue().splitlines() if m.strip()]
         messages.append(str(exc))
