@@ -2,12 +2,15 @@
 the second core (prerender) and the compiled templates (template_cache), each switched
 in `[tool.shuttle]`, against bare mkdocs of the same tree.
 
-`python -m benchmarks.render_parts [--sizes seed,1000] [--runs 3] [--only a,b]`. Each
-timing is one fresh `shuttle build` process, wall-clock seconds: cold with no build/ at
-all, then warm (the same build again). A run measures every setting once, and bare
-mkdocs once, in a rotated order so that no setting always comes first on a busy
-machine; ratios to bare mkdocs are taken within a run, and the table shows medians over
-runs. Written to build/bench/render_parts.json.
+`python -m benchmarks.render_parts [--sizes seed,1000] [--runs 3] [--only a,b]
+[--render-only]`. Each timing is one fresh `shuttle build` process, wall-clock seconds:
+cold with no build/ at all, then warm (the same build again). With `--render-only`, the
+site source is generated once and each timing is one fresh `mkdocs build` of it with our
+plugin (what the three settings change): cold without the page and template caches,
+then warm; check, generate and the link check, the same for every setting, are left out.
+A run measures every setting once, and bare mkdocs once, in a rotated order so that no
+setting always comes first on a busy machine; ratios to bare mkdocs are taken within a
+run, and the table shows medians over runs. Written to build/bench/render_parts.json.
 """
 
 from __future__ import annotations
@@ -58,10 +61,16 @@ def _settle(project: Path, name: str) -> None:
     (project / "pyproject.toml").write_text(text, encoding="utf-8")
 
 
-def measure_setting(project: Path, name: str) -> dict[str, float]:
+def measure_setting(project: Path, name: str, render_only: bool) -> dict[str, float]:
     _settle(project, name)
-    shutil.rmtree(project / "build", ignore_errors=True)
-    command = [*SHUTTLE, "--root", str(project), "build"]
+    if render_only:
+        for folder in ("pages", "jinja"):
+            shutil.rmtree(project / "build" / "cache" / folder, ignore_errors=True)
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f"]
+        command += [str(project / "mkdocs.yml"), "-d", str(project / "build" / "parts-site")]
+    else:
+        shutil.rmtree(project / "build", ignore_errors=True)
+        command = [*SHUTTLE, "--root", str(project), "build"]
     cold = _timed(command)
     return {"cold": cold, "warm": _timed(command)}
 
@@ -75,13 +84,15 @@ def measure_bare(project: Path) -> float:
     return took
 
 
-def one_run(project: Path, names: list[str], turn: int) -> dict[str, dict[str, float]]:
+def one_run(
+    project: Path, names: list[str], turn: int, render_only: bool
+) -> dict[str, dict[str, float]]:
     order = names[turn % len(names) :] + names[: turn % len(names)]
     out: dict[str, dict[str, float]] = {}
     bare_first = turn % 2 == 0
     bare = measure_bare(project) if bare_first else 0.0
     for name in order:
-        out[name] = measure_setting(project, name)
+        out[name] = measure_setting(project, name, render_only)
         sys.stderr.write(f"  run {turn + 1} {name}: {out[name]}\n")
     if not bare_first:
         bare = measure_bare(project)
@@ -117,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="seed,1000")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--only", default=",".join(SETTINGS), help="settings to measure")
+    p.add_argument("--render-only", action="store_true", help="time mkdocs with the plugin")
     p.add_argument("--corpora", type=Path, default=REPO / "build" / "bench" / "corpora")
     p.add_argument("--out", type=Path, default=REPO / "build" / "bench" / "render_parts.json")
     args = p.parse_args(argv)
@@ -132,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         project = args.corpora.resolve() / f"parts-{size}"
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))
-        runs = [one_run(project, names, turn) for turn in range(args.runs)]
+        if args.render_only:
+            _timed([*SHUTTLE, "--root", str(project), "generate"])
+        runs = [one_run(project, names, turn, args.render_only) for turn in range(args.runs)]
         results[size], counts[size] = medians(runs), args.runs
         shutil.rmtree(project, ignore_errors=True)
         sys.stderr.write("\n".join(table(results, counts)) + "\n")

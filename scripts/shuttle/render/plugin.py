@@ -79,9 +79,11 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # many and large); Jinja's own bytecode cache keeps them compiled between builds
         # and `serve` rebuilds. Only compilation is cached: a changed template is
         # recompiled (its checksum is in the cache entry), and the output is the same.
+        # An overlay (Jinja's documented way to vary an environment) shares the theme's
+        # loader, filters and globals; mkdocs renders with the environment returned here.
         assert self.paths is not None
         if self.settings.template_cache:
-            env.bytecode_cache = _TemplateCache(self.paths.cache / "jinja")
+            return env.overlay(bytecode_cache=_TemplateCache(self.paths.cache / "jinja"))
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
