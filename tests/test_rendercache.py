@@ -35,7 +35,6 @@ def test_a_site_from_the_cache_is_the_site_rendered_afresh(
     built_site: Path,
     chart_cache: Path,
     make_project: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     warm = make_project("warm", chart_cache=chart_cache)
     before = cache_files(warm)
@@ -146,8 +145,6 @@ def test_a_crafted_cache_entry_is_never_published(
 def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
     built_site: Path, make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mkdocs.commands import build as mkdocs_build
-
     from shuttle.render import prerender
     from shuttle.render.plugin import ShuttlePlugin
     from shuttle.render.rendercache import RenderCache
@@ -162,14 +159,14 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
             time.sleep(0.05)  # so that the helper is seen to finish pages first
 
     monkeypatch.setattr(RenderCache, "render", slow_in_the_builder)
-    write_page = mkdocs_build._build_page
 
-    def slow_writing(*args: Any, **kwargs: Any) -> None:
+    def slow_writing(self: ShuttlePlugin, output: str, *, page: Any, config: Any) -> str:
         if os.getpid() == builder:
-            time.sleep(0.05)
-        write_page(*args, **kwargs)
+            time.sleep(0.05)  # mkdocs writes each page after this event
+        return output
 
-    monkeypatch.setattr(mkdocs_build, "_build_page", slow_writing)
+    # an event of the plugin's own (mkdocs registers the on_* methods it finds)
+    monkeypatch.setattr(ShuttlePlugin, "on_post_page", slow_writing, raising=False)
     seen: dict[str, int] = {}
     post_build = ShuttlePlugin.on_post_build
 

@@ -4,6 +4,8 @@
     site_url = "https://newsroom.example/shuttle/"   # the published address
     render_cache = true                              # pages' HTML kept between builds
     page_budget = 61440                              # bytes of HTML a listing's part takes
+    prerender = true                                 # pages rendered ahead on a 2nd core
+    template_cache = true                            # the theme's templates kept compiled
     jobs = 2                                         # `shuttle extract` worker processes
 
 Every setting has a default, so a project without the section (or without pyproject.toml)
@@ -54,6 +56,13 @@ class Config(BaseModel):
         default=None,
         ge=4096,
         description="bytes of HTML a listing page's part may take; unset: 60 KB",
+    )
+    prerender: bool = Field(
+        default=True,
+        description="render pages ahead on a second core, into the page cache (needs it)",
+    )
+    template_cache: bool = Field(
+        default=True, description="keep the theme's templates compiled between builds"
     )
     jobs: int | None = Field(
         default=None,

@@ -22,7 +22,8 @@ from datetime import date
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]
-from ruamel.yaml.resolver import implicit_resolvers
+
+from shuttle.ruamel_adapter import yaml12_resolvers
 
 _PARSER = getattr(yaml, "CSafeLoader", None)  # libyaml; without it there is no fast path
 
@@ -34,10 +35,9 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 # ruamel's own YAML 1.2 implicit resolvers, by first character, in ruamel's order.
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {}  # tag, compiled pattern
-for _versions, _tag, _regexp, _first in implicit_resolvers:
-    if (1, 2) in _versions:
-        for _char in _first:
-            _RESOLVERS.setdefault(_char, []).append((_tag, _regexp))
+for _tag, _regexp, _first in yaml12_resolvers():
+    for _char in _first:
+        _RESOLVERS.setdefault(_char, []).append((_tag, _regexp))
 
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _POINT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")

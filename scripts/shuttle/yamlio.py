@@ -3,6 +3,7 @@
 Loading keeps comments, order and quoting (so a machine write changes only what it
 meant to), rejects what has no place in data files (anchors, aliases, tags), and reads an
 impossible date as text so that the schema reports it with its line instead of crashing.
+How (subclasses of ruamel's composer, constructor and emitter) is in ruamel_adapter.py.
 """
 
 from __future__ import annotations
@@ -14,98 +15,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.emitter import RoundTripEmitter, ScalarAnalysis
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
 
 from shuttle.problems import Problem, ProblemError
+from shuttle.ruamel_adapter import Refused, make_yaml
 from shuttle.textio import MAX_DATA_BYTES, read_text, sha256_hex, write_atomic
 
 Location = tuple[str | int, ...]
-
-
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that keeps an impossible date (2024-02-30) as its text."""
-
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError:
-            return str(node.value)
-
-    def construct_yaml_int(self, node: Any) -> Any:
-        # Python refuses to read an integer of more than 4,300 digits: kept as its text,
-        # which the schema refuses with its line (a number cannot be that long)
-        try:
-            return super().construct_yaml_int(node)
-        except ValueError:
-            return str(node.value)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
-
-
-class _Refused(MarkedYAMLError):
-    """An anchor, alias or tag: refused while composing, before anything is built."""
-
-    def __init__(self, code: str, what: str, mark: Any) -> None:
-        super().__init__(problem=what, problem_mark=mark)
-        self.code = code
-
-
-class _Composer(Composer):
-    """Refuses aliases (a tiny file can explode on traversal), anchors and explicit tags
-    (they can smuggle in objects): data files are plain mappings, lists and scalars."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.parser.check_event(AliasEvent):
-            event = self.parser.peek_event()
-            raise _Refused("E003", f"alias *{event.anchor} is not allowed", event.start_mark)
-        event = self.parser.peek_event()
-        if getattr(event, "anchor", None) is not None:
-            raise _Refused("E003", f"anchor &{event.anchor} is not allowed", event.start_mark)
-        tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        implicit = implicit[0] if isinstance(implicit, tuple) else implicit
-        if tag is not None and not implicit:
-            name = tag if isinstance(tag, str) else getattr(tag, "value", str(tag))
-            raise _Refused("E004", f"tag {name} is not allowed", event.start_mark)
-        return super().compose_node(parent, index)
-
-
-class _Emitter(RoundTripEmitter):
-    """Writes a string holding NEL, LINE or PARAGRAPH SEPARATOR double-quoted (as \\N, \\L,
-    \\P): in any other style YAML reads them as line breaks and folds them into spaces.
-    And quotes a string that starts with ? or : in a [flow, list], which ruamel would write
-    plain, so that it reads back as a key, or not at all."""
-
-    def analyze_scalar(self, scalar: Any) -> ScalarAnalysis:
-        analysis: ScalarAnalysis = super().analyze_scalar(scalar)
-        if scalar[:1] in ("?", ":"):
-            analysis.allow_flow_plain = False
-        if any(char in scalar for char in "\x85\u2028\u2029"):
-            analysis.allow_flow_plain = analysis.allow_block_plain = False
-            analysis.allow_single_quoted = analysis.allow_block = False
-        return analysis
-
-
-def make_yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Composer = _Composer
-    yaml.Emitter = _Emitter
-    yaml.Constructor = _Constructor
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap an editor's long lines
-    yaml.allow_duplicate_keys = False
-    # A value used twice (the same date object) must be written twice, not as an alias.
-    yaml.representer.ignore_aliases = lambda data: True
-    return yaml
 
 
 @dataclass
@@ -122,7 +40,7 @@ def loads(text: str, shown: str) -> Any:
     """Parse YAML text; every failure becomes a Problem with the file and line."""
     try:
         data = make_yaml().load(text)
-    except _Refused as exc:
+    except Refused as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ProblemError([Problem.of(exc.code, shown, line, exc.problem or "")]) from None
     except DuplicateKeyError as exc:

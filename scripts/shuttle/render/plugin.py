@@ -1,7 +1,9 @@
 """The mkdocs plugin: speeds up mkdocs' rendering of build/docs (the pages themselves
 are generated as files by `shuttle generate`, generate.py): each page's rendered HTML kept
 between builds (rendercache.py), half the pages rendered on the other core
-(prerender.py), and the theme's templates kept compiled (_TemplateCache)."""
+(prerender.py), and the theme's templates kept compiled (_TemplateCache). Each can be
+switched off in `[tool.shuttle]` (config.py: render_cache, prerender, template_cache);
+benchmarks/render_parts.py measures what each buys."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self.paths: Paths | None = None
         self.renders: RenderCache | None = None
         self.helper: prerender.Helper | None = None
+        self.settings = settings.Config()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -43,7 +46,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # the nav names docs/ pages by file (methodology.md): where generate put them, on
         # every reload of mkdocs.yml under `serve` too (a build has moved it already)
         config.nav = origins.moved_nav(config.nav)
-        if settings.load(self.paths).render_cache and rendercache.usable(config):
+        self.settings = settings.load(self.paths)
+        if self.settings.render_cache and rendercache.usable(config):
             self.renders = RenderCache(self.paths.cache / "pages")
             self.renders.attach_search(config.plugins)
         return config
@@ -51,7 +55,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         if self.renders is not None:
             self.renders.start(config, files)
-            if not self.serving:
+            if self.settings.prerender and not self.serving:
                 self.helper = prerender.start(config, files)
         return nav
 
@@ -76,9 +80,11 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # many and large); Jinja's own bytecode cache keeps them compiled between builds
         # and `serve` rebuilds. Only compilation is cached: a changed template is
         # recompiled (its checksum is in the cache entry), and the output is the same.
+        # An overlay (Jinja's documented way to vary an environment) shares the theme's
+        # loader, filters and globals; mkdocs renders with the environment returned here.
         assert self.paths is not None
-        folder = self.paths.cache / "jinja"
-        env.bytecode_cache = _TemplateCache(folder)
+        if self.settings.template_cache:
+            return env.overlay(bytecode_cache=_TemplateCache(self.paths.cache / "jinja"))
         return env
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -3,127 +3,142 @@
 mkdocs works through the pages one after another on one core, twice: it renders each
 page's Markdown, then reads each page's HTML into the search index and writes it out. On
 a site of thousands of pages that is most of a build the page cache cannot help (a fresh
-clone, a changed template, a new version of Markdown). A forked helper does the same two
+clone, a changed template, a new version of Markdown). A helper process does the same two
 passes from the last page backwards and leaves its work in the page cache
 (rendercache.py); mkdocs, going forwards, finds the pages the helper has finished there,
 and in each pass the two meet in the middle. The output is the same whoever did the
 work: same code, same inputs, and each entry is keyed by them.
 
-One helper, as the machines this runs on have 2 cores. Only under `mkdocs build`: the
-helper is a fork of the build, and `serve` runs threads (a fork copies only the calling
-one) and rebuilds one edited page at a time anyway.
+The helper is the one worker of a `concurrent.futures` process pool started with fork
+(it must inherit the build as it stands: the configuration, the plugins, the pages);
+mkdocs' process tells it where it is with two `multiprocessing` events. A helper that
+dies costs only time: mkdocs renders every page it does not find in the cache. One
+helper, as the machines this runs on have 2 cores. Only under `mkdocs build`, where fork
+exists: `serve` runs threads (a fork copies only the calling one) and rebuilds one
+edited page at a time anyway.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
-import select
 import signal
-import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from shuttle import material_adapter
 from shuttle.aside import cores
-from shuttle.render.rendercache import search_index
+from shuttle.render import mkdocs_adapter
 
-# Below this many pages the fork costs more than it saves (the seed site has 27: 0.15 s
+# Below this many pages the helper costs more than it saves (the seed site has 27: 0.15 s
 # saved of 0.7 s).
 MIN_PAGES = 8
 # How long the helper may take to end after it is told to; then it is killed (a page in
 # hand takes well under a second; a stuck helper must not hang the build).
 GRACE_S = 30.0
+# How often a helper waiting for mkdocs looks whether mkdocs' process is still there.
+POLL_S = 0.5
+
+
+@dataclass
+class _Job:
+    config: Any
+    files: Files
+    pages: list[Any]  # the files of the documentation pages, in mkdocs' order
+    rendered: Any  # multiprocessing Event: mkdocs has rendered every page
+    stop: Any  # multiprocessing Event: mkdocs has written every page; end now
+    pid: Any  # multiprocessing Value: the helper's process id, to kill a stuck one
+
+
+_job: _Job | None = None  # what the forked helper finds (set only around the fork)
 
 
 class Helper:
-    def __init__(self, pid: int, pipe: int) -> None:
-        self.pid = pid
-        self._pipe = pipe
+    def __init__(self, job: _Job, pool: ProcessPoolExecutor, future: Future[None]) -> None:
+        self._job = job
+        self._pool = pool
+        self._future: Future[None] | None = future
 
     def rendered(self) -> None:
         """mkdocs has rendered every page: on to the search index."""
-        self._send()
+        self._job.rendered.set()
 
     def finish(self) -> None:
         """Stop the helper (it ends after the page in hand) and wait for it."""
-        if self.pid <= 0:
+        if self._future is None:
             return
-        self._send()
-        os.close(self._pipe)
-        deadline = time.monotonic() + GRACE_S
-        while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
-            if time.monotonic() > deadline:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-                break
-            time.sleep(0.005)
-        self.pid = 0
-
-    def _send(self) -> None:
+        self._job.stop.set()
         try:
-            os.write(self._pipe, b"x")
-        except OSError:
-            pass  # it has ended already
+            self._future.result(timeout=GRACE_S)
+        except FutureTimeout:
+            if self._job.pid.value > 0:
+                os.kill(self._job.pid.value, signal.SIGKILL)
+        except Exception:  # it died or failed (BrokenProcessPool, a render's error):
+            pass  # mkdocs rendered the pages it did not find in the cache itself
+        self._pool.shutdown(wait=True)
+        self._future = None
 
 
 def start(config: Any, files: Files) -> Helper | None:
-    """Fork the helper, or None where it would not pay (one core, a small site)."""
-    pages = files.documentation_pages()
-    if not hasattr(os, "fork") or cores() < 2 or len(pages) < MIN_PAGES:
+    """Start the helper, or None where it would not pay (one core, a small site) or
+    cannot be (no fork)."""
+    global _job
+    pages = list(files.documentation_pages())
+    if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the helper: never returns into mkdocs
-        code = 1
-        try:
-            os.close(write)
-            _quiet()
-            _work_backwards(config, files, pages, read)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(read)
-    return Helper(pid, write)
+    if cores() < 2 or len(pages) < MIN_PAGES:
+        return None
+    context = multiprocessing.get_context("fork")
+    job = _Job(config, files, pages, context.Event(), context.Event(), context.Value("i", 0))
+    _job = job
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=context)
+        future = pool.submit(_help)  # forks now, with _job set
+    except OSError:
+        return None  # no process to be had: mkdocs renders every page itself
+    finally:
+        _job = None
+    return Helper(job, pool, future)
 
 
-def _work_backwards(config: Any, files: Files, files_of_pages: Any, pipe: int) -> None:
+def _help() -> None:
+    """In the helper: render from the last page backwards, then index from the last
+    page backwards, until mkdocs has done the rest."""
+    job = _job
+    assert job is not None
+    job.pid.value = os.getpid()
+    _quiet()
     rendered: dict[str, Page] = {}
-    for file in reversed(files_of_pages):
-        if _told(pipe):
+    for file in reversed(job.pages):
+        if job.rendered.is_set() or job.stop.is_set():
             break  # mkdocs has rendered the rest
-        rendered[file.src_uri] = _rendered(file, config, files)
-    else:
-        _told(pipe, wait=True)  # the index is read after every page is rendered
-    search = search_index(config.plugins)  # with the page cache's wrapper
-    if search is None:
+        rendered[file.src_uri] = mkdocs_adapter.read_and_render(file, job.config, job.files)
+    if not _wait(job.rendered):  # the index is read after every page is rendered
         return
-    for file in reversed(files_of_pages):
-        if _told(pipe):
+    index = material_adapter.search_index(job.config.plugins)  # with the cache's wrapper
+    if index is None:
+        return
+    for file in reversed(job.pages):
+        if job.stop.is_set():
             return  # mkdocs has indexed the rest
-        page = rendered.get(file.src_uri) or _rendered(file, config, files)
-        search.add_entry_from_context(page)  # the page cache's: a hit, or read and kept
+        page = rendered.get(file.src_uri) or mkdocs_adapter.read_and_render(
+            file, job.config, job.files
+        )
+        material_adapter.index_page(index, page)  # the page cache's: a hit, or read and kept
 
 
-def _rendered(file: Any, config: Any, files: Files) -> Page:
-    """The page read and rendered as mkdocs does (the page cache's render: from the
-    cache when mkdocs or this helper has rendered it already)."""
-    page = file.page if file.page is not None else Page(None, file, config)
-    config._current_page = page
-    page.read_source(config)
-    page.markdown = config.plugins.on_page_markdown(
-        page.markdown, page=page, config=config, files=files
-    )
-    page.render(config, files)
-    return page
-
-
-def _told(pipe: int, *, wait: bool = False) -> bool:
-    """A word from mkdocs' process; its end (the pipe closed) stops the helper too."""
-    if not select.select([pipe], [], [], None if wait else 0)[0]:
-        return False
-    os.read(pipe, 1)
+def _wait(event: Any) -> bool:
+    """Wait for `event`; False if mkdocs' process has ended meanwhile."""
+    parent = multiprocessing.parent_process()
+    while not event.wait(POLL_S):
+        if parent is not None and not parent.is_alive():
+            return False
     return True
 
 

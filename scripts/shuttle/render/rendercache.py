@@ -7,7 +7,9 @@ work at 1,000 articles and the search plugin's reading of each page's HTML about
 an edit to one quote changes a handful of the generated pages, not the other 1,600.
 Neither has a cache or a hook that replaces the work, so the plugin hands each page a
 `render` that looks here first and otherwise calls mkdocs' own `Page.render`, and gives
-the search index an `add_entry_from_context` that does the same around Material's.
+the search index an `add_entry_from_context` that does the same around Material's. What
+that takes of mkdocs' and Material's insides is in their adapters (mkdocs_adapter.py,
+material_adapter.py).
 
 What a render depends on is all in the key: the page's Markdown and address, every
 file's address (links are resolved and checked against them), the Markdown extensions
@@ -32,9 +34,9 @@ from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
 
-from shuttle import cachefile
+from shuttle import cachefile, material_adapter
+from shuttle.render import mkdocs_adapter
 
 FORMAT = 1
 _LIBRARIES = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
@@ -57,43 +59,56 @@ class RenderCache:
         self.search_hits = 0
         self._build_key = ""
         self._search_key = ""
+        # the last page's search entry: (page, its HTML, file, key)
+        self._place: tuple[Page, str | None, Path, str] | None = None
 
     def attach_search(self, plugins: Any) -> None:
         """Remember Material's search entries per page (called from `on_config`, after
         the search plugin has made its index)."""
-        index = search_index(plugins)
-        if index is not None:
-            self._wrap_search(index)
-
-    def _wrap_search(self, index: Any) -> None:
-        original = index.add_entry_from_context
+        index = material_adapter.search_index(plugins)
+        if index is None:
+            return
         self._search_key = _digest(
             json.dumps(
-                {"format": FORMAT, "material": _version("mkdocs-material"), "config": index.config},
+                {
+                    "format": FORMAT,
+                    "material": _version("mkdocs-material"),
+                    "config": material_adapter.search_settings(index),
+                },
                 sort_keys=True,
                 default=repr,
             )
         )
+        material_adapter.index_through(index, self._search_entries, self._keep_search_entries)
 
-        def add_entry_from_context(page: Page) -> None:
-            meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
-            described = json.dumps(
-                [page.url, page.title, meta, [_token(item) for item in page.toc]],
-                sort_keys=True,
-                default=repr,
-            )
-            key = _digest("\0".join((self._search_key, described, page.content or "")))
-            path = self.folder / f"search-{_digest(page.file.src_uri)[:32]}.json"
-            cached = _read(path, key, ("entries",))
-            if cached is not None:
-                index.entries.extend(cached["entries"])
-                self.search_hits += 1
-                return
-            start = len(index.entries)
-            original(page)
-            _write(path, {"key": key, "entries": index.entries[start:]})
+    def _search_place(self, page: Page) -> tuple[Path, str]:
+        """The page's search entry file and key (the key digests the page's HTML: taken
+        once per page, for the look-up and the write after a miss)."""
+        last = self._place
+        if last is not None and last[0] is page and last[1] is page.content:
+            return last[2], last[3]
+        meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
+        described = json.dumps(
+            [page.url, page.title, meta, [mkdocs_adapter.toc_token(i) for i in page.toc]],
+            sort_keys=True,
+            default=repr,
+        )
+        key = _digest("\0".join((self._search_key, described, page.content or "")))
+        path = self.folder / f"search-{_digest(page.file.src_uri)[:32]}.json"
+        self._place = (page, page.content, path, key)
+        return path, key
 
-        index.add_entry_from_context = add_entry_from_context
+    def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
+        path, key = self._search_place(page)
+        cached = _read(path, key, ("entries",))
+        if cached is None:
+            return None
+        self.search_hits += 1
+        return list(cached["entries"])
+
+    def _keep_search_entries(self, page: Page, entries: list[dict[str, Any]]) -> None:
+        path, key = self._search_place(page)
+        _write(path, {"key": key, "entries": entries})
 
     def start(self, config: Any, files: Files) -> None:
         """Called once the build's files are final (mkdocs' `on_nav`)."""
@@ -103,10 +118,7 @@ class RenderCache:
                 {
                     "format": FORMAT,
                     "libraries": [_version(name) for name in _LIBRARIES],
-                    "extensions": config["markdown_extensions"],
-                    "settings": config["mdx_configs"],
-                    "validation": config["validation"],
-                    "directory_urls": config["use_directory_urls"],
+                    **mkdocs_adapter.render_settings(config),
                     "files": sorted(
                         (f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files
                     ),
@@ -123,14 +135,14 @@ class RenderCache:
         def render(config: Any, files: Files) -> None:
             self.render(page, config, files)
 
-        page.render = render  # type: ignore[method-assign]
+        mkdocs_adapter.route_render(page, render)
 
     def render(self, page: Page, config: Any, files: Files) -> None:
         assert page.markdown is not None
         key = _digest(self._build_key + "\0" + page.file.src_uri + "\0" + page.markdown)
         path = self.folder / f"{_digest(page.file.src_uri)[:32]}.json"
         entry = _read(path, key, _ENTRY_FIELDS)
-        if entry is not None and _restore(page, entry, files):
+        if entry is not None and mkdocs_adapter.restore_render_state(page, entry, files):
             self.hits += 1
             for name, level, message in entry["logs"]:
                 logging.getLogger(name).log(level, message)
@@ -140,21 +152,10 @@ class RenderCache:
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.addHandler(logs)
         try:
-            Page.render(page, config, files)
+            mkdocs_adapter.render_afresh(page, config, files)
         finally:
             mkdocs_log.removeHandler(logs)
-        _write(path, _entry(page, key, logs.records))
-
-
-def search_index(plugins: Any) -> Any:
-    """Material's search index (`config.plugins`), or None without its search plugin."""
-    for plugin in plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if isinstance(getattr(index, "entries", None), list) and hasattr(
-            index, "add_entry_from_context"
-        ):
-            return index
-    return None
+        _write(path, {"key": key, **mkdocs_adapter.render_state(page), "logs": logs.records})
 
 
 class _Recorder(logging.Handler):
@@ -164,45 +165,6 @@ class _Recorder(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _entry(page: Page, key: str, logs: list[tuple[str, int, str]]) -> dict[str, Any]:
-    links = page.links_to_anchors
-    return {
-        "key": key,
-        "content": page.content,
-        "toc": [_token(item) for item in page.toc],
-        "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids or ()),
-        "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
-        "logs": logs,
-    }
-
-
-def _restore(page: Page, entry: dict[str, Any], files: Files) -> bool:
-    links = None
-    if entry["links"] is not None:
-        links = {}
-        for src_uri, anchors in entry["links"].items():
-            target = files.get_file_from_path(src_uri)
-            if target is None:
-                return False
-            links[target] = anchors
-    page.content = entry["content"]
-    page.toc = get_toc(entry["toc"])
-    page._title_from_render = entry["title"]
-    page.present_anchor_ids = set(entry["anchors"])
-    page.links_to_anchors = links
-    return True
-
-
-def _token(item: AnchorLink) -> dict[str, Any]:
-    return {
-        "level": item.level,
-        "id": item.id,
-        "name": item.title,
-        "children": [_token(child) for child in item.children],
-    }
 
 
 def _read(path: Path, key: str, fields: tuple[str, ...]) -> dict[str, Any] | None:

@@ -33,18 +33,15 @@ ZENSICAL_CONFIG = "zensical.yml"
 
 def render_material(config: Any) -> list[Problem]:
     """Material for MkDocs renders build/docs into the config's site_dir (strict)."""
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    from shuttle.render.mkdocs_adapter import build_site
 
     log = logging.getLogger("mkdocs")
     handler = _Messages()  # each warning whole (some span lines), for building to explain
     log.addHandler(handler)
     try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        build_site(config)
     except MkDocsException as exc:
         messages = [*handler.messages, str(exc)]
         return [Problem.of("E501", "mkdocs.yml", None, m) for m in messages if m.strip()]

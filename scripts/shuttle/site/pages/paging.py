@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from shuttle.material_adapter import PAGE_CHROME
 from shuttle.site.pages.addresses import part_page
 from shuttle.site.pages.env import Links, render
 from shuttle.site.pages.pager import Pager, pager_of
@@ -26,7 +27,7 @@ BUDGET = 60 * 1024  # a page's own HTML, without charts
 # Words of body text a part's units may hold: a page stays within 1,500 words (a reader's
 # sitting) with its title, introduction and pager.
 WORDS = 1_100
-CHROME = 15 * 1024  # Material's header, navigation, footer and scripts (14.6-15 KB)
+CHROME = PAGE_CHROME  # Material's header, navigation, footer and scripts (its adapter's)
 PAGER = 3 * 1024  # the pager, twice, and the line that says what a part covers
 LABEL_CHARS = 60  # a part's label is cut to this length in the pager
 CONTENTS = 30  # part 1 lists where each group begins, for pages of 2 to this many groups

@@ -1,0 +1,126 @@
+"""Every use of mkdocs' insides, in one place (written against mkdocs 1.6).
+
+mkdocs documents its plugin events and the attributes of Page and File that plugins
+read (markdown, content, toc, url, title, meta, file); the rest used here is not
+documented, and tests/test_mkdocs_adapter.py holds each piece to the installed mkdocs,
+naming its version when one changes:
+
+- what a render leaves on a page beyond its HTML and table of contents: the title found
+  in the HTML (`Page._title_from_render`), the ids in it (`present_anchor_ids`) and its
+  links to other pages' anchors (`links_to_anchors`), which mkdocs validates after every
+  page is rendered; the page cache must put all three back;
+- `mkdocs.structure.toc.get_toc`, which turns the toc tokens of a render into a page's
+  table of contents;
+- `page.render` replaced on one page (mkdocs has no hook that replaces a render);
+- the page loop of `mkdocs.commands.build._populate_page` (setting
+  `config._current_page` as it does), copied for pages rendered ahead on the other core;
+- `config.mdx_configs`, the extensions' settings as mkdocs keeps them once loaded;
+- `mkdocs.commands.build.build`, called as `mkdocs build` calls it (mkdocs documents its
+  command line, not a Python entry point).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+Render = Callable[[Any, Files], None]  # (config, files)
+
+
+def render_state(page: Page) -> dict[str, Any]:
+    """What `Page.render` left on `page`, as JSON-able values."""
+    links = page.links_to_anchors
+    return {
+        "content": page.content,
+        "toc": [toc_token(item) for item in page.toc],
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
+    }
+
+
+def restore_render_state(page: Page, state: dict[str, Any], files: Files) -> bool:
+    """Put `render_state`'s values back on `page` as a render would; False (and the page
+    untouched) when a page it links to is no longer among `files`."""
+    links = None
+    if state["links"] is not None:
+        links = {}
+        for src_uri, anchors in state["links"].items():
+            target = files.get_file_from_path(src_uri)
+            if target is None:
+                return False
+            links[target] = anchors
+    page.content = state["content"]
+    page.toc = get_toc(state["toc"])
+    page._title_from_render = state["title"]
+    page.present_anchor_ids = set(state["anchors"])
+    page.links_to_anchors = links
+    return True
+
+
+def route_render(page: Page, render: Render) -> None:
+    """mkdocs calls `page.render(config, files)` right after `on_page_markdown`: on this
+    page, call `render` instead."""
+    page.render = render  # type: ignore[method-assign,assignment]
+
+
+def render_afresh(page: Page, config: Any, files: Files) -> None:
+    """mkdocs' own render of the page (whatever `route_render` put on it)."""
+    Page.render(page, config, files)
+
+
+def read_and_render(file: Any, config: Any, files: Files) -> Page:
+    """The page of `file` read and rendered as mkdocs' build loop does
+    (`_populate_page`: on_pre_page, read, on_page_markdown, render, on_page_content)."""
+    page = file.page if file.page is not None else Page(None, file, config)
+    config._current_page = page
+    try:
+        page = cast(Page, config.plugins.on_pre_page(page, config=config, files=files))
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
+    finally:
+        config._current_page = None
+    return page
+
+
+def build_site(config: Any) -> None:
+    """`mkdocs build` with a loaded configuration: the plugins told the command starts,
+    the site built, the plugins told it ends (as mkdocs' own command line does)."""
+    from mkdocs.commands.build import build
+
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def render_settings(config: Any) -> dict[str, Any]:
+    """Everything in the configuration that shapes a page's render."""
+    return {
+        "extensions": config["markdown_extensions"],
+        "settings": config["mdx_configs"],
+        "validation": config["validation"],
+        "directory_urls": config["use_directory_urls"],
+    }
+
+
+def toc_token(item: AnchorLink) -> dict[str, Any]:
+    """An entry of a table of contents as the toc token it was made from (what
+    get_toc reads)."""
+    return {
+        "level": item.level,
+        "id": item.id,
+        "name": item.title,
+        "children": [toc_token(child) for child in item.children],
+    }

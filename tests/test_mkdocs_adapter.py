@@ -1,0 +1,170 @@
+"""mkdocs_adapter.py against the installed mkdocs: each inside it uses is still there
+(a failure names mkdocs' version), and means what the adapter takes it to mean: a tiny
+site rendered with the real mkdocs leaves the title, anchors and links where the adapter
+reads them, and mkdocs' anchor validation reads them back from where it puts them."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from shuttle.render import mkdocs_adapter
+
+MKDOCS = f"mkdocs {version('mkdocs')}"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> tuple[Any, Files]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(
+        "# The title\n\nText.\n\n## A part {#part}\n\n[over there](other.md#there)\n",
+        encoding="utf-8",
+    )
+    (docs / "other.md").write_text("# Other\n\n## There\n\nHere.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nmarkdown_extensions:\n  - attr_list\n  - toc:\n      permalink: true\n"
+        "validation:\n  anchors: warn\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    files = get_files(config)
+    for file in files.documentation_pages():
+        Page(None, file, config)  # mkdocs makes every page before rendering any
+    return config, files
+
+
+def _rendered(config: Any, files: Files, src_uri: str) -> Page:
+    file = files.get_file_from_path(src_uri)
+    assert file is not None
+    return mkdocs_adapter.read_and_render(file, config, files)
+
+
+def test_the_insides_used_are_there() -> None:
+    page_fields = inspect.get_annotations(Page)
+    for name in ("present_anchor_ids", "links_to_anchors"):
+        assert name in page_fields, f"{MKDOCS}: Page.{name} is gone"
+    assert "_title_from_render" in inspect.getsource(Page.__init__), (
+        f"{MKDOCS}: Page._title_from_render is gone"
+    )
+    assert "_title_from_render" in inspect.getsource(Page.render), (
+        f"{MKDOCS}: Page.render no longer sets _title_from_render"
+    )
+    assert callable(get_toc), f"{MKDOCS}: mkdocs.structure.toc.get_toc is gone"
+
+
+def test_the_copied_page_loop_is_mkdocs_own() -> None:
+    # read_and_render copies _populate_page: the same steps in the same order
+    source = inspect.getsource(mkdocs_build._populate_page)
+    steps = (
+        "config._current_page = page",
+        "on_pre_page",
+        "read_source",
+        "on_page_markdown",
+        ".render(config, files)",
+        "on_page_content",
+        "config._current_page = None",
+    )
+    places = {step: source.find(step) for step in steps}
+    found = list(places.values())
+    assert -1 not in found and found == sorted(found), (
+        f"{MKDOCS}: mkdocs' page loop (_populate_page) changed: {places}"
+    )
+
+
+def test_a_render_leaves_its_title_anchors_and_links_where_they_are_read(
+    site: tuple[Any, Files],
+) -> None:
+    config, files = site
+    page = _rendered(config, files, "index.md")
+    state = mkdocs_adapter.render_state(page)
+    assert state["title"] == "The title", f"{MKDOCS}: the title is not in _title_from_render"
+    assert page.title == "The title"
+    assert "part" in state["anchors"], f"{MKDOCS}: present_anchor_ids has not the ids"
+    assert state["links"]["other.md"] == {"there": "other.md#there"}, (
+        f"{MKDOCS}: links_to_anchors is not {{file: {{anchor: link}}}}"
+    )
+    assert [t["id"] for t in state["toc"]] == ["the-title"]
+    assert state["content"] == page.content and "A part" in state["content"]
+
+
+def test_a_restored_page_is_the_rendered_page(site: tuple[Any, Files]) -> None:
+    config, files = site
+    page = _rendered(config, files, "index.md")
+    state = mkdocs_adapter.render_state(page)
+    other = files.get_file_from_path("index.md")
+    assert other is not None
+    blank = Page(None, other, config)
+    blank.read_source(config)  # as mkdocs does before it calls render
+    assert mkdocs_adapter.restore_render_state(blank, state, files)
+    assert mkdocs_adapter.render_state(blank) == state
+    assert blank.title == page.title and blank.toc.items[0].title == "The title"
+    missing = {**state, "links": {"gone.md": {"x": "gone.md#x"}}}
+    assert not mkdocs_adapter.restore_render_state(blank, missing, files)
+
+
+def test_mkdocs_validates_anchors_from_what_a_restore_puts_back(
+    site: tuple[Any, Files], caplog: pytest.LogCaptureFixture
+) -> None:
+    config, files = site
+    _rendered(config, files, "other.md")
+    page = _rendered(config, files, "index.md")
+    state = mkdocs_adapter.render_state(page)
+    state["links"] = {"other.md": {"nowhere": "other.md#nowhere"}}
+    assert mkdocs_adapter.restore_render_state(page, state, files)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    assert "#nowhere" in caplog.text, f"{MKDOCS}: anchor validation reads other fields"
+
+
+def test_a_routed_render_replaces_mkdocs_own_on_that_page(site: tuple[Any, Files]) -> None:
+    config, files = site
+    file = files.get_file_from_path("index.md")
+    assert file is not None and file.page is not None
+    page = file.page
+    calls: list[str] = []
+    mkdocs_adapter.route_render(page, lambda c, f: calls.append("ours"))
+    page.read_source(config)
+    page.render(config, files)
+    assert calls == ["ours"] and page.content is None
+    mkdocs_adapter.render_afresh(page, config, files)
+    assert page.content is not None and "The title" in page.content
+
+
+def test_the_render_settings_are_the_configuration_that_shapes_a_render(
+    site: tuple[Any, Files],
+) -> None:
+    config, _ = site
+    settings = mkdocs_adapter.render_settings(config)
+    assert settings["settings"] == {"toc": {"permalink": True}}, (
+        f"{MKDOCS}: config.mdx_configs no longer holds the extensions' settings"
+    )
+    assert "toc" in settings["extensions"] and settings["directory_urls"] is True
+
+
+def test_build_site_is_mkdocs_build_as_its_command_line_runs_it(tmp_path: Path) -> None:
+    from mkdocs import __main__ as command_line
+
+    source = inspect.getsource(command_line.build_command.callback)  # a click command
+    steps = ("plugins.on_startup(command='build'", "build.build(cfg", "plugins.on_shutdown()")
+    places = {step: source.find(step) for step in steps}
+    found = list(places.values())
+    assert -1 not in found and found == sorted(found), (
+        f"{MKDOCS}: `mkdocs build` runs the build another way now: {places}"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    mkdocs_adapter.build_site(load_config(str(tmp_path / "mkdocs.yml")))
+    assert "Home" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
