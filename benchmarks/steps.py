@@ -112,14 +112,22 @@ def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     files = generate.site_source(paths, run_checks(paths), site_url="http://127.0.0.1:8000/")
     shutil.rmtree(out, ignore_errors=True)
     generate.sync(out / "docs", files)
+    bare_project(paths, out)
+    return {"pages": sum(name.endswith(".md") for name in files), "files": len(files)}
+
+
+def bare_project(paths: Paths, out: Path) -> None:
+    """Beside the site source in out/docs: the theme's templates and mkdocs.yml without
+    our plugin (out/mkdocs.yml)."""
+    from shuttle.site import generate
+
     for folder in generate.NOT_SOURCE:  # the theme's templates (custom_dir: docs/overrides)
         if (paths.docs / folder).is_dir():
-            shutil.copytree(paths.docs / folder, out / "docs" / folder)
+            shutil.copytree(paths.docs / folder, out / "docs" / folder, dirs_exist_ok=True)
     config = paths.mkdocs_file.read_text(encoding="utf-8")
     lines = [line for line in config.splitlines() if line.strip() != "- shuttle"]
     lines = ["docs_dir: docs" if line.startswith("docs_dir:") else line for line in lines]
     (out / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {"pages": sum(name.endswith(".md") for name in files), "files": len(files)}
 
 
 def main(argv: list[str]) -> int:
