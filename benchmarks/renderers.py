@@ -17,7 +17,7 @@ state), then the medians over the runs are reported: --runs runs below 5,000 art
 from 5,000, as many as --large-minutes allows (at least one); the table says how many. A
 build that fails is reported as failed with its last words, and the others go on; with
 --stop-at, a command still running at that time is stopped and reported so. The serve
-latency (benchmarks/serve.py) is measured at the sizes of --serve-sizes.
+latency (benchmarks/serve.py) is measured at the sizes of --serve-sizes, before the runs.
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def measure_size(
     shutil.rmtree(bare, ignore_errors=True)
     failures: dict[str, str] = {}
     done: list[dict[str, float | None]] = []
+    served = _serve(size, project, serve_runs) if serve_runs else None
     started = time.monotonic()
     load_before = load_average()
     while True:
@@ -133,16 +134,24 @@ def measure_size(
         "load": [load_before, load_average()],
         "minutes": (time.monotonic() - started) / 60,
     }
-    if serve_runs:
-        _log(f"{size}: serve, a saved edit of data/ and of docs/ ({serve_runs} runs each)")
-        copy = project.parent / f"{project.name}-serve"
-        shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("build"))
-        result["serve"] = serve.latencies(copy, serve_runs)
-        _log(f"  serve: {json.dumps(result['serve'])[:300]}")
-        shutil.rmtree(copy, ignore_errors=True)
+    if served is not None:
+        result["serve"] = served
     shutil.rmtree(bare, ignore_errors=True)
     return result
+
+
+def _serve(size: str, project: Path, runs: int) -> dict[str, Any]:
+    """Measured first, on a copy: the runs after it may be cut short by --stop-at."""
+    _log(f"{size}: serve, a saved edit of data/ and of docs/ ({runs} runs each)")
+    copy = project.parent / f"{project.name}-serve"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("build"))
+    try:
+        found = serve.latencies(copy, runs, timeout=900.0, start_timeout=1800.0)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    _log(f"  serve: {json.dumps(found)[:400]}")
+    return found
 
 
 def _save(path: Path, size: str | None, result: dict[str, Any]) -> dict[str, Any]:
@@ -178,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         "--stop-at", help="HH:MM (UTC): a command still running then is stopped, none started"
     )
     p.add_argument("--serve-sizes", default="seed,1000", help="where serve's latency is measured")
+    p.add_argument("--serve-runs", type=int, default=3, help="saved edits of each kind")
     p.add_argument("--corpora", type=Path, default=REPO / "build" / "bench" / "corpora")
     p.add_argument("--out", type=Path, default=REPO / "build" / "bench" / "renderers.json")
     args = p.parse_args(argv)
@@ -194,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             results[size] = measure_size(
                 size, project, runs=args.runs,
                 minutes=args.large_minutes if count >= LARGE else None,
-                serve_runs=args.runs if size in serve_sizes else 0, clock=clock,
+                serve_runs=args.serve_runs if size in serve_sizes else 0, clock=clock,
             )  # fmt: skip
         finally:
             shutil.rmtree(project, ignore_errors=True)
