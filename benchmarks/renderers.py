@@ -160,8 +160,8 @@ def _save(path: Path, size: str | None, result: dict[str, Any]) -> dict[str, Any
     kept: dict[str, Any] = {}
     if path.is_file():
         kept = json.loads(path.read_text(encoding="utf-8"))
-    if size is not None:
-        kept[size] = result
+    if size is not None:  # merged: --serve-only and the runs may be measured apart
+        kept[size] = {**kept.get(size, {}), **result}
         path.parent.mkdir(parents=True, exist_ok=True)
         replace_file(path, (json.dumps(kept, indent=2) + "\n").encode("utf-8"), durable=False)
     order = ["seed", *sorted((s for s in kept if s != "seed"), key=int)]
@@ -188,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--serve-sizes", default="seed,1000", help="where serve's latency is measured")
     p.add_argument("--serve-runs", type=int, default=3, help="saved edits of each kind")
+    p.add_argument(
+        "--serve-only", action="store_true",
+        help="only serve's latency, put beside the runs of another invocation",
+    )  # fmt: skip
     p.add_argument("--corpora", type=Path, default=REPO / "build" / "bench" / "corpora")
     p.add_argument("--out", type=Path, default=REPO / "build" / "bench" / "renderers.json")
     args = p.parse_args(argv)
@@ -201,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))
         try:
+            if args.serve_only:
+                results[size] = {"serve": _serve(size, project, args.serve_runs)}
+                _save(args.out, size, results[size])
+                continue
             results[size] = measure_size(
                 size, project, runs=args.runs,
                 minutes=args.large_minutes if count >= LARGE else None,

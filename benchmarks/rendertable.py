@@ -39,14 +39,14 @@ def median(values: list[float]) -> float | None:
 
 
 def seconds(result: dict[str, Any], key: str) -> float | None:
-    return median([r[key] for r in result["runs"] if r.get(key) is not None])
+    return median([r[key] for r in result.get("runs", []) if r.get(key) is not None])
 
 
 def ratio(result: dict[str, Any], key: str) -> float | None:
     """The median over the runs of this run's measure / this run's bare mkdocs."""
     per_run = [
         r[key] / r["bare_mkdocs"]
-        for r in result["runs"]
+        for r in result.get("runs", [])
         if r.get(key) is not None and r.get("bare_mkdocs")
     ]
     return median(per_run)
@@ -68,7 +68,7 @@ def render(results: dict[str, dict[str, Any]]) -> list[str]:
         _row(
             "seconds (median of the runs)", [f"{s} articles" if s != "seed" else s for s in sizes]
         ),
-        _row("runs", [str(len(results[s]["runs"])) for s in sizes]),
+        _row("runs", [str(len(results[s].get("runs", []))) for s in sizes]),
     ]
     for label, key in SECONDS:
         values = [seconds(results[s], key) for s in sizes]

@@ -32,7 +32,7 @@ ROLE = "role: U.S. Secretary of State"
 class Edit:
     name: str
     file: str  # under the project
-    page: str  # the URL path that shows it
+    page: str  # the URL path that shows it (the data edit's: found once generated)
 
     def edited(self, original: str, marker: str) -> str | None:
         if self.name == "data":
@@ -80,6 +80,8 @@ def latencies(
                 return {"error": "shuttle serve did not start", "log": _tail(project)}
             time.sleep(0.2)
         first_page = time.monotonic() - started
+        pages = {e.name: e.page for e in EDITS}
+        pages["data"] = _showing(project / "build" / "docs", "people", ROLE.split(": ", 1)[1])
         time.sleep(1.0)  # let the watchers settle
         for i in range(runs):
             for edit in EDITS:
@@ -87,23 +89,35 @@ def latencies(
                 text = edit.edited(originals[edit.name], marker)
                 assert text is not None
                 (project / edit.file).write_text(text, encoding="utf-8")
-                series[edit.name].add(_wait_for(base + edit.page, marker, timeout))
+                series[edit.name].add(_wait_for(base + pages[edit.name], marker, timeout))
                 time.sleep(1.0)
     finally:
         for edit in EDITS:
             (project / edit.file).write_text(originals[edit.name], encoding="utf-8")
         _stop(proc)
         log.close()
-    out: dict[str, Any] = {"first_page_s": first_page, "runs": runs}
+    out: dict[str, Any] = {"first_page_s": first_page, "runs": runs, "pages": pages}
     for name, measured in series.items():
         out[name] = {"median_s": measured.median, "runs": measured.values}
     return out
 
 
+def _showing(docs: Path, folder: str, words: str) -> str:
+    """The URL path of the first part of a listing that shows `words` (the People page
+    is in parts from a few hundred people: the person may be on part 21)."""
+    for path in sorted(
+        (docs / folder).rglob("index.md"), key=lambda p: (len(p.parts), p.as_posix())
+    ):
+        if words in path.read_text(encoding="utf-8"):
+            return path.parent.relative_to(docs).as_posix() + "/"
+    return f"{folder}/"
+
+
 def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Ctrl-C, as a person stops it (mkdocs serve removes its temporary site then)."""
     try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
     except ProcessLookupError:  # it had ended
         proc.wait()
     except subprocess.TimeoutExpired:
