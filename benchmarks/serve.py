@@ -14,6 +14,7 @@ alternate, so both see the same machine; medians are reported.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -81,7 +82,7 @@ def latencies(
             time.sleep(0.2)
         first_page = time.monotonic() - started
         pages = {e.name: e.page for e in EDITS}
-        pages["data"] = _showing(project / "build" / "docs", "people", ROLE.split(": ", 1)[1])
+        pages["data"] = _showing(project / "build" / "docs", "people", _edited_person(originals))
         time.sleep(1.0)  # let the watchers settle
         for i in range(runs):
             for edit in EDITS:
@@ -102,13 +103,17 @@ def latencies(
     return out
 
 
-def _showing(docs: Path, folder: str, words: str) -> str:
-    """The URL path of the first part of a listing that shows `words` (the People page
-    is in parts from a few hundred people: the person may be on part 21)."""
-    for path in sorted(
-        (docs / folder).rglob("index.md"), key=lambda p: (len(p.parts), p.as_posix())
-    ):
-        if words in path.read_text(encoding="utf-8"):
+def _edited_person(originals: dict[str, str]) -> str:
+    """The id of the person whose role the data edit changes (the first with ROLE)."""
+    before = originals["data"][: originals["data"].index(ROLE)]
+    return re.findall(r"- id: (\S+)", before)[-1]
+
+
+def _showing(docs: Path, folder: str, person: str) -> str:
+    """The URL path of the part of a listing that holds the person's heading (the People
+    page is in parts from a few hundred people: at 1,000 articles, part 21)."""
+    for path in sorted((docs / folder).rglob("index.md")):
+        if f"{{ #{person} }}" in path.read_text(encoding="utf-8"):
             return path.parent.relative_to(docs).as_posix() + "/"
     return f"{folder}/"
 
