@@ -72,6 +72,8 @@ def latencies(
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        # Ctrl-C stops it (_stop), also when this runs in the background, which ignores it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     series = {e.name: Series() for e in EDITS}
     try:
