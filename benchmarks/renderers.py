@@ -1,108 +1,223 @@
 """Generate, then render: the same build/docs with Material and with Zensical, side by side
-with bare mkdocs of the same tree (no shuttle plugin), cold and warm.
+with bare mkdocs of the same tree (no shuttle plugin), cold and warm; and how long
+`shuttle serve` takes to show a saved edit.
 
-`python -m benchmarks.renderers [--sizes seed,1000,5000]` (run by `make bench`). Each
-timing is one fresh process, wall-clock seconds:
+`python -m benchmarks.renderers [--sizes seed,1000,5000] [--runs 3] [--large-minutes 70]`
+(run by `make bench`). Every timing is one fresh process, wall-clock seconds. A run is,
+in one sequence:
 
-- generate cold: `shuttle generate` with no build/docs; warm: again, nothing changed.
-- material / zensical cold: `shuttle build --renderer R` with no build/ at all
-  (check, generate, render, link check; charts drawn); warm: the same build again.
-- bare mkdocs: `mkdocs build` of the generated tree with a mkdocs.yml without our plugin.
-- edit visible: the warm build after one paragraph is added to docs/methodology.md (what
-  `shuttle serve`'s renderer does on a saved edit, plus generate).
+- generate cold: `shuttle generate` with no build/; warm: again, nothing changed.
+- Material / Zensical cold: `shuttle build --renderer R` with no build/ at all (check,
+  generate, render, link check; charts drawn); warm: the same build again.
+- bare mkdocs: `mkdocs build` of the tree generate wrote, with a mkdocs.yml without our
+  plugin.
+
+Each ratio against bare mkdocs is taken within its run (both sides on the same machine
+state), then the medians over the runs are reported: --runs runs below 5,000 articles;
+from 5,000, as many as --large-minutes allows (at least one); the table says how many. A
+build that fails is reported as failed with its last words, and the others go on; with
+--stop-at, a command still running at that time is stopped and reported so. The serve
+latency (benchmarks/serve.py) is measured at the sizes of --serve-sizes, before the runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from benchmarks import corpus
+from benchmarks import corpus, rendertable, serve, steps
+from benchmarks.measure import environment, load_average, run, shuttle_cmd
+from shuttle.paths import Paths
+from shuttle.textio import replace_file
 
 REPO = Path(__file__).resolve().parent.parent
-SHUTTLE = [sys.executable, "-m", "shuttle.cli"]
+LARGE = 5000
 
 
-def _timed(command: list[str], cwd: Path | None = None) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    took = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return took
+def _log(message: str) -> None:
+    sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
 
 
-def measure(project: Path) -> dict[str, float]:
+class Clock:
+    """The time left before --stop-at: each command may take at most that long."""
+
+    def __init__(self, stop_at: float | None) -> None:
+        self.stop_at = stop_at
+
+    def left(self) -> float | None:
+        return None if self.stop_at is None else self.stop_at - time.time()
+
+
+def _timed(command: list[str], failures: dict[str, str], key: str, clock: Clock) -> float | None:
+    left = clock.left()
+    if left is not None and left <= 0:
+        failures.setdefault(key, "not run: past --stop-at")
+        return None
+    sample = run(command, cwd=REPO, env=environment(), check=False, timeout=left)
+    if sample.timed_out:
+        failures[key] = f"stopped at --stop-at after {sample.wall:.0f} s"
+        _log(f"  {key}: {failures[key]}")
+        return None
+    if sample.status != 0:
+        lines = [ln for ln in (sample.stdout + sample.stderr).splitlines() if ln.strip()]
+        failures[key] = f"exit {sample.status}: " + " | ".join(lines[-4:])[-600:]
+        _log(f"  {key} failed: {failures[key]}")
+        return None
+    _log(f"  {key}: {sample.wall:.1f} s")
+    return sample.wall
+
+
+def one_run(
+    project: Path, bare: Path, failures: dict[str, str], clock: Clock
+) -> dict[str, float | None]:
+    """One run: every timing of the table, in an order that repeats from run to run. The
+    bare mkdocs project is the tree generate wrote, made once."""
     build = project / "build"
-    out: dict[str, float] = {}
+    out: dict[str, float | None] = {}
     shutil.rmtree(build, ignore_errors=True)
-    out["generate_cold"] = _timed([*SHUTTLE, "--root", str(project), "generate"])
-    out["generate_warm"] = _timed([*SHUTTLE, "--root", str(project), "generate"])
+    generate = shuttle_cmd(project, "generate")
+    out["generate_cold"] = _timed(generate, failures, "generate_cold", clock)
+    if not (bare / "mkdocs.yml").is_file() and out["generate_cold"] is not None:
+        shutil.copytree(build / "docs", bare / "docs")
+        steps.bare_project(Paths(project), bare)
+    out["generate_warm"] = _timed(generate, failures, "generate_warm", clock)
+    if (bare / "mkdocs.yml").is_file():
+        shutil.rmtree(bare / "build", ignore_errors=True)
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")]
+        out["bare_mkdocs"] = _timed(mkdocs, failures, "bare_mkdocs", clock)
     for renderer in ("material", "zensical"):
         shutil.rmtree(build, ignore_errors=True)
-        command = [*SHUTTLE, "--root", str(project), "build", "--renderer", renderer]
-        out[f"{renderer}_cold"] = _timed(command)
-        out[f"{renderer}_warm"] = _timed(command)
-    bare = build / "bare"
-    _timed([sys.executable, "-m", "benchmarks.steps", "bare", str(project), str(bare)], REPO)
-    out["bare_mkdocs"] = _timed(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")]
-    )
-    page = project / "docs" / "methodology.md"
-    page.chmod(page.stat().st_mode | 0o200)
-    page.write_text(page.read_text(encoding="utf-8") + "\nA paragraph just saved.\n")
-    command = [*SHUTTLE, "--root", str(project), "build", "--no-linkcheck"]
-    out["material_after_edit"] = _timed(command)
+        command = shuttle_cmd(project, "build", "--renderer", renderer)
+        out[f"{renderer}_cold"] = _timed(command, failures, f"{renderer}_cold", clock)
+        out[f"{renderer}_warm"] = _timed(command, failures, f"{renderer}_warm", clock)
     return out
 
 
-ROWS = (
-    ("generate, cold", "generate_cold"),
-    ("generate, warm", "generate_warm"),
-    ("shuttle build (Material), cold", "material_cold"),
-    ("shuttle build (Material), warm", "material_warm"),
-    ("shuttle build (Zensical), cold", "zensical_cold"),
-    ("shuttle build (Zensical), warm", "zensical_warm"),
-    ("bare mkdocs of the same tree", "bare_mkdocs"),
-    ("Material build after one edit", "material_after_edit"),
-)
+def measure_size(
+    size: str,
+    project: Path,
+    *,
+    runs: int,
+    minutes: float | None,
+    serve_runs: int,
+    clock: Clock,
+) -> dict[str, Any]:
+    """`runs` runs, or with `minutes`, runs while one more is likely to fit (at least one)."""
+    bare = project.parent / f"{project.name}-bare"
+    shutil.rmtree(bare, ignore_errors=True)
+    failures: dict[str, str] = {}
+    done: list[dict[str, float | None]] = []
+    served = _serve(size, project, serve_runs) if serve_runs else None
+    started = time.monotonic()
+    load_before = load_average()
+    while True:
+        _log(f"{size}: run {len(done) + 1}" + (f" of {runs}" if minutes is None else ""))
+        done.append(one_run(project, bare, failures, clock))
+        spent = time.monotonic() - started
+        left = clock.left()
+        if minutes is None and len(done) >= runs:
+            break
+        if minutes is not None and spent + spent / len(done) > minutes * 60:
+            break
+        if left is not None and left < spent / len(done):
+            break
+    result: dict[str, Any] = {
+        "runs": done,
+        "failures": failures,
+        "load": [load_before, load_average()],
+        "minutes": (time.monotonic() - started) / 60,
+    }
+    if served is not None:
+        result["serve"] = served
+    shutil.rmtree(bare, ignore_errors=True)
+    return result
 
 
-def render(results: dict[str, dict[str, float]]) -> list[str]:
-    sizes = list(results)
-    lines = ["seconds".ljust(34) + "".join(f"{s:>10}" for s in sizes)]
-    for label, key in ROWS:
-        lines.append(label.ljust(34) + "".join(f"{results[s][key]:>10.1f}" for s in sizes))
-    for label, key in (("warm / bare", "material_warm"), ("cold / bare", "material_cold")):
-        ratios = [results[s][key] / results[s]["bare_mkdocs"] for s in sizes]
-        lines.append(f"Material {label}".ljust(34) + "".join(f"{r:>10.2f}" for r in ratios))
-    return lines
+def _serve(size: str, project: Path, runs: int) -> dict[str, Any]:
+    """Measured first, on a copy: the runs after it may be cut short by --stop-at."""
+    _log(f"{size}: serve, a saved edit of data/ and of docs/ ({runs} runs each)")
+    copy = project.parent / f"{project.name}-serve"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("build"))
+    try:
+        found = serve.latencies(copy, runs, timeout=900.0, start_timeout=1800.0)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    _log(f"  serve: {json.dumps(found)[:400]}")
+    return found
+
+
+def _save(path: Path, size: str | None, result: dict[str, Any]) -> dict[str, Any]:
+    """The file's sizes with this one's result put in: sizes measured by another
+    invocation (the 5,000 run is started on its own) stay beside it."""
+    kept: dict[str, Any] = {}
+    if path.is_file():
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    if size is not None:  # merged: --serve-only and the runs may be measured apart
+        kept[size] = {**kept.get(size, {}), **result}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(path, (json.dumps(kept, indent=2) + "\n").encode("utf-8"), durable=False)
+    order = ["seed", *sorted((s for s in kept if s != "seed"), key=int)]
+    return {s: kept[s] for s in order if s in kept}
+
+
+def _utc_today(hh_mm: str) -> float:
+    hours, minutes = (int(part) for part in hh_mm.split(":"))
+    now = time.time()
+    midnight = now - now % 86400
+    return midnight + hours * 3600 + minutes * 60
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.renderers", description=__doc__)
     p.add_argument("--sizes", default="seed,1000,5000")
+    p.add_argument("--runs", type=int, default=3, help="runs per size below 5,000 articles")
+    p.add_argument(
+        "--large-minutes", type=float, default=70.0,
+        help="from 5,000 articles: runs while the next is likely to end within this many minutes",
+    )  # fmt: skip
+    p.add_argument(
+        "--stop-at", help="HH:MM (UTC): a command still running then is stopped, none started"
+    )
+    p.add_argument("--serve-sizes", default="seed,1000", help="where serve's latency is measured")
+    p.add_argument("--serve-runs", type=int, default=3, help="saved edits of each kind")
+    p.add_argument(
+        "--serve-only", action="store_true",
+        help="only serve's latency, put beside the runs of another invocation",
+    )  # fmt: skip
     p.add_argument("--corpora", type=Path, default=REPO / "build" / "bench" / "corpora")
     p.add_argument("--out", type=Path, default=REPO / "build" / "bench" / "renderers.json")
     args = p.parse_args(argv)
-    results: dict[str, dict[str, float]] = {}
+    serve_sizes = set(args.serve_sizes.split(",")) if args.serve_sizes else set()
+    clock = Clock(_utc_today(args.stop_at) if args.stop_at else None)
+    results: dict[str, dict[str, Any]] = {}
     for size in args.sizes.split(","):
         count = 0 if size == "seed" else int(size)
-        source = corpus.build_corpus(count, args.corpora.resolve())
-        project = args.corpora.resolve() / f"renderers-{size}"
+        source = corpus.build_corpus(count, args.corpora.resolve(), _log)
+        project = args.corpora.resolve() / f"renderers-{size}-{os.getpid()}"
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))
-        results[size] = measure(project)
-        shutil.rmtree(project, ignore_errors=True)
-        sys.stderr.write("\n".join(render(results)) + "\n")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    sys.stdout.write("\n".join(render(results)) + "\n")
+        try:
+            if args.serve_only:
+                results[size] = {"serve": _serve(size, project, args.serve_runs)}
+                _save(args.out, size, results[size])
+                continue
+            results[size] = measure_size(
+                size, project, runs=args.runs,
+                minutes=args.large_minutes if count >= LARGE else None,
+                serve_runs=args.serve_runs if size in serve_sizes else 0, clock=clock,
+            )  # fmt: skip
+        finally:
+            shutil.rmtree(project, ignore_errors=True)
+        _log("\n".join(rendertable.render(_save(args.out, size, results[size]))))
+    sys.stdout.write("\n".join(rendertable.render(_save(args.out, None, {}))) + "\n")
     return 0
 
 

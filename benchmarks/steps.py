@@ -108,7 +108,7 @@ def step_extract_speed(paths: Paths, runs: int) -> dict[str, Any]:
 def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     """The generated site source (build/docs) with a mkdocs.yml that does not load our
     plugin: what mkdocs alone costs for the same pages."""
-    from shuttle import config, origins
+    from shuttle import config
     from shuttle.checks import run_checks
     from shuttle.site import generate
 
@@ -116,9 +116,22 @@ def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     files = generate.site_source(paths, run_checks(paths), site_url=address)
     shutil.rmtree(out, ignore_errors=True)
     generate.sync(out / "docs", files)
+    bare_project(paths, out)
+    return {"pages": sum(name.endswith(".md") for name in files), "files": len(files)}
+
+
+def bare_project(paths: Paths, out: Path) -> None:
+    """Beside the site source in out/docs: the theme's templates and mkdocs.yml without
+    our plugin (out/mkdocs.yml)."""
+    from shuttle import config as settings
+    from shuttle import origins
+    from shuttle.site import generate
+
+    address = settings.load(paths).address
+
     for folder in generate.NOT_SOURCE:  # the theme's templates (custom_dir: docs/overrides)
         if (paths.docs / folder).is_dir():
-            shutil.copytree(paths.docs / folder, out / "docs" / folder)
+            shutil.copytree(paths.docs / folder, out / "docs" / folder, dirs_exist_ok=True)
     config = paths.mkdocs_file.read_text(encoding="utf-8")
     lines = [line for line in config.splitlines() if line.strip() != "- shuttle"]
     lines = ["docs_dir: docs" if line.startswith("docs_dir:") else line for line in lines]
@@ -126,7 +139,6 @@ def step_bare(paths: Paths, out: Path) -> dict[str, Any]:
     nav = yaml.dump({"nav": origins.moved_nav(yaml.safe_load(config)["nav"])}, sort_keys=False)
     lines = [f"site_url: {address}", *_without_nav(lines), *nav.splitlines()]
     (out / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {"pages": sum(name.endswith(".md") for name in files), "files": len(files)}
 
 
 def _without_nav(lines: list[str]) -> list[str]:

@@ -121,3 +121,22 @@ def test_each_page_is_generated_where_its_address_is_and_its_links_follow() -> N
         "quotes/page-2/index.md": b'[one](../index.md) <a href="../">raw, by address</a>\n',
         "assets/c.svg": b"<svg/>",
     }
+
+
+def test_sync_compares_with_what_it_last_wrote_when_told(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    files = {"a.md": b"one\n", "b.md": b"two\n"}
+    generate.sync(folder, files)
+    (folder / "b.md").write_bytes(b"changed behind its back\n")
+
+    # told what it wrote last, it trusts that for files whose bytes it still wants
+    done = generate.sync(folder, {**files, "a.md": b"one, edited\n"}, before=files)
+    assert done.written == ["a.md"] and done.kept == 1
+    assert (folder / "b.md").read_bytes() == b"changed behind its back\n"
+    # not told: every file is read back and compared
+    done = generate.sync(folder, {**files, "a.md": b"one, edited\n"})
+    assert done.written == ["b.md"]
+    (folder / "a.md").unlink()
+    edited = {**files, "a.md": b"one, edited\n"}
+    done = generate.sync(folder, edited, before=edited)
+    assert done.written == ["a.md"], "a file gone is written even when `before` has it"

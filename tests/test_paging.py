@@ -170,9 +170,12 @@ ANCHOR = re.compile(r'\{ #([^ }]+) \}|\bid="([^"]+)"')
 
 
 def test_with_a_tiny_budget_every_listing_is_in_parts(tiny: dict[str, str]) -> None:
-    for page in ("quotes.md", "people.md", "timeline.md", "trips/trip-03.md"):
+    for page in ("quotes.md", "people.md", "timeline.md", "trips/trip-03.md", "figures.md"):
         assert v.part_page(page, 2) in tiny, f"{page} is not in parts"
         assert 'aria-current="page"' in tiny[v.part_page(page, 2)]
+    # the figures' charts are on part 1 alone
+    assert "charts: true" in tiny["figures.md"]
+    assert "charts: true" not in tiny[v.part_page("figures.md", 2)]
     assert "(continued)" in "".join(tiny.values())
     # part 1 says where each trip's quotes begin (the links are checked below)
     assert "In this listing:" in tiny["quotes.md"]

@@ -43,6 +43,7 @@ class Synced:
     written: list[str] = field(default_factory=list)  # paths under build/docs, sorted
     removed: list[str] = field(default_factory=list)
     kept: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)  # what build/docs now holds
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -148,14 +149,19 @@ def sync(
     *,
     write: Write = write_file,
     remove: Remove = remove_file,
+    before: dict[str, bytes] | None = None,
 ) -> Synced:
     """`folder` holds exactly `files`: changed ones written, the others left untouched,
-    files no longer wanted removed (and folders left empty)."""
+    files no longer wanted removed (and folders left empty). `before`: what this process
+    last wrote there (serve), compared instead of reading back each file."""
     done = Synced()
     for name in sorted(files):
         target = folder / name
         try:
-            same = target.is_file() and target.read_bytes() == files[name]
+            if before is not None and before.get(name) == files[name]:
+                same = target.is_file()
+            else:
+                same = target.is_file() and target.read_bytes() == files[name]
         except OSError:
             same = False
         if same:
@@ -187,18 +193,58 @@ def generate(
     write: Write = write_file,
     remove: Remove = remove_file,
     log: logging.Logger | None = None,
+    before: dict[str, bytes] | None = None,
 ) -> Synced:
-    """The site source written to build/docs (see the module's docstring)."""
+    """The site source written to build/docs (see the module's docstring); `before` as
+    for `sync`."""
     files = site_source(
         paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner
     )
-    done = sync(docs_dir(paths), files, write=write, remove=remove)
+    done = sync(docs_dir(paths), files, write=write, remove=remove, before=before)
+    done.files = files
     if log is not None:
         log.info(
             f"generated {paths.relative(docs_dir(paths))}/: {len(done.written)} written, "
             f"{done.kept} unchanged, {len(done.removed)} removed"
         )
     return done
+
+
+def hand_written(paths: Paths) -> dict[str, bytes]:
+    """The files of docs/ as they land in build/docs (pages moved to their folders)."""
+    return folder_pages(_hand_written(paths.docs))
+
+
+def refresh_docs(
+    paths: Paths,
+    last: dict[str, bytes],
+    hand: dict[str, bytes],
+    changed: list[Path],
+    *,
+    write: Write = write_file,
+) -> list[str] | None:
+    """After a saved edit to files of docs/ alone, under serve: those files written to
+    build/docs, nothing else computed (the generated pages do not read docs/). `last` is
+    the site source as last written and `hand` docs/'s part of it (`hand_written`), both
+    updated here. None when that does not suffice and everything must be generated: a
+    file added or removed, or one whose place a generated page takes."""
+    written: list[str] = []
+    for path in changed:
+        relative = path.relative_to(paths.docs)
+        if relative.parts[0] in NOT_SOURCE:
+            continue  # the theme's templates: not part of build/docs
+        name = relative.as_posix()
+        new = folder_page(name)
+        if not path.is_file() or new not in hand or last.get(new) != hand[new]:
+            return None
+        data = path.read_bytes()
+        if name.endswith(".md"):
+            data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+        if data != last[new]:
+            write(docs_dir(paths) / new, data)
+            written.append(new)
+        hand[new] = last[new] = data
+    return written
 
 
 def problems_banner(problems: list[Problem]) -> str:

@@ -10,7 +10,7 @@ from shuttle.site.pages.chart_pages import render_chart_pages
 from shuttle.site.pages.corrections import render_corrections
 from shuttle.site.pages.disagreements import plan_disagreements, render_disagreements
 from shuttle.site.pages.downloads import render_downloads
-from shuttle.site.pages.figures import render_figures
+from shuttle.site.pages.figures import plan_figures, render_figures
 from shuttle.site.pages.home import render_home
 from shuttle.site.pages.paging import BUDGET
 from shuttle.site.pages.quotes import plan_people, plan_quotes, render_people, render_quotes
@@ -43,8 +43,9 @@ def render_site(
     timeline = plan_timeline(view, budget)
     trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}
     sources, disagreements = plan_sources(view, budget), plan_disagreements(view, budget)
+    figures_paged = plan_figures(view, budget)
     view.places.clear()
-    for paged in (quotes, people, timeline, *trips.values(), sources, disagreements):
+    for paged in (quotes, people, timeline, *trips.values(), sources, disagreements, figures_paged):
         view.places.update(paged.places)
 
     def second_half() -> tuple[dict[str, str], ...]:
@@ -55,7 +56,7 @@ def render_site(
         )
 
     later = Aside(second_half) if aside else None
-    figures, chart_files, drawn = render_figures(view, cache)
+    figures, chart_files, drawn = render_figures(view, cache, figures_paged)
     out.pages.update(figures)
     out.files.update(chart_files)
     headline = next((c for c in drawn if c.name == "death-toll"), None)

@@ -1,5 +1,6 @@
 """The Figures page: the death toll chart, the chart of people killed in Israel and the
-hostages, and every figure with its citation."""
+hostages, and every figure with its citation, the table in parts (pages.paging): at
+1,000 articles it held 4,500 rows, more than a reader or a search index takes in."""
 
 from __future__ import annotations
 
@@ -10,17 +11,21 @@ from pathlib import Path
 from markupsafe import Markup
 
 from shuttle.checks.consistency import is_ministry_count
-from shuttle.dates import day_span
+from shuttle.dates import day_span, long_day
 from shuttle.records.schema import Figure
 from shuttle.site import charts
+from shuttle.site.pages import paging
 from shuttle.site.pages import view as v
-from shuttle.site.pages.env import render
+from shuttle.site.pages.env import Links, macro
+from shuttle.site.pages.paging import Paged
 
 # The explainer's window: from the attack to the end of Blinken's term.
 WINDOW_START = date(2023, 10, 7)
 WINDOW_END = date(2025, 1, 20)
 HOSTAGE_MEASURES = ("hostages_taken", "hostages_released", "hostages_held", "prisoners_released")
 CHART_DIR = "assets/charts"
+EVERY = "every-figure"
+TABLE_HEAD = "| Date | Number | Who was counted | According to | Source |\n|---|---|---|---|---|\n"
 
 
 @dataclass(frozen=True)
@@ -127,11 +132,33 @@ def chart_markup(chart: charts.Chart, page: str) -> Markup:
     return Markup(html)
 
 
+def plan_figures(view: v.View, budget: int = paging.BUDGET) -> Paged:
+    """The table of every figure in parts; its charts, on part 1, are not counted (the
+    budget is of a page's own HTML)."""
+    links, row = Links(v.FIGURES), macro("_macros.md.j2", "every_figure_row")
+    table = paging.group(EVERY, "Every figure reported in the sources", head=TABLE_HEAD)
+    units = [paging.unit(f, table, row(links, f), (f.figure.id,)) for f in view.figures]
+    own = {"chart": None, "israel_chart": None, "dataset": _dataset(view)}
+    fixed = paging.fixed_size("figures.md.j2", v.FIGURES, **own)
+    words = paging.room_for_words("figures.md.j2", v.FIGURES, **own)
+    return paging.paginate(
+        v.FIGURES, units, fixed=fixed, label=_days, budget=budget, words=words
+    )  # fmt: skip
+
+
+def _days(units: list[paging.Unit]) -> str:
+    return paging.span_label(long_day(units[0].item.day), long_day(units[-1].item.day))
+
+
+def _dataset(view: v.View) -> object:
+    return view.store.casualties.dataset if view.store.casualties else None
+
+
 def render_figures(
-    view: v.View, cache: Path | None
+    view: v.View, cache: Path | None, paged: Paged | None = None
 ) -> tuple[dict[str, str], dict[str, str | bytes], list[charts.Chart]]:
-    """The page, the chart files it needs (site path -> content), and its charts (the
-    headline chart first)."""
+    """The page's parts, the chart files it needs (site path -> content), and its charts
+    (the headline chart first)."""
     files: dict[str, str | bytes] = {}
     markup = israel_markup = None
     chart = None
@@ -143,10 +170,9 @@ def render_figures(
     if israel_chart is not None:
         files.update(chart_files(israel_chart, cache))
         israel_markup = chart_markup(israel_chart, v.FIGURES)
-    dataset = view.store.casualties.dataset if view.store.casualties else None
-    page = render(
-        "figures.md.j2", v.FIGURES, chart=markup, israel_chart=israel_markup,
-        figures=view.figures, dataset=dataset,
+    pages = paging.render_parts(
+        "figures.md.j2", paged or plan_figures(view), view.places, chart=markup,
+        israel_chart=israel_markup, dataset=_dataset(view),
     )  # fmt: skip
     drawn = [c for c in (chart, israel_chart) if c is not None]
-    return {v.FIGURES: page}, files, drawn
+    return pages, files, drawn
