@@ -26,6 +26,11 @@ from shuttle.render.rendercache import RenderCache
 log = logging.getLogger("mkdocs.plugins.shuttle")
 
 
+# mkdocs calls on_startup on the plugins of the first config only: the plugins it makes
+# when mkdocs.yml is saved while serving learn that they serve from here.
+_serving = [False]
+
+
 class ShuttleConfig(Config):
     """No options here: the settings are in pyproject.toml's [tool.shuttle] (config.py)."""
 
@@ -39,10 +44,11 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self.settings = settings.Config()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving = _serving[0] = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         self.paths = Paths(Path(config.config_file_path).resolve().parent)
+        self.serving = self.serving or _serving[0]
         # the nav names docs/ pages by file (methodology.md): where generate put them, on
         # every reload of mkdocs.yml under `serve` too (a build has moved it already)
         config.nav = origins.moved_nav(config.nav)
@@ -91,6 +97,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self._stop_helper()
 
     def on_shutdown(self) -> None:
+        _serving[0] = False
         self._stop_helper()
 
     def _stop_helper(self) -> None:
