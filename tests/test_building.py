@@ -42,11 +42,12 @@ def test_a_build_changes_nothing_outside_build(built_site: Path, tmp_path: Path)
 
 
 def outputs(root: Path) -> dict[str, str]:
-    """build/ but what builds learn from every build, failed ones too: rendered pages
-    (each entry keyed by its inputs, a page that warned kept with its warnings) and the
-    link check's memo (which forgets the clean pages when a check finds a broken link),
-    and the site source in build/docs (generated from the current input before rendering)."""
-    learnt = ("cache/pages", "cache/links.json", "docs")
+    """build/ but what builds learn from every build, failed ones too: rendered and
+    finished pages (each entry keyed by its inputs, a page that warned kept with its
+    warnings) and the link check's memo (which forgets the clean pages when a check finds
+    a broken link), and the site source in build/docs with its memo (generated from the
+    current input before rendering)."""
+    learnt = ("cache/pages", "cache/finished", "cache/links.json", "cache/generated", "docs")
     return {k: v for k, v in tree_digest(root / "build").items() if not k.startswith(learnt)}
 
 

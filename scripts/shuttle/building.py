@@ -64,6 +64,10 @@ def build(
     problems: list[Problem] = []
     with collected(paths, problems):
         settings = config.load(paths, site_url=site_url)
+        # taken before the checks read the store: an edit saved meanwhile is a miss next time
+        inputs = generate.inputs_digest(
+            paths, site_url=settings.address, preview=preview, budget=settings.page_budget
+        )
         store, checked = run_checks(paths)
         problems += checked
         if has_errors(problems):
@@ -78,6 +82,7 @@ def build(
             generate.generate(
                 paths, (store, checked), site_url=settings.address, preview=preview,
                 budget=settings.page_budget, write=write, log=log or logging.getLogger("shuttle"),
+                inputs=inputs,
             )  # fmt: skip
             if renderer is None:
                 return problems

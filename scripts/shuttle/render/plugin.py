@@ -14,13 +14,14 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from shuttle import cachefile, origins
 from shuttle import config as settings
 from shuttle.paths import Paths
 from shuttle.render import prerender, rendercache
+from shuttle.render.finished import FinishedPages
 from shuttle.render.rendercache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.shuttle")
@@ -40,6 +41,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self.serving = False
         self.paths: Paths | None = None
         self.renders: RenderCache | None = None
+        self.finished: FinishedPages | None = None
         self.helper: prerender.Helper | None = None
         self.settings = settings.Config()
 
@@ -56,6 +58,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         if self.settings.render_cache and rendercache.usable(config):
             self.renders = RenderCache(self.paths.cache / "pages")
             self.renders.attach_search(config.plugins)
+            self.finished = FinishedPages(self.paths.cache / "finished")
         return config
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
@@ -74,9 +77,11 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self._stop_helper()  # every page is written by now
         if self.renders is not None:
             renders = self.renders
+            finished = self.finished
             log.debug(
                 f"pages rendered {renders.misses}, from the cache {renders.hits}; "
-                f"search entries from the cache {renders.search_hits}"
+                f"search entries from the cache {renders.search_hits}; finished pages "
+                f"from the cache {finished.hits if finished else 0}"
             )
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
@@ -90,8 +95,16 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         # loader, filters and globals; mkdocs renders with the environment returned here.
         assert self.paths is not None
         if self.settings.template_cache:
-            return env.overlay(bytecode_cache=_TemplateCache(self.paths.cache / "jinja"))
+            env = env.overlay(bytecode_cache=_TemplateCache(self.paths.cache / "jinja"))
+        if self.finished is not None:
+            env = self.finished.environment(env, files)
         return env
+
+    @event_priority(-100)  # after every other plugin's: the context is final
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        if self.finished is not None:
+            return self.finished.finish(context, page)
+        return context
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_helper()

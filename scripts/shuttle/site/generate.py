@@ -21,6 +21,7 @@ from shuttle.checks import consistency
 from shuttle.paths import Paths
 from shuttle.problems import Problem, has_errors, ordered
 from shuttle.records.store import Store
+from shuttle.site import memo
 from shuttle.textio import replace_file
 
 JS_DIR = "assets/javascripts"
@@ -194,14 +195,29 @@ def generate(
     remove: Remove = remove_file,
     log: logging.Logger | None = None,
     before: dict[str, bytes] | None = None,
+    inputs: str | None = None,
 ) -> Synced:
     """The site source written to build/docs (see the module's docstring); `before` as
-    for `sync`."""
+    for `sync`. `inputs`: the digest of what the store was read from (`inputs_digest`,
+    taken before it was read), so that build/docs made from the same inputs is checked
+    and kept instead of generated again (memo.py); None: always generated."""
+    folder = docs_dir(paths)
+    kept = memo.recall(paths, inputs, folder) if inputs is not None else None
+    if kept is not None:
+        if log is not None:
+            log.info(
+                f"generated {paths.relative(folder)}/: {len(kept)} unchanged, "
+                "made from the same data, seeds, docs and code as last time"
+            )
+        return Synced(kept=len(kept), files=kept)
+    memo.forget(paths)
     files = site_source(
         paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner
     )
-    done = sync(docs_dir(paths), files, write=write, remove=remove, before=before)
+    done = sync(folder, files, write=write, remove=remove, before=before)
     done.files = files
+    if inputs is not None:
+        memo.remember(paths, inputs, files)
     if log is not None:
         log.info(
             f"generated {paths.relative(docs_dir(paths))}/: {len(done.written)} written, "
@@ -271,3 +287,11 @@ def _after_front_matter(markdown: str, block: str) -> str:
             cut = end + len("\n---\n")
             return markdown[:cut] + "\n" + block + markdown[cut:]
     return block + markdown
+
+
+def inputs_digest(
+    paths: Paths, *, site_url: str, preview: bool, budget: int | None, banner: bool = False
+) -> str:
+    """The digest of everything `generate` reads or is handed (memo.py)."""
+    settings = {"site_url": site_url, "preview": preview, "budget": budget, "banner": banner}
+    return memo.inputs_digest(paths, settings)

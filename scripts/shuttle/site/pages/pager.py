@@ -38,13 +38,13 @@ def pager_of(n: int, pages: Sequence[str], label: str, url: Callable[[str], str]
     count = len(pages)
     if count == 1:
         return None
-    shown = {1, count} | set(range(n - WINDOW, n + WINDOW + 1))
+    # only the shown numbers are visited: a listing of thousands of parts stays linear
+    shown = sorted({1, count} | set(range(max(1, n - WINDOW), min(count, n + WINDOW) + 1)))
     links: list[PagerLink] = []
-    for k in range(1, count + 1):
-        if k in shown:
-            links.append(PagerLink(k, url(pages[k - 1]), k == n))
-        elif links[-1].number is not None:
+    for k in shown:
+        if links and links[-1].number is not None and links[-1].number < k - 1:
             links.append(PagerLink(None))
+        links.append(PagerLink(k, url(pages[k - 1]), k == n))
     previous = url(pages[n - 2]) if n > 1 else None
     after = url(pages[n]) if n < count else None
     # the label follows "Part 2 of 9: ", mid-line: only the specials need escaping

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from shuttle.material_adapter import PAGE_CHROME
@@ -118,9 +119,14 @@ class Paged:
     def empty(self) -> bool:
         return not any(p.sections for p in self.parts)
 
+    @cached_property
+    def pages(self) -> list[str]:
+        """Each part's page, in order (listed once: a pager per part reads it)."""
+        return [p.page for p in self.parts]
+
     def pager(self, part: Part, url: Callable[[str], str]) -> Pager | None:
         """The pager of `part` (pager.py), None when the page has one part."""
-        return pager_of(part.number, [p.page for p in self.parts], part.label, url)
+        return pager_of(part.number, self.pages, part.label, url)
 
 
 def split(units: Sequence[Unit], room: int, words: int = WORDS) -> list[list[Section]]:
