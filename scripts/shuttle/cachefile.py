@@ -18,6 +18,8 @@ import functools
 import hashlib
 import hmac
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from shuttle.config import user_cache_home
@@ -82,3 +84,42 @@ def read(path: Path, *, max_bytes: int = MAX_ENTRY) -> bytes | None:
     if not hmac.compare_digest(header[len(FORMAT) :], _seal(data)):
         return None
     return data
+
+
+class Background:
+    """Entries written on a thread of their own while the build goes on: the seal
+    (HMAC-SHA256) and the write release the GIL, so the tens of thousands of entries of
+    a cold build cost its rendering little. At most PENDING entries wait (memory stays
+    bounded); `close` waits for them all. A process forked meanwhile (prerender.py's
+    helper) writes its own entries at once: the thread is not copied into it."""
+
+    PENDING = 64
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._owner = os.getpid()
+        self._room = threading.BoundedSemaphore(self.PENDING)
+
+    def write(self, path: Path, data: bytes) -> None:
+        if os.getpid() != self._owner:
+            write(path, data)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shuttle-cache")
+        self._room.acquire()
+        self._pool.submit(self._write, path, data)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            write(path, data)
+        finally:
+            self._room.release()
+
+    def close(self) -> None:
+        """Every entry written (or found unwritable); the thread stopped."""
+        if self._pool is not None and os.getpid() == self._owner:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+
+background = Background()

@@ -20,6 +20,7 @@ way mkdocs takes it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import tomllib
@@ -145,7 +146,13 @@ def source_date_epoch(environ: Mapping[str, str] = os.environ) -> int | None:
 
 def user_cache_home(environ: Mapping[str, str] = os.environ) -> Path:
     """`XDG_CACHE_HOME`, else ~/.cache: where the cache's key is kept, outside the project."""
-    return Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return _cache_home(environ.get("XDG_CACHE_HOME", ""), environ.get("HOME", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _cache_home(xdg: str, home: str) -> Path:
+    # asked once per cache entry read or written (tens of thousands per build)
+    return Path(xdg or Path(home or Path.home()) / ".cache")
 
 
 @contextlib.contextmanager

@@ -95,7 +95,8 @@ class FinishedPages:
         self.misses += 1
         html = self._env.get_template(template).render(context)
         if key is not None:
-            cachefile.write(path, key.encode("ascii") + b"\n" + html.encode("utf-8"))
+            entry = key.encode("ascii") + b"\n" + html.encode("utf-8")
+            cachefile.background.write(path, entry)  # while the next page is built
         context[SLOT] = Markup(html)
         return context
 
@@ -113,9 +114,9 @@ class FinishedPages:
                 out[name] = _page(value, full=True)
             elif name in ("nav", "config", "pages"):
                 found = self._once.get(id(value))
-                if found is None:
+                if found is None:  # described once per build, and kept as a digest
                     shown = _config(value) if name == "config" else _plain(value)
-                    found = self._once[id(value)] = (value, shown)
+                    found = self._once[id(value)] = (value, _digest(json.dumps(shown)))
                 out[name] = found[1]
             else:
                 out[name] = _plain(value)

@@ -75,6 +75,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         self._stop_helper()  # every page is written by now
+        cachefile.background.close()  # and every cache entry
         if self.renders is not None:
             renders = self.renders
             finished = self.finished
@@ -108,10 +109,12 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_helper()
+        cachefile.background.close()
 
     def on_shutdown(self) -> None:
         _serving[0] = False
         self._stop_helper()
+        cachefile.background.close()
 
     def _stop_helper(self) -> None:
         if self.helper is not None:

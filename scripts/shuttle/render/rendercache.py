@@ -187,7 +187,8 @@ def _write(path: Path, entry: dict[str, Any]) -> None:
         data = json.dumps(entry, default=str).encode("utf-8")
     except ValueError:
         return
-    cachefile.write(path, data)  # one that cannot be written costs the next build time
+    # one that cannot be written costs the next build time; written while rendering goes on
+    cachefile.background.write(path, data)
 
 
 def _digest(text: str) -> str:
