@@ -168,3 +168,48 @@ def test_build_site_is_mkdocs_build_as_its_command_line_runs_it(tmp_path: Path) 
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     mkdocs_adapter.build_site(load_config(str(tmp_path / "mkdocs.yml")))
     assert "Home" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_copied_start_of_a_page_build_is_mkdocs_own() -> None:
+    # page_context copies _build_page up to the template: the same steps in the same order
+    source = inspect.getsource(mkdocs_build._build_page)
+    steps = (
+        "config._current_page = page",
+        "page.active = True",
+        "get_context(nav, doc_files, config, page)",
+        "on_page_context(context, page=page, config=config, nav=nav)",
+        "page.active = False",
+        "config._current_page = None",
+    )
+    places = {step: source.find(step) for step in steps}
+    found = list(places.values())
+    assert -1 not in found and found == sorted(found), (
+        f"{MKDOCS}: mkdocs' page build (_build_page) changed: {places}"
+    )
+    build = inspect.getsource(mkdocs_build.build)
+    for step in (
+        "InclusionLevel.is_included",
+        "doc_files = files.documentation_pages(inclusion=inclusion)",
+        "env = config.plugins.on_env(env, config=config, files=files)",
+    ):
+        assert step in build, f"{MKDOCS}: mkdocs' build no longer has {step!r}"
+
+
+def test_a_page_context_is_the_one_mkdocs_hands_the_plugins(site: tuple[Any, Files]) -> None:
+    from mkdocs.structure.nav import get_navigation
+
+    config, files = site
+    nav = get_navigation(files, config)
+    seen: list[tuple[str, bool, Any]] = []
+
+    class Watch:
+        def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+            seen.append((context["base_url"], page.active, context["page"]))
+            return context
+
+    config.plugins.on_pre_build(config=config)  # the search plugin makes its index
+    config.plugins["watch"] = Watch()  # a plugin's events are found when it is added
+    page = _rendered(config, files, "other.md")
+    mkdocs_adapter.page_context(page, config, nav, mkdocs_adapter.built_pages(files))
+    assert seen == [("..", True, page)], f"{MKDOCS}: the context of a page changed"
+    assert not page.active and config._current_page is None

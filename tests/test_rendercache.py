@@ -142,7 +142,7 @@ def test_a_crafted_cache_entry_is_never_published(
     assert site(root) == site(built_site)
 
 
-def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
+def test_a_second_core_renders_and_finishes_pages_ahead_and_the_site_is_the_same(
     built_site: Path, make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from shuttle.render import prerender
@@ -174,6 +174,8 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
         assert self.renders is not None
         renders = self.renders
         seen.update(hits=renders.hits, misses=renders.misses, search_hits=renders.search_hits)
+        assert self.finished is not None
+        seen.update(finished_hits=self.finished.hits, finished_misses=self.finished.misses)
         post_build(self, config=config)
 
     monkeypatch.setattr(ShuttlePlugin, "on_post_build", count)
@@ -182,8 +184,10 @@ def test_a_second_core_renders_pages_ahead_and_the_site_is_the_same(
     assert result.status == 0, result.output
     assert site(root) == site(built_site)
     # the builder rendered the first pages; the helper's, from the end, were in the cache;
-    # and so were the search entries the helper read while the builder wrote pages
+    # and so were the search entries the helper read, and the pages it finished (the
+    # theme applied), while the builder wrote pages
     assert seen["misses"] > 0 and seen["hits"] > 0 and seen["search_hits"] > 0, seen
+    assert seen["finished_misses"] > 0 and seen["finished_hits"] > 0, seen
 
 
 def test_no_cache_where_pages_take_in_other_files(

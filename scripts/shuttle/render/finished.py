@@ -202,7 +202,8 @@ def _page(page: Page, *, full: bool) -> Any:
         **brief,
         "content": page.content,
         "toc": _plain(page.toc),
-        "meta": _plain(page.meta),
+        # without `template`: ours on the pages mkdocs builds, the page's own in the key
+        "meta": _plain({k: v for k, v in page.meta.items() if k != "template"}),
         "canonical_url": page.canonical_url,
         "abs_url": page.abs_url,
         "edit_url": page.edit_url,

@@ -16,12 +16,15 @@ naming its version when one changes:
   `config._current_page` as it does), copied for pages rendered ahead on the other core;
 - `config.mdx_configs`, the extensions' settings as mkdocs keeps them once loaded;
 - `mkdocs.commands.build.build`, called as `mkdocs build` calls it (mkdocs documents its
-  command line, not a Python entry point).
+  command line, not a Python entry point);
+- `mkdocs.commands.build.get_context` and the start of `_build_page` (the page made
+  active, `config._current_page`, the documentation pages of a build, the theme's
+  environment through `on_env`), copied for pages finished ahead on the other core.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from mkdocs.structure.files import Files
@@ -124,3 +127,31 @@ def toc_token(item: AnchorLink) -> dict[str, Any]:
         "name": item.title,
         "children": [toc_token(child) for child in item.children],
     }
+
+
+def build_environment(config: Any, files: Files) -> Any:
+    """The template environment mkdocs builds pages with: the theme's, through every
+    plugin's `on_env` (as `mkdocs.commands.build.build` makes it)."""
+    return config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+
+
+def built_pages(files: Files) -> Sequence[Any]:
+    """The documentation pages a `mkdocs build` hands each page's context (its `pages`)."""
+    from mkdocs.structure.files import InclusionLevel
+
+    return files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+
+def page_context(page: Page, config: Any, nav: Any, pages: Sequence[Any]) -> None:
+    """What `_build_page` does before the template: the page active, its context made
+    and handed to every plugin's `on_page_context`; nothing written."""
+    from mkdocs.commands.build import get_context
+
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, pages, config, page)
+        config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+    finally:
+        page.active = False
+        config._current_page = None

@@ -65,7 +65,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         if self.renders is not None:
             self.renders.start(config, files)
             if self.settings.prerender and not self.serving:
-                self.helper = prerender.start(config, files)
+                finishing = nav if self.finished is not None else None
+                self.helper = prerender.start(config, files, finishing)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:

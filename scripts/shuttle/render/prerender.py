@@ -1,12 +1,14 @@
 """Pages rendered ahead on a second core, into the page cache, while mkdocs renders.
 
 mkdocs works through the pages one after another on one core, twice: it renders each
-page's Markdown, then reads each page's HTML into the search index and writes it out. On
-a site of thousands of pages that is most of a build the page cache cannot help (a fresh
-clone, a changed template, a new version of Markdown). A helper process does the same two
-passes from the last page backwards and leaves its work in the page cache
-(rendercache.py); mkdocs, going forwards, finds the pages the helper has finished there,
-and in each pass the two meet in the middle. The output is the same whoever did the
+page's Markdown, then reads each page's HTML into the search index, applies the theme's
+template and writes it out. On a site of thousands of pages that is most of a build the
+caches cannot help (a fresh clone, a changed template, a new version of Markdown). A
+helper process does the same two passes from the last page backwards and leaves its work
+in the caches: the rendered Markdown (rendercache.py), the search entries and the
+finished page (finished.py; in the second pass it runs every plugin's on_page_context,
+as mkdocs would, but writes nothing to the site). mkdocs, going forwards, finds the pages
+the helper has done there, and in each pass the two meet in the middle. The output is the same whoever did the
 work: same code, same inputs, and each entry is keyed by them.
 
 The helper is the one worker of a `concurrent.futures` process pool started with fork
@@ -36,8 +38,7 @@ from shuttle import material_adapter
 from shuttle.aside import cores
 from shuttle.render import mkdocs_adapter
 
-# Below this many pages the helper costs more than it saves (the seed site has 27: 0.15 s
-# saved of 0.7 s).
+# Below this many pages the helper costs more than it saves.
 MIN_PAGES = 8
 # How long the helper may take to end after it is told to; then it is killed (a page in
 # hand takes well under a second; a stuck helper must not hang the build).
@@ -54,6 +55,7 @@ class _Job:
     rendered: Any  # multiprocessing Event: mkdocs has rendered every page
     stop: Any  # multiprocessing Event: mkdocs has written every page; end now
     pid: Any  # multiprocessing Value: the helper's process id, to kill a stuck one
+    nav: Any = None  # mkdocs' Navigation: pages are also finished ahead (finished.py)
 
 
 _job: _Job | None = None  # what the forked helper finds (set only around the fork)
@@ -85,7 +87,7 @@ class Helper:
         self._future = None
 
 
-def start(config: Any, files: Files) -> Helper | None:
+def start(config: Any, files: Files, nav: Any = None) -> Helper | None:
     """Start the helper, or None where it would not pay (one core, a small site) or
     cannot be (no fork)."""
     global _job
@@ -95,7 +97,8 @@ def start(config: Any, files: Files) -> Helper | None:
     if cores() < 2 or len(pages) < MIN_PAGES:
         return None
     context = multiprocessing.get_context("fork")
-    job = _Job(config, files, pages, context.Event(), context.Event(), context.Value("i", 0))
+    events = context.Event(), context.Event()
+    job = _Job(config, files, pages, *events, context.Value("i", 0), nav)
     _job = job
     try:
         pool = ProcessPoolExecutor(1, mp_context=context)
@@ -108,8 +111,8 @@ def start(config: Any, files: Files) -> Helper | None:
 
 
 def _help() -> None:
-    """In the helper: render from the last page backwards, then index from the last
-    page backwards, until mkdocs has done the rest."""
+    """In the helper: render from the last page backwards, then index and finish from
+    the last page backwards, until mkdocs has done the rest."""
     job = _job
     assert job is not None
     job.pid.value = os.getpid()
@@ -121,16 +124,32 @@ def _help() -> None:
         rendered[file.src_uri] = mkdocs_adapter.read_and_render(file, job.config, job.files)
     if not _wait(job.rendered):  # the index is read after every page is rendered
         return
-    index = material_adapter.search_index(job.config.plugins)  # with the cache's wrapper
+    config, files = job.config, job.files
+
+    def page_of(file: Any) -> Page:
+        return rendered.get(file.src_uri) or mkdocs_adapter.read_and_render(file, config, files)
+
+    if job.nav is not None:
+        # the theme shows every page of the nav (titles found in their HTML), and
+        # every plugin (the finished pages' among them) makes its environment
+        for page in job.nav.pages:
+            rendered.setdefault(page.file.src_uri, page_of(page.file))
+        mkdocs_adapter.build_environment(config, files)
+        built = mkdocs_adapter.built_pages(files)
+        for file in reversed(job.pages):
+            if job.stop.is_set():
+                return  # mkdocs has built the rest
+            # the plugins' on_page_context: the search entries and the finished page,
+            # each kept in its cache, where mkdocs finds them
+            mkdocs_adapter.page_context(page_of(file), config, job.nav, built)
+        return
+    index = material_adapter.search_index(config.plugins)  # with the cache's wrapper
     if index is None:
         return
     for file in reversed(job.pages):
         if job.stop.is_set():
             return  # mkdocs has indexed the rest
-        page = rendered.get(file.src_uri) or mkdocs_adapter.read_and_render(
-            file, job.config, job.files
-        )
-        material_adapter.index_page(index, page)  # the page cache's: a hit, or read and kept
+        material_adapter.index_page(index, page_of(file))  # a hit, or read and kept
 
 
 def _wait(event: Any) -> bool:
