@@ -8,8 +8,8 @@ helper process does the same two passes from the last page backwards and leaves 
 in the caches: the rendered Markdown (rendercache.py), the search entries and the
 finished page (finished.py; in the second pass it runs every plugin's on_page_context,
 as mkdocs would, but writes nothing to the site). mkdocs, going forwards, finds the pages
-the helper has done there, and in each pass the two meet in the middle. The output is the same whoever did the
-work: same code, same inputs, and each entry is keyed by them.
+the helper has done there, and in each pass the two meet in the middle. The output is
+the same whoever did the work: same code, same inputs, and each entry is keyed by them.
 
 The helper is the one worker of a `concurrent.futures` process pool started with fork
 (it must inherit the build as it stands: the configuration, the plugins, the pages);
