@@ -294,3 +294,27 @@ def test_the_pager_walks_every_part_once(built: Path) -> None:
             here = (here.parent / pager.next[0] / "index.html").resolve()
         expected = 1 + len(list((built / listing).glob("page-*/index.html")))
         assert len(seen) == len(set(seen)) == expected
+
+
+def test_what_part_1_alone_carries_does_not_shrink_the_later_parts() -> None:
+    """A filter listing every speaker sits on part 1 alone: at 1,000 articles its words
+    once left each part a fifth of a reader's sitting (two quotes a part, 9,755 parts)."""
+    from shuttle.site.pages.paging import WORDS, Own
+
+    units = [Unit(n, None, 100, (), 50) for n in range(200)]  # 50 words each
+    plain = paginate("quotes.md", units, fixed=0)
+    crowded = paginate(
+        "quotes.md", units, fixed=0, later=Own(0, 0, WORDS // 5, WORDS)
+    )  # part 1: a big filter's words
+    first, second = (len(crowded.parts[i].units) for i in (0, 1))
+    assert first * 50 <= WORDS // 5 < (first + 1) * 50
+    assert second == len(plain.parts[1].units) > first
+    assert all(len(p.units) * 50 <= WORDS for p in crowded.parts)
+
+
+def test_each_parts_own_size_is_its_own() -> None:
+    from shuttle.site.pages import paging
+
+    own = paging.own("quotes.md.j2", v.QUOTES, contexts={}, speakers=[], trips=[])
+    # part 1 has the introduction; a later part only its title
+    assert own.first > own.later and own.first_words < own.later_words

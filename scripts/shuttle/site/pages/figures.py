@@ -138,11 +138,11 @@ def plan_figures(view: v.View, budget: int = paging.BUDGET) -> Paged:
     links, row = Links(v.FIGURES), macro("_macros.md.j2", "every_figure_row")
     table = paging.group(EVERY, "Every figure reported in the sources", head=TABLE_HEAD)
     units = [paging.unit(f, table, row(links, f), (f.figure.id,)) for f in view.figures]
-    own = {"chart": None, "israel_chart": None, "dataset": _dataset(view)}
-    fixed = paging.fixed_size("figures.md.j2", v.FIGURES, **own)
-    words = paging.room_for_words("figures.md.j2", v.FIGURES, **own)
+    own = paging.own(
+        "figures.md.j2", v.FIGURES, chart=None, israel_chart=None, dataset=_dataset(view)
+    )
     return paging.paginate(
-        v.FIGURES, units, fixed=fixed, label=_days, budget=budget, words=words
+        v.FIGURES, units, fixed=own.first, label=_days, budget=budget, later=own
     )  # fmt: skip
 
 

@@ -129,20 +129,29 @@ class Paged:
         return pager_of(part.number, self.pages, part.label, url)
 
 
-def split(units: Sequence[Unit], room: int, words: int = WORDS) -> list[list[Section]]:
+def split(
+    units: Sequence[Unit],
+    room: int,
+    words: int = WORDS,
+    *,
+    first: tuple[int, int] | None = None,
+) -> list[list[Section]]:
     """Units in order, cut into parts of at most `room` estimated bytes and `words` words
-    each (a unit larger than that alone gets a part of its own); a group's heading counts
-    on every part it appears on. Every unit lands on exactly one part; there is at least
-    one part."""
+    each (a unit larger than that alone gets a part of its own); `first`: part 1's room
+    and words, where they differ (part 1 alone carries the introduction, a filter, the
+    contents). A group's heading counts on every part it appears on. Every unit lands on
+    exactly one part; there is at least one part."""
     parts: list[list[Section]] = [[]]
     used = read = 0
     begun: set[int] = set()  # the groups (by id) already headed on some part
+    limit = first or (room, words)
     for unit in units:
         sections = parts[-1]
         same = bool(sections) and sections[-1].group is unit.group
         cost = unit.size + (0 if same else _heading(unit.group, begun))
-        if sections and (used + cost > room or read + unit.words > words):
+        if sections and (used + cost > limit[0] or read + unit.words > limit[1]):
             parts.append([])
+            limit = (room, words)
             sections, same, used, read = parts[-1], False, 0, 0
             cost = unit.size + _heading(unit.group, begun)
         if same:
@@ -170,21 +179,37 @@ def render_parts(
     }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Own:
+    """What a listing page's parts carry besides their units: estimated bytes of HTML and
+    words, on part 1 (the title, the introduction, a filter's choices) and on the later
+    parts (the title)."""
+
+    first: int
+    later: int
+    first_words: int = WORDS
+    later_words: int = WORDS
+
+
+def own(template: str, page: str, **context: object) -> Own:
+    """Part 1's and a later part's own size and the words their units may hold: WORDS
+    less the page's own words on that part, and never under a fifth of it."""
+    one, later = (_without_units(template, page, n, **context) for n in (1, 2))
+    return Own(
+        html_size(one), html_size(later),
+        max(WORDS - word_count(one), WORDS // 5), max(WORDS - word_count(later), WORDS // 5),
+    )  # fmt: skip
+
+
 def fixed_size(template: str, page: str, **context: object) -> int:
-    """The estimated HTML of a listing page without its units (title, introduction)."""
-    return html_size(_without_units(template, page, **context))
+    """The estimated HTML of a listing page's part 1 without its units."""
+    return html_size(_without_units(template, page, 1, **context))
 
 
-def room_for_words(template: str, page: str, **context: object) -> int:
-    """The words a part's units may hold besides the page's own (title, introduction,
-    a filter's choices): WORDS less those, and never under a fifth of it."""
-    own = word_count(_without_units(template, page, **context))
-    return max(WORDS - own, WORDS // 5)
-
-
-def _without_units(template: str, page: str, **context: object) -> str:
+def _without_units(template: str, page: str, number: int, **context: object) -> str:
     empty = paginate(page, [], fixed=0)
-    return render(template, page, paged=empty, part=empty.parts[0], pager=None, **context)
+    part = empty.parts[0] if number == 1 else Part(number, part_page(page, number), [])
+    return render(template, page, paged=empty, part=part, pager=None, **context)
 
 
 def _heading(group: Group | None, begun: set[int]) -> int:
@@ -201,13 +226,18 @@ def paginate(
     label: Callable[[list[Unit]], str] | None = None,
     budget: int = BUDGET,
     words: int = WORDS,
+    later: Own | None = None,
 ) -> Paged:
     """`page`'s units in parts, each within `budget` with the page's `fixed` part (its
-    title and introduction, as estimated) and Material's chrome, and within `words`."""
-    room = budget - CHROME - fixed
-    cut = split(units, room, words)
+    title and introduction, as estimated) and Material's chrome, and within `words`;
+    `later`: what part 1 and the later parts each carry, where they differ (then
+    `fixed` and `words` are part 1's)."""
+    own = later or Own(fixed, fixed, words, words)
+    room, rest = budget - CHROME - own.first, budget - CHROME - own.later
+    cut = split(units, rest, own.later_words, first=(room, own.first_words))
     if len(cut) > 1:  # parts carry a pager, and part 1 may list where each group begins
-        cut = split(units, max(room - PAGER - _contents_size(page, units), 1), words)
+        first = (max(room - PAGER - _contents_size(page, units), 1), own.first_words)
+        cut = split(units, max(rest - PAGER, 1), own.later_words, first=first)
     parts = []
     for number, sections in enumerate(cut, start=1):
         here = [u for s in sections for u in s.units]

@@ -57,10 +57,11 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
     for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], view.people[kv[0]].name)):
         speaker = SpeakerRow(view.people[pid], n, [])
         units.append(paging.unit(speaker, table, row(links, speaker)))
-    own = {"contexts": {}, **_filter(view)}
-    fixed = paging.fixed_size("quotes.md.j2", v.QUOTES, **own)
-    words = paging.room_for_words("quotes.md.j2", v.QUOTES, **own)
-    return paging.paginate(v.QUOTES, units, fixed=fixed, label=_trips, budget=budget, words=words)
+    # the introduction and the filter (every speaker and trip) are on part 1 alone
+    own = paging.own("quotes.md.j2", v.QUOTES, contexts={}, **_filter(view))
+    return paging.paginate(
+        v.QUOTES, units, fixed=own.first, label=_trips, budget=budget, later=own
+    )  # fmt: skip
 
 
 def _trips(units: list[Unit]) -> str:

@@ -124,11 +124,9 @@ def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:
     units += [paging.unit(s, group, show["source"](links, s)) for s in sources]
     group = paging.group("figures", "Figures reported", head=FIGURE_HEAD)
     units += [paging.unit(f, group, show["figure"](links, f)) for f in figures]
-    context = _trip_context(view, trip)
-    fixed = paging.fixed_size("trip.md.j2", page, **context)
-    words = paging.room_for_words("trip.md.j2", page, **context)
+    own = paging.own("trip.md.j2", page, **_trip_context(view, trip))
     return paging.paginate(
-        page, units, fixed=fixed, label=paging.titles, budget=budget, words=words
+        page, units, fixed=own.first, label=paging.titles, budget=budget, later=own
     )
 
 
