@@ -111,3 +111,34 @@ def test_a_plugin_is_described_by_its_settings_and_the_site_folder_not_at_all() 
     moved = {"config_file_path": "/c/mkdocs.yml", "site_dir": "/tmp/.site-def456"}
     assert finished._config(config) == finished._config(moved)
     assert finished._config(config) == {"config_file_path": "<project>/mkdocs.yml"}
+
+
+def _build_at(root: Path, epoch: str) -> None:
+    from conftest import pinned_epoch, run_shuttle
+
+    with pinned_epoch(epoch):
+        result = run_shuttle(root, "build")
+    assert result.status == 0, result.output
+
+
+def test_a_new_build_date_alone_keeps_every_finished_page(
+    chart_cache: Path, make_project: Callable[..., Path]
+) -> None:
+    # every commit moves the build's date (SOURCE_DATE_EPOCH); the pages do not show it
+    root = make_project(chart_cache=chart_cache)
+    before = entries(root)
+    _build_at(root, "1800000000")
+    assert entries(root) == before
+
+
+def test_a_theme_that_shows_the_build_date_shows_each_builds(
+    chart_cache: Path, make_project: Callable[..., Path]
+) -> None:
+    root = make_project(chart_cache=chart_cache)
+    overrides = root / "docs" / "overrides" / "main.html"
+    shown = "{% block footer %}{{ super() }}<p>Built {{ build_date_utc }}</p>{% endblock %}\n"
+    write_file(overrides, overrides.read_text(encoding="utf-8") + shown)
+    for epoch, year in (("1718000000", "2024"), ("1800000000", "2027")):
+        _build_at(root, epoch)
+        page = (root / "build" / "site" / "methodology" / "index.html").read_text("utf-8")
+        assert f"Built {year}-" in page

@@ -82,7 +82,9 @@ class FinishedPages:
         assert self._env is not None
         template = self._templates.get(page.file.src_uri, "main.html")
         try:
-            key = _digest(json.dumps([self._theme_key(), template, self._describe(context)]))
+            theme, named = self._theme()
+            described = self._describe(context, named)
+            key = _digest(json.dumps([theme, template, described]))
         except (Uncacheable, TypeError, ValueError, AttributeError):
             key = None  # rendered as usual, and not kept
         path = self.folder / f"{_digest(page.file.src_uri)[:32]}.html"
@@ -100,15 +102,15 @@ class FinishedPages:
         context[SLOT] = Markup(html)
         return context
 
-    def _theme_key(self) -> str:
+    def _theme(self) -> tuple[str, frozenset[str]]:
         assert self._env is not None
         return _theme_digest(tuple(_theme_dirs(self._env.loader)))
 
-    def _describe(self, context: Mapping[str, Any]) -> dict[str, Any]:
+    def _describe(self, context: Mapping[str, Any], named: frozenset[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in sorted(context):
             value = context[name]
-            if name == SLOT:
+            if name == SLOT or (name in UNLESS_NAMED and name not in named):
                 continue
             if name == "page":
                 out[name] = _page(value, full=True)
@@ -165,11 +167,18 @@ def _theme_dirs(loader: jinja2.BaseLoader | None) -> Iterable[str]:
         yield from (str(p) for p in loader.searchpath)
 
 
+# Context values left out of the key unless a file of the theme names them: the build's
+# date changes with every commit (SOURCE_DATE_EPOCH), and Material's page templates do
+# not show it; a template can read a variable only by naming it.
+UNLESS_NAMED = ("build_date_utc",)
+
+
 @functools.lru_cache(maxsize=4)
-def _theme_digest(dirs: tuple[str, ...]) -> str:
+def _theme_digest(dirs: tuple[str, ...]) -> tuple[str, frozenset[str]]:
     """Every file of the theme's folders (templates, partials, the overrides), and the
-    libraries' versions. Taken once per process: a template edited while serving is
-    read again by mkdocs only on a restart too."""
+    libraries' versions; and which of UNLESS_NAMED they name. Taken once per process: a
+    template edited while serving is read again by mkdocs only on a restart too."""
+    named: set[str] = set()
     sha = hashlib.sha256(str(FORMAT).encode())
     for name in _LIBRARIES:
         try:
@@ -183,7 +192,8 @@ def _theme_digest(dirs: tuple[str, ...]) -> str:
             data = path.read_bytes()
             sha.update(f"{path.relative_to(root).as_posix()}:{len(data)}:".encode())
             sha.update(data)
-    return sha.hexdigest()
+            named.update(name for name in UNLESS_NAMED if name.encode() in data)
+    return sha.hexdigest(), frozenset(named)
 
 
 def _page(page: Page, *, full: bool) -> Any:
