@@ -9,6 +9,7 @@ is removed. Writes and removals are passed in, so tests can watch or fake them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 import re
@@ -126,10 +127,16 @@ def _moved_links(markdown: str, old: str, new: str) -> str:
         target, anchor = match.group(1), match.group(2) or ""
         if ":" in target or target.startswith("/"):  # an address, a mail link
             return match.group(0)
-        page = folder_page(posixpath.normpath(posixpath.join(here, target)))
-        return f"]({posixpath.relpath(page, there or '.')}{anchor})"
+        return f"]({_moved(here, there, target)}{anchor})"
 
     return MD_LINK.sub(move, markdown)
+
+
+@functools.lru_cache(maxsize=65536)
+def _moved(here: str, there: str, target: str) -> str:
+    # the same few targets from the same folders, tens of thousands of times a site
+    page = folder_page(posixpath.normpath(posixpath.join(here, target)))
+    return posixpath.relpath(page, there or ".")
 
 
 def _hand_written(docs: Path) -> dict[str, bytes]:
