@@ -142,3 +142,19 @@ def test_a_theme_that_shows_the_build_date_shows_each_builds(
         _build_at(root, epoch)
         page = (root / "build" / "site" / "methodology" / "index.html").read_text("utf-8")
         assert f"Built {year}-" in page
+
+
+def test_a_template_saved_between_two_builds_of_one_process_shows(
+    chart_cache: Path, make_project: Callable[..., Path]
+) -> None:
+    # as under `serve`, where mkdocs reads the theme again on every rebuild
+    root = make_project(chart_cache=chart_cache)
+    overrides = root / "docs" / "overrides" / "main.html"
+    original = overrides.read_text(encoding="utf-8")
+    for words in ("A first footer", "A second footer"):
+        shown = f"{{% block footer %}}{{{{ super() }}}}<p>{words}</p>{{% endblock %}}\n"
+        write_file(overrides, original + shown)
+        result = build_copy(root)  # in this process, as every build of the tests
+        assert result.status == 0, result.output
+        page = (root / "build" / "site" / "methodology" / "index.html").read_text("utf-8")
+        assert words in page

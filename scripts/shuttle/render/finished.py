@@ -58,6 +58,7 @@ class FinishedPages:
         self._templates: dict[str, str] = {}  # a page's own template, by its source
         self._env: jinja2.Environment | None = None
         self._once: dict[int, Any] = {}  # descriptions of the build's shared objects
+        self._theme_key: tuple[str, frozenset[str]] | None = None
 
     def environment(self, env: jinja2.Environment, files: Files) -> jinja2.Environment:
         """`on_env`: every page's template becomes ours (its own remembered), and the
@@ -65,6 +66,7 @@ class FinishedPages:
         self.hits = self.misses = 0
         self._once = {}
         self._templates = {}
+        self._theme_key = None
         for file in files.documentation_pages():
             page = file.page
             if page is None:
@@ -103,8 +105,11 @@ class FinishedPages:
         return context
 
     def _theme(self) -> tuple[str, frozenset[str]]:
-        assert self._env is not None
-        return _theme_digest(tuple(_theme_dirs(self._env.loader)))
+        if self._theme_key is None:  # once per build: a template saved while serving counts
+            assert self._env is not None
+            dirs = tuple(_theme_dirs(self._env.loader))
+            self._theme_key = _theme_digest(dirs, _stamp(dirs))
+        return self._theme_key
 
     def _describe(self, context: Mapping[str, Any], named: frozenset[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -173,11 +178,31 @@ def _theme_dirs(loader: jinja2.BaseLoader | None) -> Iterable[str]:
 UNLESS_NAMED = ("build_date_utc",)
 
 
+def _theme_files(dirs: tuple[str, ...]) -> list[tuple[int, Path, Path]]:
+    return [
+        (number, root, path)
+        for number, root in enumerate(Path(folder) for folder in dirs)
+        if root.is_dir()
+        for path in sorted(p for p in root.rglob("*") if p.is_file())
+    ]
+
+
+def _stamp(dirs: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """The theme's files by name, time and size: what decides whether they are read again."""
+    found = []
+    for _, _, path in _theme_files(dirs):
+        status = path.stat()
+        found.append((str(path), status.st_mtime_ns, status.st_size))
+    return tuple(found)
+
+
 @functools.lru_cache(maxsize=4)
-def _theme_digest(dirs: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+def _theme_digest(
+    dirs: tuple[str, ...], stamp: tuple[tuple[str, int, int], ...]
+) -> tuple[str, frozenset[str]]:
     """Every file of the theme's folders (templates, partials, the overrides), and the
-    libraries' versions; and which of UNLESS_NAMED they name. Taken once per process: a
-    template edited while serving is read again by mkdocs only on a restart too."""
+    libraries' versions; and which of UNLESS_NAMED they name. Read again when `stamp`
+    (the files' times and sizes) changes: mkdocs reads a template saved while serving."""
     named: set[str] = set()
     sha = hashlib.sha256(str(FORMAT).encode())
     for name in _LIBRARIES:
@@ -185,14 +210,12 @@ def _theme_digest(dirs: tuple[str, ...]) -> tuple[str, frozenset[str]]:
             sha.update(f"{name}={metadata.version(name)};".encode())
         except metadata.PackageNotFoundError:
             sha.update(f"{name} absent;".encode())
-    for number, folder in enumerate(dirs):  # by their place, not where they are
-        root = Path(folder)
-        sha.update(f"[{number}]".encode())
-        for path in sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else ():
-            data = path.read_bytes()
-            sha.update(f"{path.relative_to(root).as_posix()}:{len(data)}:".encode())
-            sha.update(data)
-            named.update(name for name in UNLESS_NAMED if name.encode() in data)
+    del stamp  # the cache's key only
+    for number, root, path in _theme_files(dirs):  # folders by their place, not their path
+        data = path.read_bytes()
+        sha.update(f"[{number}]{path.relative_to(root).as_posix()}:{len(data)}:".encode())
+        sha.update(data)
+        named.update(name for name in UNLESS_NAMED if name.encode() in data)
     return sha.hexdigest(), frozenset(named)
 
 
