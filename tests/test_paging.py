@@ -299,7 +299,8 @@ def test_the_pager_walks_every_part_once(built: Path) -> None:
 def test_what_part_1_alone_carries_does_not_shrink_the_later_parts() -> None:
     """A filter listing every speaker sits on part 1 alone: at 1,000 articles its words
     once left each part a fifth of a reader's sitting (two quotes a part, 9,755 parts)."""
-    from shuttle.site.pages.paging import WORDS, Own
+    from shuttle.site.pages.ownsize import Own
+    from shuttle.site.pages.paging import WORDS
 
     units = [Unit(n, None, 100, (), 50) for n in range(200)]  # 50 words each
     plain = paginate("quotes.md", units, fixed=0)
@@ -313,8 +314,8 @@ def test_what_part_1_alone_carries_does_not_shrink_the_later_parts() -> None:
 
 
 def test_each_parts_own_size_is_its_own() -> None:
-    from shuttle.site.pages import paging
+    from shuttle.site.pages import ownsize
 
-    own = paging.own("quotes.md.j2", v.QUOTES, contexts={}, speakers=[], trips=[])
+    own = ownsize.own("quotes.md.j2", v.QUOTES, contexts={}, speakers=[], trips=[])
     # part 1 has the introduction; a later part only its title
     assert own.first > own.later and own.first_words < own.later_words

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shuttle.checks.consistency import Citation, Disagreement
-from shuttle.site.pages import paging
+from shuttle.site.pages import ownsize, paging
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import Links, macro
 from shuttle.site.pages.paging import Paged, Unit
@@ -43,7 +43,7 @@ def plan_disagreements(view: v.View, budget: int = paging.BUDGET) -> Paged:
             if d.kind == kind and _published(view, d):
                 item = Item(d.summary, [_cite(view, c) for c in d.citations], d.reference)
                 units.append(paging.unit(item, group, show(links, item)))
-    fixed = paging.fixed_size("disagreements.md.j2", v.DISAGREEMENTS)
+    fixed = ownsize.fixed_size("disagreements.md.j2", v.DISAGREEMENTS)
     return paging.paginate(v.DISAGREEMENTS, units, fixed=fixed, label=paging.titles, budget=budget)
 
 

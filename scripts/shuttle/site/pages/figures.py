@@ -14,7 +14,7 @@ from shuttle.checks.consistency import is_ministry_count
 from shuttle.dates import day_span, long_day
 from shuttle.records.schema import Figure
 from shuttle.site import charts
-from shuttle.site.pages import paging
+from shuttle.site.pages import ownsize, paging
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import Links, macro
 from shuttle.site.pages.paging import Paged
@@ -138,7 +138,7 @@ def plan_figures(view: v.View, budget: int = paging.BUDGET) -> Paged:
     links, row = Links(v.FIGURES), macro("_macros.md.j2", "every_figure_row")
     table = paging.group(EVERY, "Every figure reported in the sources", head=TABLE_HEAD)
     units = [paging.unit(f, table, row(links, f), (f.figure.id,)) for f in view.figures]
-    own = paging.own(
+    own = ownsize.own(
         "figures.md.j2", v.FIGURES, chart=None, israel_chart=None, dataset=_dataset(view)
     )
     return paging.paginate(

@@ -16,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shuttle.material_adapter import PAGE_CHROME
 from shuttle.site.pages.addresses import part_page
 from shuttle.site.pages.env import Links, render
 from shuttle.site.pages.pager import Pager, pager_of
 from shuttle.site.pages.sizes import heading_size, html_size, word_count
+
+if TYPE_CHECKING:
+    from shuttle.site.pages.ownsize import Own
 
 BUDGET = 60 * 1024  # a page's own HTML, without charts
 # Words of body text a part's units may hold: a page stays within 1,500 words (a reader's
@@ -179,39 +182,6 @@ def render_parts(
     }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Own:
-    """What a listing page's parts carry besides their units: estimated bytes of HTML and
-    words, on part 1 (the title, the introduction, a filter's choices) and on the later
-    parts (the title)."""
-
-    first: int
-    later: int
-    first_words: int = WORDS
-    later_words: int = WORDS
-
-
-def own(template: str, page: str, **context: object) -> Own:
-    """Part 1's and a later part's own size and the words their units may hold: WORDS
-    less the page's own words on that part, and never under a fifth of it."""
-    one, later = (_without_units(template, page, n, **context) for n in (1, 2))
-    return Own(
-        html_size(one), html_size(later),
-        max(WORDS - word_count(one), WORDS // 5), max(WORDS - word_count(later), WORDS // 5),
-    )  # fmt: skip
-
-
-def fixed_size(template: str, page: str, **context: object) -> int:
-    """The estimated HTML of a listing page's part 1 without its units."""
-    return html_size(_without_units(template, page, 1, **context))
-
-
-def _without_units(template: str, page: str, number: int, **context: object) -> str:
-    empty = paginate(page, [], fixed=0)
-    part = empty.parts[0] if number == 1 else Part(number, part_page(page, number), [])
-    return render(template, page, paged=empty, part=part, pager=None, **context)
-
-
 def _heading(group: Group | None, begun: set[int]) -> int:
     if group is None:
         return 0
@@ -232,12 +202,13 @@ def paginate(
     title and introduction, as estimated) and Material's chrome, and within `words`;
     `later`: what part 1 and the later parts each carry, where they differ (then
     `fixed` and `words` are part 1's)."""
-    own = later or Own(fixed, fixed, words, words)
-    room, rest = budget - CHROME - own.first, budget - CHROME - own.later
-    cut = split(units, rest, own.later_words, first=(room, own.first_words))
+    sizes = (later.first, later.later) if later else (fixed, fixed)
+    first_words, later_words = (later.first_words, later.later_words) if later else (words, words)
+    room, rest = budget - CHROME - sizes[0], budget - CHROME - sizes[1]
+    cut = split(units, rest, later_words, first=(room, first_words))
     if len(cut) > 1:  # parts carry a pager, and part 1 may list where each group begins
-        first = (max(room - PAGER - _contents_size(page, units), 1), own.first_words)
-        cut = split(units, max(rest - PAGER, 1), own.later_words, first=first)
+        first = (max(room - PAGER - _contents_size(page, units), 1), first_words)
+        cut = split(units, max(rest - PAGER, 1), later_words, first=first)
     parts = []
     for number, sections in enumerate(cut, start=1):
         here = [u for s in sections for u in s.units]

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from shuttle.records.schema import Person
-from shuttle.site.pages import paging
+from shuttle.site.pages import ownsize, paging
 from shuttle.site.pages import view as v
 from shuttle.site.pages.context import contexts
 from shuttle.site.pages.env import Links, macro
@@ -58,7 +58,7 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
         speaker = SpeakerRow(view.people[pid], n, [])
         units.append(paging.unit(speaker, table, row(links, speaker)))
     # the introduction and the filter (every speaker and trip) are on part 1 alone
-    own = paging.own("quotes.md.j2", v.QUOTES, contexts={}, **_filter(view))
+    own = ownsize.own("quotes.md.j2", v.QUOTES, contexts={}, **_filter(view))
     return paging.paginate(
         v.QUOTES, units, fixed=own.first, label=_trips, budget=budget, later=own
     )  # fmt: skip
@@ -115,7 +115,7 @@ def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
     if others:
         group = paging.group(NOT_QUOTED, "Named in the sources, not quoted")
         units += [paging.unit(p, group, named(p), (p.id,)) for p in sorted(others, key=_order)]
-    fixed = paging.fixed_size("people.md.j2", v.PEOPLE)
+    fixed = ownsize.fixed_size("people.md.j2", v.PEOPLE)
     return paging.paginate(v.PEOPLE, units, fixed=fixed, label=_names, budget=budget)
 
 

@@ -12,7 +12,7 @@ from shuttle.records import cites
 from shuttle.records.licences import terms
 from shuttle.records.schema import TripClaim
 from shuttle.records.sources import Article, Paragraph
-from shuttle.site.pages import paging
+from shuttle.site.pages import ownsize, paging
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import Links, macro, render
 from shuttle.site.pages.escape import text
@@ -96,7 +96,7 @@ def plan_sources(view: v.View, budget: int = paging.BUDGET) -> Paged:
         item = {"source": source, "trip": view.trip_of(source), "quotes": len(quotes),
                 "figures": len(figures)}  # fmt: skip
         units.append(paging.unit(item, table, row(links, item)))
-    fixed = paging.fixed_size("sources_index.md.j2", v.SOURCES)
+    fixed = ownsize.fixed_size("sources_index.md.j2", v.SOURCES)
     return paging.paginate(v.SOURCES, units, fixed=fixed, label=_published_days, budget=budget)
 
 

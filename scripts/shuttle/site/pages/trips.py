@@ -10,7 +10,7 @@ from typing import Any
 from shuttle.dates import long_day
 from shuttle.records import cites
 from shuttle.records.schema import DailyReport, Person, Source, Trip
-from shuttle.site.pages import paging
+from shuttle.site.pages import ownsize, paging
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import Links, macro, render
 from shuttle.site.pages.paging import Paged, Unit
@@ -124,7 +124,7 @@ def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:
     units += [paging.unit(s, group, show["source"](links, s)) for s in sources]
     group = paging.group("figures", "Figures reported", head=FIGURE_HEAD)
     units += [paging.unit(f, group, show["figure"](links, f)) for f in figures]
-    own = paging.own("trip.md.j2", page, **_trip_context(view, trip))
+    own = ownsize.own("trip.md.j2", page, **_trip_context(view, trip))
     return paging.paginate(
         page, units, fixed=own.first, label=paging.titles, budget=budget, later=own
     )
@@ -148,7 +148,7 @@ def plan_timeline(view: v.View, budget: int = paging.BUDGET) -> Paged:
             e = entry.event
             line = Line("event", e.day, e)
             units.append(paging.unit(line, None, event_card(links, e), (e.event.id,)))
-    fixed = paging.fixed_size("timeline.md.j2", v.TIMELINE)
+    fixed = ownsize.fixed_size("timeline.md.j2", v.TIMELINE)
     return paging.paginate(v.TIMELINE, units, fixed=fixed, label=_days, budget=budget)
 
 
