@@ -129,3 +129,24 @@ def test_what_a_change_breaks_is_found_though_the_linking_pages_did_not_change(
     assert problems, change
     assert all(code == "E502" for code, _ in problems)
     assert any(file != "build/site/quotes/index.html" for _, file in problems)
+
+
+@pytest.mark.slow
+def test_an_unchanged_site_is_not_searched_for_fragments_again(
+    site_copy: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert check_remembering(site_copy)[0] == []
+
+    def no_search(*args: object) -> dict[Path, list[str]]:
+        raise AssertionError("fragments searched again")
+
+    monkeypatch.setattr(linkcheck.fragments, "broken_fragments", no_search)
+    assert check_remembering(site_copy)[0] == []
+
+
+@pytest.mark.slow
+def test_a_broken_fragment_is_reported_by_every_check_until_fixed(site_copy: Paths) -> None:
+    add_to_page(site_copy, "methodology/index.html", '<a href="../quotes/#no-such-quote">x</a>')
+    for _ in range(2):  # the second time no page changed
+        problems, _ = check_remembering(site_copy)
+        assert ("E502", "build/site/methodology/index.html") in problems

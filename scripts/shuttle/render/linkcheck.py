@@ -21,7 +21,7 @@ from shuttle import config
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 from shuttle.render import fragments
-from shuttle.render.linkmemo import LinkMemo, files_key, page_digests
+from shuttle.render.linkmemo import LinkMemo, files_key, page_digests, pages_key
 
 
 def lychee_binary() -> str | None:
@@ -102,11 +102,16 @@ def check_dir(
         else None
     )
     code, report = 0, {"total": 0}  # type: tuple[int, dict[str, object]]
+    pages = pages_key(digests)
     try:
-        broken = fragments.broken_fragments(site, memo.parsed, digests)
+        if memo.fragments_clean == pages:
+            broken: dict[Path, list[str]] = {}  # no page changed since all were found
+        else:
+            broken = fragments.broken_fragments(site, memo.parsed, digests)
     finally:
         if lychee is not None:
             code, report = _finish(lychee)
+    memo.fragments_clean = pages if not broken else ""
     problems = _broken(report, site, paths)
     clean = code == 0 and not problems
     memo.files_key, memo.clean = (key, digests) if clean else ("", {})

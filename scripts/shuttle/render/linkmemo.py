@@ -29,6 +29,8 @@ class LinkMemo:
     parsed: Parsed = field(default_factory=dict)
     files_key: str = ""  # the site's files (and lychee's settings) lychee last checked against
     clean: dict[str, str] = field(default_factory=dict)  # page -> digest lychee found clean
+    # the digest of every page (pages_key) when no fragment link was found broken
+    fragments_clean: str = ""
 
     @classmethod
     def load(cls, path: Path) -> LinkMemo:
@@ -43,7 +45,8 @@ class LinkMemo:
                 page: (str(digest), list(ids), list(links))
                 for page, (digest, ids, links) in raw["parsed"].items()
             }
-            return cls(parsed, str(raw["files_key"]), dict(raw["clean"]))
+            fragments = str(raw.get("fragments_clean", ""))
+            return cls(parsed, str(raw["files_key"]), dict(raw["clean"]), fragments)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls()
 
@@ -53,6 +56,7 @@ class LinkMemo:
             "parsed": self.parsed,
             "files_key": self.files_key,
             "clean": self.clean,
+            "fragments_clean": self.fragments_clean,
         }
         # one that cannot be written: the next check reads every page again, nothing else
         cachefile.write(path, json.dumps(data, sort_keys=True).encode("utf-8"))
@@ -75,3 +79,8 @@ def page_digests(site: Path) -> tuple[dict[str, str], list[str]]:
 
 def files_key(every: list[str], settings: list[str]) -> str:
     return hashlib.sha256(json.dumps([every, settings]).encode("utf-8")).hexdigest()
+
+
+def pages_key(digests: dict[str, str]) -> str:
+    """Every page by its path and digest: what the fragment check's verdict depends on."""
+    return hashlib.sha256(json.dumps(sorted(digests.items())).encode("utf-8")).hexdigest()
