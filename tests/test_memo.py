@@ -138,3 +138,43 @@ def test_the_inputs_include_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert memo.inputs_digest(paths, settings) != first
     finally:
         memo.code_digest.cache_clear()
+
+
+def test_the_same_inputs_again_are_not_checked_again_and_say_the_same(
+    generated: Generated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = Paths(generated.root)
+    first = [str(p) for p in building.build(paths, renderer=None)]
+    assert any(" W" in line for line in first), "the seed data has warnings to repeat"
+    calls: list[int] = []
+    checks = building.run_checks
+
+    def counted(where: Paths) -> object:
+        calls.append(1)
+        return checks(where)
+
+    monkeypatch.setattr(building, "run_checks", counted)
+    assert [str(p) for p in building.build(paths, renderer=None)] == first
+    assert calls == []
+    # build/docs changed by hand: generated again, from a store the checks read now
+    write_file(generated.root / "build" / "docs" / "index.md", "# Edited by hand\n")
+    assert [str(p) for p in building.build(paths, renderer=None)] == first
+    assert calls == [1]
+
+
+def test_under_ci_the_stricter_checks_run(
+    generated: Generated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shuttle import config
+
+    calls: list[int] = []
+    checks = building.run_checks
+
+    def counted(where: Paths) -> object:
+        calls.append(1)
+        return checks(where)
+
+    monkeypatch.setattr(building, "run_checks", counted)
+    monkeypatch.setattr(config, "in_ci", lambda: True)
+    building.build(Paths(generated.root), renderer=None)
+    assert calls == [1]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import logging
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -66,9 +67,18 @@ def build(
         settings = config.load(paths, site_url=site_url)
         # taken before the checks read the store: an edit saved meanwhile is a miss next time
         inputs = generate.inputs_digest(
-            paths, site_url=settings.address, preview=preview, budget=settings.page_budget
-        )
-        store, checked = run_checks(paths)
+            paths, site_url=settings.address, preview=preview, budget=settings.page_budget,
+            ci=config.in_ci(),
+        )  # fmt: skip
+        # build/docs made from these inputs before: what the checks found then, and the
+        # checks run only if build/docs turns out changed (generate.py, memo.py)
+        remembered = generate.remembered_problems(paths, inputs)
+        source: generate.Checked | Callable[[], generate.Checked]
+        if remembered is None:
+            source = run_checks(paths)
+            checked = source[1]
+        else:
+            checked, source = remembered, functools.partial(run_checks, paths)
         problems += checked
         if has_errors(problems):
             return problems
@@ -80,7 +90,7 @@ def build(
             problems += _cache_problems(paths)
         with sitedir.locked(paths.build), environment(paths):
             generate.generate(
-                paths, (store, checked), site_url=settings.address, preview=preview,
+                paths, source, site_url=settings.address, preview=preview,
                 budget=settings.page_budget, write=write, log=log or logging.getLogger("shuttle"),
                 inputs=inputs,
             )  # fmt: skip

@@ -190,9 +190,12 @@ def sync(
     return done
 
 
+Checked = tuple[Store, list[Problem]]
+
+
 def generate(
     paths: Paths,
-    checked: tuple[Store, list[Problem]],
+    checked: Checked | Callable[[], Checked],
     *,
     site_url: str,
     preview: bool = False,
@@ -207,7 +210,9 @@ def generate(
     """The site source written to build/docs (see the module's docstring); `before` as
     for `sync`. `inputs`: the digest of what the store was read from (`inputs_digest`,
     taken before it was read), so that build/docs made from the same inputs is checked
-    and kept instead of generated again (memo.py); None: always generated."""
+    and kept instead of generated again (memo.py); None: always generated. `checked`:
+    the store and what the checks found, or how to get them (asked only when build/docs
+    must be generated)."""
     folder = docs_dir(paths)
     kept = memo.recall(paths, inputs, folder) if inputs is not None else None
     if kept is not None:
@@ -218,13 +223,15 @@ def generate(
             )
         return Synced(kept=len(kept), files=kept)
     memo.forget(paths)
+    if callable(checked):
+        checked = checked()
     files = site_source(
         paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner
     )
     done = sync(folder, files, write=write, remove=remove, before=before)
     done.files = files
     if inputs is not None:
-        memo.remember(paths, inputs, files)
+        memo.remember(paths, inputs, files, checked[1])
     if log is not None:
         log.info(
             f"generated {paths.relative(docs_dir(paths))}/: {len(done.written)} written, "
@@ -297,8 +304,22 @@ def _after_front_matter(markdown: str, block: str) -> str:
 
 
 def inputs_digest(
-    paths: Paths, *, site_url: str, preview: bool, budget: int | None, banner: bool = False
+    paths: Paths,
+    *,
+    site_url: str,
+    preview: bool,
+    budget: int | None,
+    ci: bool,
+    banner: bool = False,
 ) -> str:
-    """The digest of everything `generate` reads or is handed (memo.py)."""
-    settings = {"site_url": site_url, "preview": preview, "budget": budget, "banner": banner}
+    """The digest of everything `generate` and the checks before it read or are handed
+    (memo.py); `ci`: the checks are stricter under CI."""
+    settings = {
+        "site_url": site_url, "preview": preview, "budget": budget, "banner": banner, "ci": ci
+    }  # fmt: skip
     return memo.inputs_digest(paths, settings)
+
+
+def remembered_problems(paths: Paths, inputs: str) -> list[Problem] | None:
+    """What the checks found in these inputs, when build/docs was last made from them."""
+    return memo.recall_problems(paths, inputs)
