@@ -8,6 +8,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from shuttle.site import charts
 from shuttle.site.pages.chart_pages import chart_page, embed_snippet
 
@@ -55,3 +57,12 @@ def test_every_page_has_a_share_card_with_an_image(built_site: Path) -> None:
         image = meta["og:image"].removeprefix(SITE_URL)
         assert (site / image).is_file(), (page, image)
         assert meta["twitter:card"] == "summary_large_image"
+
+
+@pytest.mark.slow
+def test_a_charts_data_table_is_read_on_its_page_not_searched(built_site: Path) -> None:
+    # thousands of numbers would crowd the results and pass a search index's page limit
+    page = (built_site / "build/site/charts/death-toll/index.html").read_text("utf-8")
+    assert "The data: " in page
+    index = (built_site / "build/site/search/search_index.json").read_text("utf-8")
+    assert "The data: " not in index and "charts/death-toll/" in index

@@ -78,7 +78,9 @@ def chart_html(
             img,
             "</div>",
             f'<p class="shuttle-chart__description">{escape(chart.description)}</p>',
-            '<details class="shuttle-chart__data">',
+            # the data is read on the page, not searched: thousands of numbers would
+            # crowd the results, and pass the search index's limit of a page (Zensical's)
+            '<details class="shuttle-chart__data" data-search-exclude>',
             f"<summary>The data: {escape(chart.title)}</summary>",
             # A region of its own that scrolls sideways on a phone, reachable by keyboard;
             # the table's class keeps Material from wrapping it in an unfocusable scroller.
