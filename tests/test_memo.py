@@ -140,12 +140,8 @@ def test_the_inputs_include_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyP
         memo.code_digest.cache_clear()
 
 
-def test_the_same_inputs_again_are_not_checked_again_and_say_the_same(
-    generated: Generated, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    paths = Paths(generated.root)
-    first = [str(p) for p in building.build(paths, renderer=None)]
-    assert any(" W" in line for line in first), "the seed data has warnings to repeat"
+def checks_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The build's runs of the checks, one entry each."""
     calls: list[int] = []
     checks = building.run_checks
 
@@ -154,6 +150,16 @@ def test_the_same_inputs_again_are_not_checked_again_and_say_the_same(
         return checks(where)
 
     monkeypatch.setattr(building, "run_checks", counted)
+    return calls
+
+
+def test_the_same_inputs_again_are_not_checked_again_and_say_the_same(
+    generated: Generated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = Paths(generated.root)
+    first = [str(p) for p in building.build(paths, renderer=None)]
+    assert any(" W" in line for line in first), "the seed data has warnings to repeat"
+    calls = checks_counted(monkeypatch)
     assert [str(p) for p in building.build(paths, renderer=None)] == first
     assert calls == []
     # build/docs changed by hand: generated again, from a store the checks read now
@@ -167,14 +173,7 @@ def test_a_build_under_the_other_ci_strictness_checks_again(
 ) -> None:
     from shuttle import config
 
-    calls: list[int] = []
-    checks = building.run_checks
-
-    def counted(where: Paths) -> object:
-        calls.append(1)
-        return checks(where)
-
-    monkeypatch.setattr(building, "run_checks", counted)
+    calls = checks_counted(monkeypatch)
     # the other strictness than the one build/docs was made under (CI or not)
     made_under = config.in_ci()
     monkeypatch.setattr(config, "in_ci", lambda: not made_under)

@@ -64,6 +64,13 @@ def test_the_insides_used_are_there() -> None:
     assert callable(get_toc), f"{MKDOCS}: mkdocs.structure.toc.get_toc is gone"
 
 
+def _in_order(source: str, steps: tuple[str, ...], what: str) -> None:
+    """Each step in `source`, in this order (a copy of mkdocs' steps still matches it)."""
+    places = {step: source.find(step) for step in steps}
+    found = list(places.values())
+    assert -1 not in found and found == sorted(found), f"{MKDOCS}: {what} changed: {places}"
+
+
 def test_the_copied_page_loop_is_mkdocs_own() -> None:
     # read_and_render copies _populate_page: the same steps in the same order
     source = inspect.getsource(mkdocs_build._populate_page)
@@ -76,11 +83,7 @@ def test_the_copied_page_loop_is_mkdocs_own() -> None:
         "on_page_content",
         "config._current_page = None",
     )
-    places = {step: source.find(step) for step in steps}
-    found = list(places.values())
-    assert -1 not in found and found == sorted(found), (
-        f"{MKDOCS}: mkdocs' page loop (_populate_page) changed: {places}"
-    )
+    _in_order(source, steps, "mkdocs' page loop (_populate_page)")
 
 
 def test_a_render_leaves_its_title_anchors_and_links_where_they_are_read(
@@ -181,11 +184,7 @@ def test_the_copied_start_of_a_page_build_is_mkdocs_own() -> None:
         "page.active = False",
         "config._current_page = None",
     )
-    places = {step: source.find(step) for step in steps}
-    found = list(places.values())
-    assert -1 not in found and found == sorted(found), (
-        f"{MKDOCS}: mkdocs' page build (_build_page) changed: {places}"
-    )
+    _in_order(source, steps, "mkdocs' page build (_build_page)")
     build = inspect.getsource(mkdocs_build.build)
     for step in (
         "InclusionLevel.is_included",
