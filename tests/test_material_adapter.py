@@ -5,6 +5,7 @@ page of this site's theme carries no more chrome than the page budget assumes.""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from importlib.metadata import version
@@ -123,3 +124,24 @@ def test_paging_assumes_the_chrome_of_this_site(tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _no_mkdocs_2_notice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+def test_entries_read_since_and_replaced_are_what_material_writes(tmp_path: Path) -> None:
+    config = _project(tmp_path, {"index.md": "# Home\n\nWelcome.\n", "other.md": "# Other\n"})
+    config = config.plugins.on_config(config)
+    files = get_files(config)
+    for file in files.documentation_pages():
+        Page(None, file, config)
+    index = material_adapter.search_index(config.plugins)
+    pages = [mkdocs_adapter.read_and_render(f, config, files) for f in files.documentation_pages()]
+    material_adapter.index_page(index, pages[0])
+    first, count = material_adapter.entries_since(index, 0)
+    material_adapter.index_page(index, pages[1])
+    second, total = material_adapter.entries_since(index, count)
+    assert [e["location"] for e in first + second] == ["", "other/"]
+    assert total == count + len(second)
+    material_adapter.replace_entries(index, second + first)
+    written = json.loads(index.generate_search_index(None))
+    assert [e["location"] for e in written["docs"]] == ["other/", ""], (
+        f"{MATERIAL}: SearchIndex.entries is not what search_index.json holds, in its order"
+    )

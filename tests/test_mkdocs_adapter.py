@@ -212,3 +212,61 @@ def test_a_page_context_is_the_one_mkdocs_hands_the_plugins(site: tuple[Any, Fil
     mkdocs_adapter.page_context(page, config, nav, mkdocs_adapter.built_pages(files))
     assert seen == [("..", True, page)], f"{MKDOCS}: the context of a page changed"
     assert not page.active and config._current_page is None
+
+
+def test_a_page_not_built_is_named_and_checked_from_what_is_put_back(
+    site: tuple[Any, Files], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A page a dirty build leaves unread has no title (its menus then show none) until
+    restore_left names it; links to its anchors are validated against what is put back."""
+    config, files = site
+    other = files.get_file_from_path("other.md")
+    assert other is not None and other.page is not None
+    assert other.page.title is None, f"{MKDOCS}: an unread page has a title of its own now"
+    mkdocs_adapter.restore_left(other.page, "Other, as last built", ("elsewhere",))
+    assert other.page.title == "Other, as last built"
+    page = _rendered(config, files, "index.md")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    assert "#there" in caplog.text, (
+        f"{MKDOCS}: anchors put back on an unread page are not what validation reads"
+    )
+
+
+def test_a_served_build_is_mkdocs_serve_s_and_its_dirty_warning_is_the_one_dropped(
+    tmp_path: Path,
+) -> None:
+    from mkdocs.commands import serve as mkdocs_serve
+
+    assert "build(config, serve_url=None if is_clean else serve_url, dirty=is_dirty)" in (
+        inspect.getsource(mkdocs_serve.serve)
+    ), f"{MKDOCS}: `mkdocs serve` builds another way now"
+    assert mkdocs_adapter.DIRTY_WARNING in inspect.getsource(mkdocs_build.build), (
+        f"{MKDOCS}: the dirty build's warning is worded otherwise now"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nstrict: true\n", encoding="utf-8")
+    url = "http://127.0.0.1:8000/"
+    mkdocs_adapter.build_served(load_config(str(tmp_path / "mkdocs.yml")), url, dirty=False)
+    built = tmp_path / "site" / "index.html"
+    first = built.stat().st_mtime_ns
+    # strict, and a dirty build with nothing changed: no warning fails it, no page is built
+    mkdocs_adapter.build_served(load_config(str(tmp_path / "mkdocs.yml")), url, dirty=True)
+    assert built.stat().st_mtime_ns == first
+
+
+def test_the_live_server_is_the_one_mkdocs_serve_makes(tmp_path: Path) -> None:
+    from mkdocs.commands import serve as mkdocs_serve
+
+    source = inspect.getsource(mkdocs_serve.serve)
+    assert "LiveReloadServer(" in source and "server.error_handler = " in source, (
+        f"{MKDOCS}: `mkdocs serve` makes its server another way now"
+    )
+    (tmp_path / "404.html").write_text("not here", encoding="utf-8")
+    server = mkdocs_adapter.live_server(lambda: None, ("127.0.0.1", 0), str(tmp_path), poll=0.2)
+    try:
+        assert server.error_handler(404) == b"not here" and server.error_handler(403) is None
+        server.watch(str(tmp_path))  # the call plugins make in on_serve
+    finally:
+        server.shutdown()

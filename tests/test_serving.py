@@ -41,27 +41,17 @@ def test_the_banner_escapes_what_a_problem_quotes() -> None:
     assert "<script>" not in banner and "1 problem in" in banner
 
 
-def test_the_watcher_calls_back_after_a_saved_edit(tmp_path: Path) -> None:
+def test_a_saved_added_or_removed_file_is_a_change_and_a_folder_is_not(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_text("one\n")
-    calls: list[float] = []
-    seen: list[list[Path]] = []
-
-    def changed(files: list[Path]) -> None:
-        seen.append(files)
-        calls.append(time.monotonic())
-
-    watcher = serving.Watcher([tmp_path], changed).start()
-    try:
-        time.sleep(0.5)
-        assert not calls, "nothing changed yet"
-        saved = time.monotonic()
-        (tmp_path / "a.yml").write_text("two, longer\n")
-        while not calls and time.monotonic() - saved < 5:
-            time.sleep(0.05)
-    finally:
-        watcher.stop()
-    assert calls and calls[0] - saved < 1.0
-    assert seen[0] == [tmp_path / "a.yml"]
+    (tmp_path / "b.yml").write_text("gone soon\n")
+    before = serving.snapshot([tmp_path])
+    assert serving.changes(before, serving.snapshot([tmp_path])) == []
+    (tmp_path / "a.yml").write_text("two, longer\n")
+    (tmp_path / "b.yml").unlink()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "c.yml").write_text("added\n")
+    found = serving.changes(before, serving.snapshot([tmp_path]))
+    assert found == [tmp_path / "a.yml", tmp_path / "b.yml", tmp_path / "new" / "c.yml"]
 
 
 def test_an_edit_of_docs_alone_writes_that_page_alone(

@@ -7,7 +7,9 @@ Material, naming its version when one changes:
 - the search plugin's index (`SearchPlugin.search_index`, a `SearchIndex` made in
   `on_config`), its `entries` list and its `config`, and its
   `add_entry_from_context(page)`, which is wrapped so that a page's entries can be taken
-  from the page cache instead of read from its HTML again;
+  from the page cache instead of read from its HTML again; under `shuttle serve`, the
+  entries each page added read, and the whole list replaced before the index is written
+  (render/incremental.py);
 - the size of the page chrome (header, navigation, footer, scripts) Material puts
   around a page's content, which the listing pages' budget (site/pages/paging.py)
   assumes.
@@ -43,6 +45,17 @@ def search_index(plugins: Any) -> Any:
 def search_settings(index: Any) -> dict[str, Any]:
     """The search plugin's settings, as its index was made with them."""
     return dict(index.config)
+
+
+def entries_since(index: Any, start: int) -> tuple[Entries, int]:
+    """The entries added to the index since it held `start`, and how many it holds now."""
+    found = index.entries
+    return found[start:], len(found)
+
+
+def replace_entries(index: Any, entries: Entries) -> None:
+    """The index's entries, all of them, before the search plugin writes it (`on_post_build`)."""
+    index.entries[:] = entries
 
 
 def index_page(index: Any, page: Any) -> None:

@@ -1,28 +1,37 @@
-"""`shuttle serve`: build/docs regenerated when docs/, data/ or seeds/ change, served and
-reloaded by the renderer's own server (`mkdocs serve` on build/docs; the page cache spares
-it re-rendering unchanged pages). Not mkdocs' dirty mode (`--dirtyreload`): it renders
-only the changed files, so a nav edited while serving would not reach the other pages.
+"""`shuttle serve`: build/docs regenerated when docs/, data/ or seeds/ change, rendered
+into a temporary folder and served by mkdocs' development server, which reloads the
+browsers once a rebuild is done.
 
-A thread looks at the inputs' file times a few times a second. An edit of a page of
-docs/ is copied to build/docs alone (the generated pages do not read docs/); any other
-change regenerates everything. Only files whose content changed are rewritten
-(generate.py), so the page cache serves every other page. Problems of seeds/ and
-data/ do not stop the preview: they are shown on top of every generated page, built from
-what did load.
+The server looks at the watched files' times a few times a second and calls `Session`,
+which regenerates what changed: an edit of a page of docs/ is copied to build/docs alone
+(the generated pages do not read docs/); any other change regenerates everything, and
+only files whose content changed are rewritten (generate.py). Then only the pages whose
+Markdown changed are built, as mkdocs' dirty build does, made exact by
+render/incremental.py (the menus and the search index are as a full build makes them);
+every page is built when mkdocs.yml or the theme's templates changed, or a page was
+added, removed or renamed. Problems of seeds/ and data/ do not stop the preview: they are
+shown on top of every generated page, built from what did load.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import threading
+import shutil
+import signal
+import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import MkDocsException
 
 from shuttle import building, config
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, ordered
+from shuttle.render import incremental, mkdocs_adapter, plugin
 from shuttle.site import generate
 
 log = logging.getLogger("shuttle.serve")
@@ -37,13 +46,19 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
     """Each file's time and size: a saved edit changes one of them."""
     seen: dict[str, tuple[int, int]] = {}
     for folder in folders:
-        for path in folder.rglob("*") if folder.is_dir() else ():
+        for path in folder.rglob("*") if folder.is_dir() else (folder,):
             try:
                 status = path.stat()
             except OSError:  # removed meanwhile: the next look sees it gone
                 continue
-            seen[str(path)] = (status.st_mtime_ns, status.st_size)
+            if not stat.S_ISDIR(status.st_mode):  # a file added or removed is seen itself
+                seen[str(path)] = (status.st_mtime_ns, status.st_size)
     return seen
+
+
+def changes(before: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]]) -> list[Path]:
+    """The files added, removed or saved between two snapshots."""
+    return [Path(n) for n in sorted(now.keys() | before.keys()) if now.get(n) != before.get(n)]
 
 
 def regenerate(
@@ -96,40 +111,72 @@ class Regenerator:
         self.last = done.files if done is not None else None
 
 
-class Watcher:
-    """Calls `changed` with the files added, removed or edited under `folders` after
-    they change, until stopped."""
+class Session:
+    """`shuttle serve` between rebuilds: the watched files as last seen, build/docs as last
+    written, and what the last render left. Called by the server after a watched file
+    changes: what changed is regenerated, then rendered; only the changed pages are built
+    when nothing else can have changed (incremental.py), every page otherwise."""
 
-    def __init__(self, folders: list[Path], changed: Callable[[list[Path]], None]) -> None:
-        self.folders, self.changed = folders, changed
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="shuttle-watch", daemon=True)
+    def __init__(self, paths: Paths, regenerate: Regenerator, site_dir: str, address: str) -> None:
+        self.paths, self.regenerate, self.site_dir = paths, regenerate, site_dir
+        self.address, self.url = address, f"http://{address}/"
+        self.seen: dict[str, tuple[int, int]] = {}
+        self.previous = incremental.Previous()
+        self.started: Any = None  # the first build's configuration: told when serving ends
 
-    def start(self) -> Watcher:
-        self.thread.start()
-        return self
+    def watched(self) -> list[Path]:
+        return [*inputs(self.paths), self.paths.mkdocs_file]
+
+    def first(self) -> None:
+        """Everything generated and built; the plugins told that serving starts."""
+        self.seen = snapshot(self.watched())
+        self.regenerate()
+        self.started = self._config()
+        self.started.plugins.on_startup(command="serve", dirty=False)
+        self._render(self.started, dirty=False)
+
+    def __call__(self) -> None:
+        now = snapshot(self.watched())
+        changed, self.seen = changes(self.seen, now), now
+        edited = [path for path in changed if path != self.paths.mkdocs_file]
+        if edited:
+            self.regenerate(edited)
+        # the theme's templates or mkdocs.yml change every page
+        dirty = bool(changed) and all(self._content(path) for path in changed)
+        try:
+            self._render(self._config(), dirty=dirty)
+        except incremental.Stale as why:
+            log.info(f"every page built again: {why}")
+            self._render(self._config(), dirty=False)
+        except MkDocsException as exc:  # a warning in strict mode, a broken mkdocs.yml
+            log.error(f"the preview is not up to date: {exc}")
 
     def stop(self) -> None:
-        self.stopping.set()
-        self.thread.join()
+        if self.started is not None:
+            self.started.plugins.on_shutdown()
 
-    def _run(self) -> None:
-        before = snapshot(self.folders)
-        while not self.stopping.wait(POLL_SECONDS):
-            now = snapshot(self.folders)
-            if now != before:
-                names = {n for n in now.keys() | before.keys() if now.get(n) != before.get(n)}
-                before = now
-                self.changed([Path(name) for name in sorted(names)])
+    def _content(self, path: Path) -> bool:
+        docs = self.paths.docs
+        if path.is_relative_to(docs):
+            return path.relative_to(docs).parts[:1] != (generate.NOT_SOURCE[0],)
+        return path.is_relative_to(self.paths.data) or path.is_relative_to(self.paths.seeds)
+
+    def _config(self) -> Any:
+        config = building.load_config(
+            self.paths, site_dir=self.site_dir, site_url=self.url, dev_addr=self.address
+        )  # fmt: skip
+        return config
+
+    def _render(self, config: Any, *, dirty: bool) -> None:
+        dirty = plugin.follows(config, self.previous, dirty=dirty) and dirty
+        mkdocs_adapter.build_served(config, self.url, dirty=dirty)
 
 
 def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
     """Serve until interrupted."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import MkDocsException
-
     try:
-        building.load_config(paths)  # mkdocs.yml's mistakes before anything is generated
+        config_file = building.load_config(paths, dev_addr=address)  # its mistakes first
+        host, port = config_file.dev_addr
         again = Regenerator(
             paths,
             functools.partial(
@@ -137,17 +184,33 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
                 budget=config.load(paths).page_budget,
             ),
         )  # fmt: skip
-        with building.environment(paths):
-            again()
-            watcher = Watcher(inputs(paths), again).start()
-            try:
-                mkdocs_serve(
-                    config_file=str(paths.mkdocs_file), dev_addr=address, livereload=True
+        # stopped as by Ctrl-C, so that the temporary site is removed
+        signal.signal(signal.SIGTERM, _interrupt)
+        site_dir = tempfile.mkdtemp(prefix="shuttle-serve-")
+        session = Session(paths, again, site_dir, address)
+        try:
+            with building.environment(paths):
+                session.first()
+                server = mkdocs_adapter.live_server(
+                    session, (host, port), site_dir, poll=POLL_SECONDS
                 )  # fmt: skip
-            finally:
-                watcher.stop()
+                for path in session.watched():
+                    server.watch(str(path))
+                try:
+                    server.serve()
+                except KeyboardInterrupt:
+                    log.info("stopped")
+                finally:
+                    server.shutdown()
+        finally:
+            session.stop()
+            shutil.rmtree(site_dir, ignore_errors=True)
     except MkDocsException as exc:
         return [Problem.of("E501", "mkdocs.yml", None, str(exc))]
     except OSError as exc:  # the address is taken, a folder cannot be read
         return [Problem.of("E501", "mkdocs.yml", None, exc.strerror or str(exc))]
     return []
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt

@@ -19,12 +19,19 @@ naming its version when one changes:
   command line, not a Python entry point);
 - `mkdocs.commands.build.get_context` and the start of `_build_page` (the page made
   active, `config._current_page`, the documentation pages of a build, the theme's
-  environment through `on_env`), copied for pages finished ahead on the other core.
+  environment through `on_env`), copied for pages finished ahead on the other core;
+- under `shuttle serve`: `build(config, serve_url=..., dirty=...)` called as `mkdocs
+  serve` calls it, its dirty build's warning dropped (render/incremental.py makes that
+  build exact), a page's title set as the nav sets it (`page.title = ...`) and its
+  anchors put back on a page a dirty build does not read, and mkdocs' development server
+  (`mkdocs.livereload.LiveReloadServer`) made as `mkdocs serve` makes it.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, cast
 
 from mkdocs.structure.files import Files
@@ -63,6 +70,20 @@ def restore_render_state(page: Page, state: dict[str, Any], files: Files) -> boo
     page.present_anchor_ids = set(state["anchors"])
     page.links_to_anchors = links
     return True
+
+
+def anchors(page: Page) -> tuple[str, ...] | None:
+    """The ids in the page's HTML, as a render found them (None: not rendered)."""
+    found = page.present_anchor_ids
+    return None if found is None else tuple(sorted(found))
+
+
+def restore_left(page: Page, title: str | None, anchors: tuple[str, ...] | None) -> None:
+    """A page not built in a dirty build given what its last build left that other pages
+    read: its title (their menus; unread, a page has none) and its anchors (their links'
+    validation)."""
+    page.title = title  # mkdocs' own way to name a page (the nav's titles are set so)
+    page.present_anchor_ids = None if anchors is None else set(anchors)
 
 
 def route_render(page: Page, render: Render) -> None:
@@ -106,6 +127,51 @@ def build_site(config: Any) -> None:
         build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _NotTheDirtyWarning(logging.Filter):
+    """mkdocs warns on every dirty build that its menus may be inaccurate, which fails a
+    strict build; render/incremental.py makes them exact, so the warning is not passed on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def build_served(config: Any, serve_url: str, *, dirty: bool) -> None:
+    """A build as `mkdocs serve` makes one (pages in draft shown); `dirty`: only the pages
+    whose Markdown is newer than their HTML built (`mkdocs serve --dirty`)."""
+    from mkdocs.commands.build import build
+
+    builder_log = logging.getLogger("mkdocs.commands.build")
+    quiet = _NotTheDirtyWarning()
+    builder_log.addFilter(quiet)
+    try:
+        build(config, serve_url=serve_url, dirty=dirty)
+    finally:
+        builder_log.removeFilter(quiet)
+
+
+def live_server(
+    builder: Callable[[], None], address: tuple[str, int], site_dir: str, *, poll: float
+) -> Any:
+    """mkdocs' development server (as `mkdocs serve` makes it): `site_dir` served at
+    `address`, `builder` called after a watched file changes (`server.watch`, the call
+    plugins make in `on_serve`), browsers reloaded when it returns; its 404 page is the
+    site's own. Started by `server.serve()`, stopped by `server.shutdown()`."""
+    from mkdocs.livereload import LiveReloadServer
+
+    host, port = address
+    server = LiveReloadServer(builder, host, port, site_dir, polling_interval=poll)
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    return server
 
 
 def render_settings(config: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from shuttle import cachefile, origins
 from shuttle import config as settings
 from shuttle.paths import Paths
-from shuttle.render import prerender, rendercache
+from shuttle.render import incremental, prerender, rendercache
 from shuttle.render.finished import FinishedPages
 from shuttle.render.rendercache import RenderCache
 
@@ -44,6 +44,12 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         self.finished: FinishedPages | None = None
         self.helper: prerender.Helper | None = None
         self.settings = settings.Config()
+        self.tracker: incremental.Tracker | None = None
+
+    def build_on(self, previous: incremental.Previous, *, dirty: bool) -> None:
+        """This build follows `previous` (under serve): `dirty`, only the changed pages
+        are built (incremental.py); either way, what it leaves is kept for the next."""
+        self.tracker = incremental.Tracker(previous, dirty=dirty)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = _serving[0] = command == "serve"
@@ -62,6 +68,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         return config
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        if self.tracker is not None:
+            self.tracker.start(files, config.plugins)
         if self.renders is not None:
             self.renders.start(config, files)
             if self.settings.prerender and not self.serving:
@@ -70,11 +78,16 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if self.tracker is not None:
+            self.tracker.read(page)
         if self.renders is not None:
             self.renders.attach(page)
         return markdown
 
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: Any) -> None:
+        if self.tracker is not None:
+            self.tracker.finish()
         self._stop_helper()  # every page is written by now
         cachefile.background.close()  # and every cache entry
         if self.renders is not None:
@@ -89,6 +102,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         if self.helper is not None:
             self.helper.rendered()  # every page is rendered by now
+        if self.tracker is not None:
+            self.tracker.rendered()  # before the pages' meta change below
         # mkdocs compiles the theme's templates afresh on every build (Material's are
         # many and large); Jinja's own bytecode cache keeps them compiled between builds
         # and `serve` rebuilds. Only compilation is cached: a changed template is
@@ -104,6 +119,8 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     @event_priority(-100)  # after every other plugin's: the context is final
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        if self.tracker is not None:
+            self.tracker.contexted(page)
         if self.finished is not None:
             return self.finished.finish(context, page)
         return context
@@ -121,6 +138,16 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
         if self.helper is not None:
             self.helper.finish()
             self.helper = None
+
+
+def follows(config: Any, previous: incremental.Previous, *, dirty: bool) -> bool:
+    """Tell this configuration's Shuttle plugin that its build follows `previous`; False
+    when mkdocs.yml has no Shuttle plugin (then every build is a full one)."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, ShuttlePlugin):
+            plugin.build_on(previous, dirty=dirty)
+            return True
+    return False
 
 
 class _TemplateCache(jinja2.BytecodeCache):

@@ -1,0 +1,173 @@
+"""`shuttle serve` builds only the pages a saved edit changed (render/incremental.py), and
+what it serves then is what a full build of the same sources makes, byte for byte: the
+pages, their menus, the 404 page and the search index."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import write_file
+from shuttle import building, serving
+from shuttle.paths import Paths
+
+ADDRESS = "127.0.0.1:8000"
+
+
+def _session(root: Path, site: Path) -> serving.Session:
+    paths = Paths(root)
+    again = serving.Regenerator(
+        paths,
+        functools.partial(
+            serving.regenerate, paths, site_url=f"http://{ADDRESS}/", preview=False, budget=None
+        ),
+    )
+    return serving.Session(paths, again, str(site), ADDRESS)
+
+
+@pytest.fixture
+def served(
+    make_project: Callable[..., Path], chart_cache: Path, tmp_path: Path
+) -> Iterator[serving.Session]:
+    root = make_project(chart_cache=chart_cache)
+    session = _session(root, tmp_path / "served")
+    with building.environment(Paths(root)):
+        session.first()
+        yield session
+    session.stop()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _times(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def _full_build(session: serving.Session, tmp_path: Path) -> dict[str, bytes]:
+    """The same build/docs built in full, by a session that never built before."""
+    fresh = _session(session.paths.root, tmp_path / "full")
+    fresh._render(fresh._config(), dirty=False)
+    return _files(tmp_path / "full")
+
+
+def _new_role(text: str) -> str:
+    assert "role: U.S. Secretary of State\n" in text
+    return text.replace("role: U.S. Secretary of State\n", "role: Envoy X\n", 1)
+
+
+def _saved(session: serving.Session, path: Path, change: Callable[[str], str]) -> list[str]:
+    """`path` changed and saved, the session called as the server calls it: the pages of
+    the site written again."""
+    site = Path(session.site_dir)
+    before = _times(site)
+    write_file(path, change(path.read_text(encoding="utf-8")))
+    session()
+    return sorted(name for name, time in _times(site).items() if before.get(name) != time)
+
+
+def test_a_data_edit_builds_its_pages_alone_and_the_site_is_a_full_builds(
+    served: serving.Session, tmp_path: Path
+) -> None:
+    site = Path(served.site_dir)
+    rewritten = _saved(served, served.paths.data / "people.yml", _new_role)
+    assert any("Envoy X" in (site / name).read_text(encoding="utf-8") for name in rewritten)
+    # the 404 page and the pages whose Markdown changed; not every page
+    assert len(rewritten) < len(_times(site)) / 2, rewritten
+    assert _files(site) == _full_build(served, tmp_path)
+
+
+def test_a_docs_edit_shows_and_the_search_index_keeps_every_other_page(
+    served: serving.Session, tmp_path: Path
+) -> None:
+    site = Path(served.site_dir)
+    rewritten = _saved(served, served.paths.docs / "methodology.md", lambda t: t + "\nZebra.\n")
+    assert len(rewritten) <= 3  # the page, the 404 page
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Zebra." in index and '"location":"quotes/"' in index.replace(" ", "")
+    assert _files(site) == _full_build(served, tmp_path)
+
+
+@pytest.fixture
+def untitled(
+    make_project: Callable[..., Path], chart_cache: Path, tmp_path: Path
+) -> Iterator[serving.Session]:
+    """A nav entry without a title: the menus name the page by its first heading, and
+    show the icon its meta names."""
+    root = make_project(chart_cache=chart_cache)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    write_file(config, text.replace("  - Methodology: methodology.md\n", "  - methodology.md\n"))
+    page = root / "docs" / "methodology.md"  # Material's menus show a page's icon
+    write_file(page, "---\nicon: material/book-open-variant\n---\n" + page.read_text("utf-8"))
+    session = _session(root, tmp_path / "served")
+    with building.environment(Paths(root)):
+        session.first()
+        yield session
+    session.stop()
+
+
+def _icon_drawing() -> str:
+    import material
+
+    icon = Path(material.__file__).parent / "templates/.icons/material/book-open-variant.svg"
+    return re.search(r'd="[^"]+"', icon.read_text(encoding="utf-8")).group(0)  # type: ignore[union-attr]
+
+
+def test_a_page_not_built_keeps_its_title_in_the_menus(
+    untitled: serving.Session, tmp_path: Path
+) -> None:
+    site = Path(untitled.site_dir)
+    lines = (untitled.paths.docs / "methodology.md").read_text("utf-8").splitlines()
+    heading = next(line[2:] for line in lines if line.startswith("# "))
+    _saved(untitled, untitled.paths.data / "people.yml", _new_role)
+    people_page = (site / "people" / "index.html").read_text("utf-8")
+    assert heading in people_page
+    assert _icon_drawing() in people_page
+    assert _files(site) == _full_build(untitled, tmp_path)
+
+
+def test_a_changed_title_builds_every_page(
+    untitled: serving.Session, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = Path(untitled.site_dir)
+    methodology = untitled.paths.docs / "methodology.md"
+    text = methodology.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("# "))
+    write_file(methodology, text.replace(first, "# How we counted, retitled", 1))
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        untitled()
+    assert "every page built again" in caplog.text
+    assert "How we counted, retitled" in (site / "people" / "index.html").read_text("utf-8")
+    assert _files(site) == _full_build(untitled, tmp_path)
+
+
+def test_a_page_added_is_built_with_every_menu(served: serving.Session, tmp_path: Path) -> None:
+    site = Path(served.site_dir)
+    write_file(served.paths.docs / "about.md", "# About this explainer\n\nWho made it.\n")
+    config = served.paths.mkdocs_file
+    entry = "  - Methodology: methodology.md\n"
+    write_file(config, config.read_text("utf-8").replace(entry, entry + "  - About: about.md\n"))
+    served()
+    assert "Who made it." in (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../about/"' in (site / "people" / "index.html").read_text(encoding="utf-8")
+    assert _files(site) == _full_build(served, tmp_path)
+
+
+def test_a_file_added_builds_every_page(
+    served: serving.Session, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_file(served.paths.docs / "assets" / "notes.txt", "a note\n")
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        served()
+    assert "every page built again" in caplog.text
+    assert _files(Path(served.site_dir)) == _full_build(served, tmp_path)
