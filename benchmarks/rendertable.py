@@ -27,6 +27,7 @@ RATIOS = (
 # (label, edit, the most it may take in seconds, the size the target is set at)
 EDITS = (
     ("serve: data/ edit shown, s", "data", 1.0, "1000"),
+    ("serve: article data edit shown, s", "article", 1.0, "1000"),
     ("serve: docs/ edit shown, s", "docs", 1.0, "1000"),
 )
 LABEL = 42

@@ -11,6 +11,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import shuttle_command, write_file
 from shuttle import serving
 from shuttle.paths import Paths
@@ -171,3 +173,22 @@ def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_after_a_save_serve_tells_the_new_problems_alone(caplog: pytest.LogCaptureFixture) -> None:
+    told = serving.Told()
+    old = Problem.of("W302", "data/articles/a.yml", 12, "reported 100 killed")
+    broken = Problem.of("E102", "data/people.yml", 3, "the file must hold a mapping")
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        told([old])
+    assert "data/articles/a.yml:12: W302" in caplog.text
+    caplog.clear()
+    moved = Problem.of("W302", "data/articles/a.yml", 14, "reported 100 killed")
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        told([moved, broken])  # a line added above the first: the same problem
+    assert "W302" not in caplog.text and "data/people.yml:3: E102" in caplog.text
+    assert "1 error(s), 1 warning(s); 1 new, 0 gone" in caplog.text
+    caplog.clear()
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        told([moved])
+    assert "E102" not in caplog.text and "0 error(s), 1 warning(s); 0 new, 1 gone" in caplog.text

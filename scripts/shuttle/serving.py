@@ -61,6 +61,32 @@ def changes(before: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]])
     return [Path(n) for n in sorted(now.keys() | before.keys()) if now.get(n) != before.get(n)]
 
 
+class Told:
+    """The problems of seeds/ and data/ as serve tells them: every one the first time;
+    after a saved edit, only those that were not there before (the same problem on another
+    line is not new), how many went, and how many remain. At 1,000 articles there are
+    thousands of warnings, which an editor should not read again after every save."""
+
+    def __init__(self) -> None:
+        self.before: set[tuple[str, str, str]] | None = None
+
+    def __call__(self, problems: list[Problem]) -> None:
+        found = ordered(problems)
+        now = {(p.file, p.code, p.message) for p in found}
+        before = self.before
+        for problem in found:
+            if before is None or (problem.file, problem.code, problem.message) not in before:
+                (log.warning if problem.severity == "error" else log.info)(str(problem))
+        if before is not None:
+            errors = sum(p.severity == "error" for p in found)
+            gone, new = len(before - now), len(now - before)
+            log.info(
+                f"seeds/ and data/: {errors} error(s), {len(found) - errors} warning(s); "
+                f"{new} new, {gone} gone since the last save"
+            )  # fmt: skip
+        self.before = now
+
+
 def regenerate(
     paths: Paths,
     before: dict[str, bytes] | None = None,
@@ -68,12 +94,13 @@ def regenerate(
     site_url: str,
     preview: bool,
     budget: int | None,
+    told: Told | None = None,
 ) -> generate.Synced | None:
-    """Check and generate; the problems logged and shown in the pages, never raised.
-    `before`: build/docs as this process last wrote it (generate.sync)."""
+    """Check and generate; the problems logged (`told`: those not told before) and shown
+    in the pages, never raised. `before`: build/docs as this process last wrote it
+    (generate.sync)."""
     store, problems = run_checks(paths)
-    for problem in ordered(problems):
-        (log.warning if problem.severity == "error" else log.info)(str(problem))
+    (told or Told())(problems)
     try:
         return generate.generate(
             paths, (store, problems), site_url=site_url, preview=preview, budget=budget,
@@ -181,7 +208,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
             paths,
             functools.partial(
                 regenerate, paths, site_url=f"http://{address}/", preview=preview,
-                budget=config.load(paths).page_budget,
+                budget=config.load(paths).page_budget, told=Told(),
             ),
         )  # fmt: skip
         # stopped as by Ctrl-C, so that the temporary site is removed

@@ -5,6 +5,7 @@ needs a single file (`shuttle extract --json` the people list) reads.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -55,7 +56,7 @@ class RoundTripLines:
 
 def fast(model: type[M], text: str) -> tuple[M, Lines] | None:
     """The file through libyaml when it is plain and valid; None: take the careful path."""
-    quick = fastyaml.loads(text)
+    quick = _parsed(text)
     if quick is None:
         return None
     data = {} if quick.data is None else quick.data
@@ -65,6 +66,14 @@ def fast(model: type[M], text: str) -> tuple[M, Lines] | None:
         return model.model_validate(data), quick.lines
     except ValidationError:
         return None  # the round-trip loader locates every problem
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str) -> fastyaml.Parsed | None:
+    """A file's text parsed, remembered by the text itself: `shuttle serve` reads every
+    data file again after each saved edit, and parsing is most of that. The parsed data
+    is only read (validation makes the models afresh), so one text's parse serves all."""
+    return fastyaml.loads(text)
 
 
 def load_file(
