@@ -56,7 +56,7 @@ def _times(site: Path) -> dict[str, int]:
 def _full_build(session: serving.Session, tmp_path: Path) -> dict[str, bytes]:
     """The same build/docs built in full, by a session that never built before."""
     fresh = _session(session.paths.root, tmp_path / "full")
-    fresh._render(fresh._config(), dirty=False)
+    fresh.render_all()
     return _files(tmp_path / "full")
 
 

@@ -270,3 +270,19 @@ def test_the_live_server_is_the_one_mkdocs_serve_makes(tmp_path: Path) -> None:
         server.watch(str(tmp_path))  # the call plugins make in on_serve
     finally:
         server.shutdown()
+
+
+def test_the_configuration_is_read_as_mkdocs_command_line_reads_it(tmp_path: Path) -> None:
+    from mkdocs import __main__ as command_line
+
+    assert "load_config(" in inspect.getsource(command_line), (
+        f"{MKDOCS}: its command line reads mkdocs.yml another way now"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = mkdocs_adapter.load_config(
+        tmp_path / "mkdocs.yml", strict=True, site_url="http://127.0.0.1:8001/",
+        dev_addr="127.0.0.1:8001",
+    )  # fmt: skip
+    assert config.strict is True and config.site_url == "http://127.0.0.1:8001/"
+    assert (config.dev_addr.host, config.dev_addr.port) == ("127.0.0.1", 8001)

@@ -29,8 +29,8 @@ from shuttle import config, origins
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, has_errors
+from shuttle.render import mkdocs_adapter, renderers
 from shuttle.render import publish as sitedir
-from shuttle.render import renderers
 from shuttle.site import generate
 from shuttle.textio import why
 
@@ -207,10 +207,8 @@ def address_problem(site_url: str, *, publish: bool) -> Problem | None:
 def load_config(paths: Paths, **overrides: Any) -> Any:
     """mkdocs.yml, strict, its docs_dir (build/docs) made if missing: mkdocs refuses a
     config whose docs_dir does not exist yet, and it is generated after the config is read."""
-    from mkdocs.config import load_config as mkdocs_load_config
-
     generate.docs_dir(paths).mkdir(parents=True, exist_ok=True)
-    return mkdocs_load_config(str(paths.mkdocs_file), strict=True, **overrides)
+    return mkdocs_adapter.load_config(paths.mkdocs_file, strict=True, **overrides)
 
 
 def _check_links(paths: Paths, settings: config.Config, fresh: Path) -> list[Problem]:

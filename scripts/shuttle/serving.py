@@ -15,13 +15,14 @@ shown on top of every generated page, built from what did load.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -174,9 +175,13 @@ class Session:
             self._render(self._config(), dirty=dirty)
         except incremental.Stale as why:
             log.info(f"every page built again: {why}")
-            self._render(self._config(), dirty=False)
+            self.render_all()
         except MkDocsException as exc:  # a warning in strict mode, a broken mkdocs.yml
             log.error(f"the preview is not up to date: {exc}")
+
+    def render_all(self) -> None:
+        """Every page built, whatever was built before (what a fresh `serve` serves)."""
+        self._render(self._config(), dirty=False)
 
     def stop(self) -> None:
         if self.started is not None:
@@ -216,8 +221,12 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
         site_dir = tempfile.mkdtemp(prefix="shuttle-serve-")
         session = Session(paths, again, site_dir, address)
         try:
-            with building.environment(paths):
+            with building.environment(paths), told_on_console():
                 session.first()
+                log.info(
+                    f"serving the preview at http://{address}/ (Ctrl-C stops it); saved "
+                    "edits to docs/, data/ and seeds/ show there"
+                )  # fmt: skip
                 server = mkdocs_adapter.live_server(
                     session, (host, port), site_dir, poll=POLL_SECONDS
                 )  # fmt: skip
@@ -237,6 +246,27 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
     except OSError as exc:  # the address is taken, a folder cannot be read
         return [Problem.of("E501", "mkdocs.yml", None, exc.strerror or str(exc))]
     return []
+
+
+@contextlib.contextmanager
+def told_on_console() -> Iterator[None]:
+    """What serve says (the address, the problems, what was rebuilt) and mkdocs' warnings
+    about the pages, written to the console while serving: nothing else would show them."""
+    console = logging.StreamHandler()
+    console.setFormatter(logging.Formatter("%(message)s"))
+    ours, renderer = logging.getLogger("shuttle.serve"), logging.getLogger("mkdocs")
+    saved = ours.level, renderer.level
+    ours.setLevel(logging.INFO)
+    renderer.setLevel(logging.WARNING)
+    ours.addHandler(console)
+    renderer.addHandler(console)
+    try:
+        yield
+    finally:
+        ours.removeHandler(console)
+        renderer.removeHandler(console)
+        ours.setLevel(saved[0])
+        renderer.setLevel(saved[1])
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -15,8 +15,8 @@ naming its version when one changes:
 - the page loop of `mkdocs.commands.build._populate_page` (setting
   `config._current_page` as it does), copied for pages rendered ahead on the other core;
 - `config.mdx_configs`, the extensions' settings as mkdocs keeps them once loaded;
-- `mkdocs.commands.build.build`, called as `mkdocs build` calls it (mkdocs documents its
-  command line, not a Python entry point);
+- `mkdocs.config.load_config` and `mkdocs.commands.build.build`, called as `mkdocs build`
+  calls them (mkdocs documents its command line, not a Python entry point);
 - `mkdocs.commands.build.get_context` and the start of `_build_page` (the page made
   active, `config._current_page`, the documentation pages of a build, the theme's
   environment through `on_env`), copied for pages finished ahead on the other core;
@@ -115,6 +115,14 @@ def read_and_render(file: Any, config: Any, files: Files) -> Page:
     finally:
         config._current_page = None
     return page
+
+
+def load_config(config_file: Path, **overrides: Any) -> Any:
+    """mkdocs.yml read and validated as `mkdocs build` reads it, `overrides` (site_dir,
+    site_url, strict, dev_addr) given as its command line gives them."""
+    from mkdocs.config import load_config as mkdocs_load_config
+
+    return mkdocs_load_config(str(config_file), **overrides)
 
 
 def build_site(config: Any) -> None:
