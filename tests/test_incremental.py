@@ -92,6 +92,9 @@ def test_a_docs_edit_shows_and_the_search_index_keeps_every_other_page(
     site = Path(served.site_dir)
     rewritten = _saved(served, served.paths.docs / "methodology.md", lambda t: t + "\nZebra.\n")
     assert len(rewritten) <= 3  # the page, the 404 page
+    before = _times(site)
+    served()  # as after a folder's time moved: nothing saved, nothing built
+    assert _times(site) == before
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Zebra." in index and '"location":"quotes/"' in index.replace(" ", "")
     assert _files(site) == _full_build(served, tmp_path)

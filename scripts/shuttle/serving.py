@@ -166,11 +166,13 @@ class Session:
     def __call__(self) -> None:
         now = snapshot(self.watched())
         changed, self.seen = changes(self.seen, now), now
+        if not changed:  # a folder's time moved, a file saved unchanged: nothing to do
+            return
         edited = [path for path in changed if path != self.paths.mkdocs_file]
         if edited:
             self.regenerate(edited)
         # the theme's templates or mkdocs.yml change every page
-        dirty = bool(changed) and all(self._content(path) for path in changed)
+        dirty = all(self._content(path) for path in changed)
         try:
             self._render(self._config(), dirty=dirty)
         except incremental.Stale as why:
