@@ -57,18 +57,33 @@ def test_pages_rendered_on_two_cores_are_the_pages_rendered_on_one(tmp_path: Pat
     assert list(two.files.items()) == list(one.files.items())
 
 
-def test_the_chart_script_built_aside_is_the_script_built_here(tmp_path: Path) -> None:
+def test_the_charts_and_script_drawn_aside_are_those_drawn_here(tmp_path: Path) -> None:
     # in a process of its own: vl-convert must not have run before the fork
     script = f"""
-import sys
 from pathlib import Path
+from shuttle.checks import consistency, run_checks
+from shuttle.paths import Paths
 from shuttle.site import charts
-aside = charts.chart_javascript_aside(Path({str(tmp_path / "a")!r}))
-assert aside is not None, "not built aside"
-built_aside = aside.result()
-assert charts.chart_javascript_aside(Path({str(tmp_path / "a")!r})) is None, "cached: not again"
-assert built_aside == charts.chart_javascript(Path({str(tmp_path / "b")!r})), "another script"
-assert charts.chart_javascript_aside(Path({str(tmp_path / "c")!r})) is None, "vl-convert ran"
+from shuttle.site.pages.figures import draw_aside, render_figures
+from shuttle.site.pages.view import View
+store, _ = run_checks(Paths(Path({str(REPO)!r})))
+view = View.of(store, preview=False, disagreements=consistency.find(store))
+aside, here = Path({str(tmp_path / "a")!r}), Path({str(tmp_path / "b")!r})
+script = charts.script_aside(Path({str(tmp_path / "c")!r}))
+assert script is not None, "the script not built aside"
+assert script.result() == charts.chart_javascript(Path({str(tmp_path / "c")!r}))
+assert charts.script_aside(Path({str(tmp_path / "c")!r})) is None, "cached: not again"
+drawing = draw_aside(view, aside)
+assert drawing is not None, "not drawn aside"
+drawing.result()
+assert not charts.vl_convert_started(), "drawn here, not aside"
+drawn = sorted(p.name for p in aside.iterdir())
+assert any(n.endswith(".js") for n in drawn) and len(drawn) > 3, drawn
+from_aside = render_figures(view, aside)[1]
+assert not charts.vl_convert_started(), "the charts drawn aside were drawn again"
+assert from_aside == render_figures(view, here)[1], "other charts"
+assert charts.chart_javascript(aside) == charts.chart_javascript(here), "another script"
+assert draw_aside(view, here) is None, "vl-convert ran here: no fork"
 """
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False

@@ -220,10 +220,17 @@ def chart_javascript(cache_dir: Path) -> str:
     return javascript_bundle(cache_dir)
 
 
-def chart_javascript_aside(cache_dir: Path) -> Aside[str] | None:
-    """The script built in a forked process meanwhile, when it is not cached (2.6 s)
-    and vl-convert has not run in this process yet (a fork would not copy its threads)."""
-    if bundle_path(cache_dir).is_file() or vl_convert_started() or cores() < 2:
+def can_draw_aside() -> bool:
+    """Whether charts can be drawn in a forked process on another core: there is one, and
+    vl-convert has not run in this process yet (a fork would not copy its threads)."""
+    return not vl_convert_started() and cores() >= 2
+
+
+def script_aside(cache_dir: Path) -> Aside[str] | None:
+    """The charts' script built into the cache in a forked process on the other core (it
+    reads no data: `shuttle build` starts it before the checks), when it is not cached
+    and a fork can draw (can_draw_aside)."""
+    if bundle_path(cache_dir).is_file() or not can_draw_aside():
         return None
     return Aside(lambda: chart_javascript(cache_dir))
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shuttle.aside import cores
+from shuttle.aside import Aside, cores
 from shuttle.checks import consistency
 from shuttle.paths import Paths
 from shuttle.problems import Problem, has_errors, ordered
@@ -77,7 +77,7 @@ def site_source(
     store, problems = checked
     out = dict(_hand_written(paths.docs))
     view = View.of(store, preview=preview, disagreements=consistency.find(store))
-    cache = paths.cache / "charts"
+    cache = chart_cache(paths)
     # the other core renders half the pages where that pays (not under serve, whose
     # server threads a fork would not copy)
     aside = not banner and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
@@ -93,6 +93,17 @@ def site_source(
         out[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache).encode("utf-8")
         out[f"{JS_DIR}/charts.js"] = charts.loader_javascript().encode("utf-8")
     return folder_pages(out)
+
+
+def chart_cache(paths: Paths) -> Path:
+    return paths.cache / "charts"
+
+
+def script_aside(paths: Paths) -> Aside[str] | None:
+    """The charts' script built on the other core while the checks run (charts.py)."""
+    from shuttle.site import charts
+
+    return charts.script_aside(chart_cache(paths))
 
 
 # an inline Markdown link or image: ](target) or ](target#anchor)

@@ -10,7 +10,7 @@ from shuttle.site.pages.chart_pages import render_chart_pages
 from shuttle.site.pages.corrections import render_corrections
 from shuttle.site.pages.disagreements import plan_disagreements, render_disagreements
 from shuttle.site.pages.downloads import render_downloads
-from shuttle.site.pages.figures import plan_figures, render_figures
+from shuttle.site.pages.figures import draw_aside, plan_figures, render_figures
 from shuttle.site.pages.home import render_home
 from shuttle.site.pages.paging import BUDGET
 from shuttle.site.pages.quotes import plan_people, plan_quotes, render_people, render_quotes
@@ -35,10 +35,11 @@ def render_site(
 ) -> Generated:
     """Every generated page and file. Listing pages are laid out in parts first (within
     `budget` bytes of HTML each), so that a link from any page to an anchor on one of
-    them can point to the part that holds it. `aside`: the sources, people and downloads
-    are rendered in a forked process on the other core (aside.py) meanwhile (about half
-    the work; the pages are the same)."""
+    them can point to the part that holds it. `aside`: the charts are drawn while the
+    pages are planned, and the sources, people and downloads rendered while the rest
+    are, each in a forked process on the other core (aside.py; the pages are the same)."""
     out = Generated()
+    drawing = draw_aside(view, cache) if aside else None  # the charts, meanwhile
     quotes, people = plan_quotes(view, budget), plan_people(view, budget)
     timeline = plan_timeline(view, budget)
     trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}
@@ -56,6 +57,8 @@ def render_site(
         )
 
     later = Aside(second_half) if aside else None
+    if drawing is not None:
+        drawing.result()  # every chart in the cache (drawn here if that process failed)
     figures, chart_files, drawn = render_figures(view, cache, figures_paged)
     out.pages.update(figures)
     out.files.update(chart_files)

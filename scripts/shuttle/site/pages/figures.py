@@ -4,12 +4,14 @@ hostages, and every figure with its citation, the table in parts (pages.paging):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
 
+from shuttle.aside import Aside
 from shuttle.checks.consistency import is_ministry_count
 from shuttle.dates import day_span, long_day
 from shuttle.records.schema import Figure
@@ -152,6 +154,25 @@ def _days(units: list[paging.Unit]) -> str:
 
 def _dataset(view: v.View) -> object:
     return view.store.casualties.dataset if view.store.casualties else None
+
+
+def draw_aside(view: v.View, cache: Path | None) -> Aside[None] | None:
+    """The site's charts (their SVG and PNG) and the charts' script drawn into the chart
+    cache in a forked process on the other core, while this one plans the pages; then
+    `render_figures` finds them there (a cache entry is checked as always, so the pages
+    are the same). None when there is no cache or second core, or vl-convert has run in
+    this process already (a fork would not copy its threads)."""
+    if cache is None or not charts.can_draw_aside():
+        return None
+    return Aside(functools.partial(_draw, view, cache))
+
+
+def _draw(view: v.View, cache: Path) -> None:
+    drawn = [death_toll(view, v.FIGURES, cache)] if view.series else []
+    drawn += [c for c in (israel(view, v.FIGURES, cache),) if c is not None]
+    for chart in drawn:
+        chart_files(chart, cache)
+    charts.chart_javascript(cache)
 
 
 def render_figures(
