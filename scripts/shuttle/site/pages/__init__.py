@@ -57,6 +57,11 @@ def render_site(
         )
 
     later = Aside(second_half) if aside else None
+    # the pages without charts first, while the charts are drawn aside
+    corrections = render_corrections(view)
+    trip_pages = render_trips(view, timeline, trips)
+    quote_pages = render_quotes(view, quotes)
+    disagreement_pages = render_disagreements(view, disagreements)
     if drawing is not None:
         drawing.result()  # every chart in the cache (drawn here if that process failed)
     figures, chart_files, drawn = render_figures(view, cache, figures_paged)
@@ -65,10 +70,9 @@ def render_site(
     headline = next((c for c in drawn if c.name == "death-toll"), None)
     out.pages.update(render_home(view, headline))
     out.pages.update(render_chart_pages(drawn, site_url))
-    out.pages.update(render_corrections(view))
-    out.pages.update(render_trips(view, timeline, trips))
-    out.pages.update(render_quotes(view, quotes))
-    disagreement_pages = render_disagreements(view, disagreements)
+    out.pages.update(corrections)
+    out.pages.update(trip_pages)
+    out.pages.update(quote_pages)
     people_pages, source_pages, data_page, downloads = (
         later.result() if later is not None else second_half()
     )
