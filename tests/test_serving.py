@@ -54,6 +54,10 @@ def test_a_saved_added_or_removed_file_is_a_change_and_a_folder_is_not(tmp_path:
     (tmp_path / "new" / "c.yml").write_text("added\n")
     found = serving.changes(before, serving.snapshot([tmp_path]))
     assert found == [tmp_path / "a.yml", tmp_path / "b.yml", tmp_path / "new" / "c.yml"]
+    now = serving.snapshot([tmp_path])
+    for scratch in (".a.yml.swp", "4913", "a.yml~", ".#a.yml", "#a.yml#"):  # editors' own
+        (tmp_path / scratch).write_text("x\n")
+    assert serving.changes(now, serving.snapshot([tmp_path])) == []
 
 
 def test_an_edit_of_docs_alone_writes_that_page_alone(
