@@ -204,10 +204,11 @@ class Session:
         return path.is_relative_to(self.paths.data) or path.is_relative_to(self.paths.seeds)
 
     def _config(self) -> Any:
-        config = building.load_config(
+        """mkdocs.yml read again, as `mkdocs serve` does for every build (an edit of it
+        shows), the site rendered into our folder at the preview's address."""
+        return building.load_config(
             self.paths, site_dir=self.site_dir, site_url=self.url, dev_addr=self.address
         )  # fmt: skip
-        return config
 
     def _render(self, config: Any, *, dirty: bool) -> None:
         dirty = plugin.follows(config, self.previous, dirty=dirty) and dirty
