@@ -58,7 +58,7 @@ class Tracker:
 
     def __init__(self, previous: Previous, *, dirty: bool) -> None:
         self.previous, self.dirty = previous, dirty
-        self.base = previous.files, dict(previous.pages)
+        self.names, self.left = previous.files, previous.pages  # what this build follows
         previous.files = None  # until this build has finished
         self.built: set[str] = set()
         self.meta: dict[str, dict[str, Any]] = {}
@@ -73,8 +73,8 @@ class Tracker:
         self.index = material_adapter.search_index(plugins)
         if not self.dirty:
             return
-        names, left = self.base
-        if names != _names(files):
+        left = self.left
+        if self.names != _names(files):
             raise Stale("a file of build/docs was added or removed")
         for file in files.documentation_pages():
             if file.page is None or file.src_uri not in left:
@@ -93,14 +93,13 @@ class Tracker:
         """`on_env`, before any page is written (and before the page meta change there):
         a built page whose title or meta changed makes the other pages' menus stale."""
         assert self.files is not None
-        _, left = self.base
         for file in self.files.documentation_pages():
-            if file.page is None:
-                continue
+            if file.page is None or (self.dirty and file.src_uri not in self.built):
+                continue  # an unbuilt page's meta is what the last build kept
             meta = dict(copy.deepcopy(file.page.meta))
             self.meta[file.src_uri] = meta
-            if self.dirty and file.src_uri in self.built:
-                kept = left[file.src_uri]
+            if self.dirty:
+                kept = self.left[file.src_uri]
                 if kept.title != file.page.title or kept.meta != meta:
                     raise Stale(f"the title or meta of {file.src_uri} changed")
 
@@ -115,7 +114,6 @@ class Tracker:
         """`on_post_build`, before the search plugin writes its index: the unbuilt
         pages' entries put back in page order, and this build kept for the next."""
         assert self.files is not None
-        _, left = self.base
         pages: dict[str, Left] = {}
         entries: list[dict[str, Any]] = []
         for file in self.files.documentation_pages():
@@ -131,7 +129,7 @@ class Tracker:
                     None if mine is None else tuple(mine),
                 )
             else:
-                pages[uri] = left[uri]
+                pages[uri] = self.left[uri]
             found = pages[uri].entries
             entries += found or ()
         if self.index is not None and self.dirty:
