@@ -168,11 +168,16 @@ def draw_aside(view: v.View, cache: Path | None) -> Aside[None] | None:
 
 
 def _draw(view: v.View, cache: Path) -> None:
-    drawn = [death_toll(view, v.FIGURES, cache)] if view.series else []
-    drawn += [c for c in (israel(view, v.FIGURES, cache),) if c is not None]
-    for chart in drawn:
-        chart_files(chart, cache)
+    for chart in _charts(view, cache):
+        if chart is not None:
+            chart_files(chart, cache)
     charts.chart_javascript(cache)
+
+
+def _charts(view: v.View, cache: Path | None) -> tuple[charts.Chart | None, charts.Chart | None]:
+    """The page's two charts: the death toll (when there is a series) and Israel's."""
+    toll = death_toll(view, v.FIGURES, cache) if view.series else None
+    return toll, israel(view, v.FIGURES, cache)
 
 
 def render_figures(
@@ -182,12 +187,10 @@ def render_figures(
     (the headline chart first)."""
     files: dict[str, str | bytes] = {}
     markup = israel_markup = None
-    chart = None
-    if view.series:
-        chart = death_toll(view, v.FIGURES, cache)
+    chart, israel_chart = _charts(view, cache)
+    if chart is not None:
         files.update(chart_files(chart, cache))
         markup = chart_markup(chart, v.FIGURES)
-    israel_chart = israel(view, v.FIGURES, cache)
     if israel_chart is not None:
         files.update(chart_files(israel_chart, cache))
         israel_markup = chart_markup(israel_chart, v.FIGURES)
