@@ -31,7 +31,9 @@ def test_a_build_segments_each_article_of_its_quotes_once(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every page that shows a quote in its sentence (the quotes listing in parts, the
-    people, the trips) takes it from one segmentation of its article: the extractors'."""
+    people, the trips) takes it from one segmentation of its article: the extractors'.
+    Once, for as long as the text is the same: generating again (as serve does after
+    every saved edit) segments nothing again."""
     assert context.article_segments is extractor.article_segments is quotemarks.article_segments
     calls: list[str] = []
 
@@ -40,8 +42,11 @@ def test_a_build_segments_each_article_of_its_quotes_once(
         return quotemarks.article_segments(text, *args)
 
     monkeypatch.setattr(context, "article_segments", counted)
+    context.segments_of.cache_clear()
+    context.marked.cache_clear()
     view = _view(root)
     render_site(view, site_url="https://example.org/", cache=tmp_path)
+    render_site(_view(root), site_url="https://example.org/", cache=tmp_path)
     quoted = {item.article.text for item in view.quotes}
     assert quoted and sorted(calls) == sorted(quoted)
 

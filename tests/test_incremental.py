@@ -14,6 +14,7 @@ import pytest
 from conftest import write_file
 from shuttle import building, serving
 from shuttle.paths import Paths
+from shuttle.site.pages.reuse import Reuse
 
 ADDRESS = "127.0.0.1:8000"
 
@@ -23,8 +24,13 @@ def _session(root: Path, site: Path) -> serving.Session:
     again = serving.Regenerator(
         paths,
         functools.partial(
-            serving.regenerate, paths, site_url=f"http://{ADDRESS}/", preview=False, budget=None
-        ),
+            serving.regenerate,
+            paths,
+            site_url=f"http://{ADDRESS}/",
+            preview=False,
+            budget=None,
+            reuse=Reuse(),
+        ),  # fmt: skip
     )
     return serving.Session(paths, again, str(site), ADDRESS)
 

@@ -119,7 +119,8 @@ def test_require_folder(tmp_path: Path) -> None:
 def test_each_article_is_cut_into_paragraphs_once_by_shuttle_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """One implementation of `#pN` (shuttle.text's), run once per article as it is read."""
+    """One implementation of `#pN` (shuttle.text's), run once per article as it is read,
+    and not again when it is read again unchanged (serve reads data/ after every save)."""
     from conftest import REPO
     from shuttle.paths import Paths
     from shuttle.records.store import load_store
@@ -133,5 +134,8 @@ def test_each_article_is_cut_into_paragraphs_once_by_shuttle_text(
         return segments.paragraphs(text)
 
     monkeypatch.setattr(sources, "text_paragraphs", counted)
+    sources.make_article.cache_clear()
     store, _ = load_store(Paths(REPO))
+    again, _ = load_store(Paths(REPO))
+    assert all(again.articles[key] is article for key, article in store.articles.items())
     assert sorted(calls) == sorted(a.text for a in store.articles.values()) and calls

@@ -34,6 +34,7 @@ from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, ordered
 from shuttle.render import incremental, mkdocs_adapter, plugin
 from shuttle.site import generate
+from shuttle.site.pages.reuse import Reuse
 
 log = logging.getLogger("shuttle.serve")
 POLL_SECONDS = 0.2
@@ -104,16 +105,17 @@ def regenerate(
     preview: bool,
     budget: int | None,
     told: Told | None = None,
+    reuse: Reuse | None = None,
 ) -> generate.Synced | None:
     """Check and generate; the problems logged (`told`: those not told before) and shown
     in the pages, never raised. `before`: build/docs as this process last wrote it
-    (generate.sync)."""
+    (generate.sync); `reuse`: the last generation's pages, taken back where unchanged."""
     store, problems = run_checks(paths)
     (told or Told())(problems)
     try:
         return generate.generate(
             paths, (store, problems), site_url=site_url, preview=preview, budget=budget,
-            banner=True, log=log, before=before,
+            banner=True, log=log, before=before, reuse=reuse,
         )  # fmt: skip
     except (ProblemError, OSError) as exc:
         log.error(f"build/docs could not be written: {exc}")
@@ -224,7 +226,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
             paths,
             functools.partial(
                 regenerate, paths, site_url=f"http://{address}/", preview=preview,
-                budget=config.load(paths).page_budget, told=Told(),
+                budget=config.load(paths).page_budget, told=Told(), reuse=Reuse(),
             ),
         )  # fmt: skip
         # stopped as by Ctrl-C, so that the temporary site is removed

@@ -54,8 +54,18 @@ class RoundTripLines:
         return yamlio.line_of(items, index) if items is not None else None
 
 
-def fast(model: type[M], text: str) -> tuple[M, Lines] | None:
-    """The file through libyaml when it is plain and valid; None: take the careful path."""
+def fast(model: type[M], text: str, shown: str = "") -> tuple[M, Lines] | None:
+    """The file through libyaml when it is plain and valid; None: take the careful path.
+    The same text of the same file gives the same (frozen) record objects: `shuttle serve`
+    reads every data file again after each saved edit, and what did not change is then
+    recognised by identity (site/pages/reuse.py)."""
+    return _fast(model, text, shown)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fast(model: type[M], text: str, shown: str) -> tuple[M, Lines] | None:
+    # `shown` keeps two files of the same text apart: a record's line is looked up by the
+    # record object (store.places), which must belong to one file
     quick = _parsed(text)
     if quick is None:
         return None
@@ -70,9 +80,8 @@ def fast(model: type[M], text: str) -> tuple[M, Lines] | None:
 
 @functools.lru_cache(maxsize=8192)
 def _parsed(text: str) -> fastyaml.Parsed | None:
-    """A file's text parsed, remembered by the text itself: `shuttle serve` reads every
-    data file again after each saved edit, and parsing is most of that. The parsed data
-    is only read (validation makes the models afresh), so one text's parse serves all."""
+    """A file's text parsed, remembered by the text itself (for the careful path's second
+    look, and for files of the same text under other names); the parsed data is only read."""
     return fastyaml.loads(text)
 
 
@@ -95,7 +104,7 @@ def load_file(
         return None, None
     try:
         text = read_text(path, shown, max_bytes=MAX_DATA_BYTES, allow_empty=True, root=paths.root)
-        quick = fast(model, text)
+        quick = fast(model, text, shown)
         if quick is not None:
             return quick
         loaded = yamlio.Loaded(path=path, shown=shown, data=yamlio.loads(text, shown), digest=None)

@@ -7,6 +7,7 @@ paragraph n is what a citation link `#p{n}` lands on.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,10 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(n, s, e) for n, (s, e) in enumerate(text_paragraphs(text), start=1))
 
 
+@functools.lru_cache(maxsize=8192)
 def make_article(source: Source, text: str, sha256: str) -> Article:
+    # the same article read again is the same object (frozen): `shuttle serve` reads every
+    # article after each saved edit, and what did not change is recognised by identity
     paras = paragraphs(text)
     return Article(source, text, sha256, paras, tuple(p.start for p in paras))
 

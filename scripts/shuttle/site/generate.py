@@ -23,6 +23,7 @@ from shuttle.paths import Paths
 from shuttle.problems import Problem, has_errors, ordered
 from shuttle.records.store import Store
 from shuttle.site import memo
+from shuttle.site.pages.reuse import Reuse
 from shuttle.textio import replace_file
 
 JS_DIR = "assets/javascripts"
@@ -65,10 +66,11 @@ def site_source(
     preview: bool = False,
     budget: int | None = None,
     banner: bool = False,
+    reuse: Reuse | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site source, by its path under build/docs. `banner`: the errors
     of seeds/ and data/ on top of every generated page (under serve, where the pages are
-    built from what did load)."""
+    built from what did load). `reuse`: the last generation's pieces (pages/reuse.py)."""
     from shuttle.site import charts
     from shuttle.site.pages import render_site
     from shuttle.site.pages.paging import BUDGET
@@ -82,11 +84,11 @@ def site_source(
     # server threads a fork would not copy)
     aside = not banner and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
     generated = render_site(
-        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside
+        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside, reuse=reuse
     )
     top = problems_banner(problems) if banner and has_errors(problems) else ""
     for path, markdown in generated.pages.items():
-        out[path] = _after_front_matter(markdown, top).encode("utf-8")
+        out[path] = _page_bytes(markdown, top)
     for path, content in generated.files.items():
         out[path] = content.encode("utf-8") if isinstance(content, str) else content
     if any(path.startswith("assets/charts/") for path in generated.files):
@@ -122,13 +124,17 @@ def folder_pages(files: dict[str, bytes]) -> dict[str, bytes]:
     pages' raw HTML links are relative to the page's URL; with the source where the URL
     is they are also relative to the source file, which is how Zensical reads them
     (mkdocs leaves raw HTML alone), so both renderers make the same links."""
-    out: dict[str, bytes] = {}
-    for name, data in files.items():
-        new = folder_page(name)
-        if name.endswith(".md"):
-            data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
-        out[new] = data
-    return out
+    return dict(_in_folder(name, data) for name, data in files.items())
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_folder(name: str, data: bytes) -> tuple[str, bytes]:
+    # under serve the same pages come back after every saved edit: the same bytes object
+    # back, which sync then finds unchanged at a glance
+    new = folder_page(name)
+    if name.endswith(".md"):
+        data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+    return new, data
 
 
 def _moved_links(markdown: str, old: str, new: str) -> str:
@@ -217,13 +223,14 @@ def generate(
     log: logging.Logger | None = None,
     before: dict[str, bytes] | None = None,
     inputs: str | None = None,
+    reuse: Reuse | None = None,
 ) -> Synced:
     """The site source written to build/docs (see the module's docstring); `before` as
     for `sync`. `inputs`: the digest of what the store was read from (`inputs_digest`,
     taken before it was read), so that build/docs made from the same inputs is checked
     and kept instead of generated again (memo.py); None: always generated. `checked`:
     the store and what the checks found, or how to get them (asked only when build/docs
-    must be generated)."""
+    must be generated). `reuse`: as for `site_source`."""
     folder = docs_dir(paths)
     kept = memo.recall(paths, inputs, folder) if inputs is not None else None
     if kept is not None:
@@ -237,8 +244,9 @@ def generate(
     if callable(checked):
         checked = checked()
     files = site_source(
-        paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner
-    )
+        paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner,
+        reuse=reuse,
+    )  # fmt: skip
     done = sync(folder, files, write=write, remove=remove, before=before)
     done.files = files
     if inputs is not None:
@@ -303,6 +311,12 @@ def problems_banner(problems: list[Problem]) -> str:
     if len(errors) > 50:
         lines.append(f"    - and {len(errors) - 50} more: run `shuttle check`")
     return "\n".join(lines) + "\n\n"
+
+
+@functools.lru_cache(maxsize=65536)
+def _page_bytes(markdown: str, top: str) -> bytes:
+    # under serve the same pages come back after every saved edit: encoded once
+    return _after_front_matter(markdown, top).encode("utf-8")
 
 
 def _after_front_matter(markdown: str, block: str) -> str:

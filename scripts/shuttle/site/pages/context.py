@@ -7,10 +7,12 @@ found in, whichever quotes of the article are published.
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup
 
 from shuttle.site.pages.escape import text
-from shuttle.site.pages.view import QuoteItem, View
+from shuttle.site.pages.view import QuoteItem
 from shuttle.text.quotemarks import article_segments
 from shuttle.text.segments import Segments
 
@@ -20,13 +22,12 @@ def _inline(piece: str) -> str:
     return str(text(" " + piece))[1:] if piece else ""
 
 
-def in_sentence(item: QuoteItem, segments: Segments) -> Markup:
-    """The sentence around the quote, escaped, with the quote's words marked."""
-    start, end = item.quote.start, item.quote.end
+def in_sentence(whole: str, start: int, end: int, segments: Segments) -> Markup:
+    """The sentence of `whole` around the quote at `start`-`end`, escaped, with the
+    quote's words marked."""
     s_start, _ = segments.sentence_at(start)
     _, s_end = segments.sentence_at(max(start, end - 1))
     s_start, s_end = min(s_start, start), max(s_end, end)
-    whole = item.article.text
     s_end = whole_sentence_end(whole, segments, s_end)
     return Markup(
         f"{text(whole[s_start:start]) if s_start < start else ''}"
@@ -58,16 +59,24 @@ def whole_sentence_end(whole: str, segments: Segments, end: int) -> int:
     return end
 
 
-def contexts(quotes: list[QuoteItem], view: View | None = None) -> dict[str, Markup]:
+def contexts(quotes: list[QuoteItem]) -> dict[str, Markup]:
     """Quote id -> its sentence with the quote marked, for every quote given.
 
-    With a view, each article's sentences are worked out once for every page.
+    Each article's sentences are worked out once, and each quote's sentence once, for as
+    long as the article's text is the same (`shuttle serve` generates again and again).
     """
-    memo = view.contexts if view is not None else {}
-    out: dict[str, Markup] = {}
-    for item in quotes:
-        segments = memo.get(item.source.id)
-        if segments is None:
-            segments = memo[item.source.id] = article_segments(item.article.text)[1]
-        out[item.quote.id] = in_sentence(item, segments)
-    return out
+    return {item.quote.id: marked(item.article.text, item.quote.start, item.quote.end)
+            for item in quotes}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=65536)
+def marked(whole: str, start: int, end: int) -> Markup:
+    """The quote at `start`-`end` of the article `whole` in its sentence (in_sentence),
+    worked out once."""
+    return in_sentence(whole, start, end, segments_of(whole))
+
+
+@functools.lru_cache(maxsize=8192)
+def segments_of(whole: str) -> Segments:
+    """An article's sentences, worked out once for as long as its text is the same."""
+    return article_segments(whole)[1]

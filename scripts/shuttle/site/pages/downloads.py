@@ -9,11 +9,13 @@ an apostrophe: article text is untrusted. The page carries schema.org Dataset ma
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -22,6 +24,7 @@ from pydantic import BaseModel
 from shuttle.records.fields import downloaded_fields
 from shuttle.records.schema import Event, Figure, Quote, Source, Trip
 from shuttle.records.schema_export import json_schemas
+from shuttle.site.pages import reuse
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import render
 
@@ -31,11 +34,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Table:
+    """A download: its records (`items`) and how each gives its row (`cells`). Compared
+    by its items, not by its rows: under serve a table whose records are the same is not
+    written out again (pages/reuse.py)."""
+
     name: str
     title: str
     description: str
     columns: tuple[str, ...]
-    rows: list[dict[str, Any]]
+    items: Sequence[Any]
+    cells: Sequence[Column] = field(compare=False)
+    site_url: str = ""  # what the cells' links are made with
+
+    @cached_property
+    def rows(self) -> list[dict[str, Any]]:
+        return [{column: cell(item) for column, cell in self.cells} for item in self.items]
 
 
 def _cell(value: Any) -> str:
@@ -115,10 +128,15 @@ def cited_columns(
 
 
 def table(
-    name: str, title: str, description: str, columns: Sequence[Column], items: Iterable[Any]
+    name: str,
+    title: str,
+    description: str,
+    columns: Sequence[Column],
+    items: Iterable[Any],
+    site_url: str = "",
 ) -> Table:
-    rows = [{column: cell(item) for column, cell in columns} for item in items]
-    return Table(name, title, description, tuple(column for column, _ in columns), rows)
+    names = tuple(column for column, _ in columns)
+    return Table(name, title, description, names, list(items), list(columns), site_url)
 
 
 def tables(view: v.View, site_url: str) -> list[Table]:
@@ -151,14 +169,14 @@ def tables(view: v.View, site_url: str) -> list[Table]:
     sources = sorted(view.sources.values(), key=lambda s: (s.published, s.id))
     return [
         table("quotes", "Quotes", "Every published quote with its speaker and citation.",
-              quote_cols, view.quotes),
+              quote_cols, view.quotes, site_url),
         table("figures", "Figures", "Every published figure with what it counts and its citation.",
-              figure_cols, view.figures),
+              figure_cols, view.figures, site_url),
         table("events", "Key events", "Key events with their dates and citations.",
-              event_cols, view.events),
-        table("trips", "Trips", "The canonical list of trips.", trip_cols, view.trips),
+              event_cols, view.events, site_url),
+        table("trips", "Trips", "The canonical list of trips.", trip_cols, view.trips, site_url),
         table("sources", "Sources", "The articles and what is known of them.",
-              source_cols, sources),
+              source_cols, sources, site_url),
     ]  # fmt: skip
 
 
@@ -192,14 +210,19 @@ def dataset_markup(site_url: str, files: Sequence[str], view: v.View) -> Markup:
     return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
 
 
+def _written(table: Table, _: object) -> tuple[str, str]:
+    return to_csv(table), to_json(table)
+
+
 def render_downloads(view: v.View, site_url: str) -> tuple[dict[str, str], dict[str, str]]:
     files: dict[str, str] = {}
     listing = []
     for table in tables(view, site_url):
         csv_path = f"{DOWNLOADS}/{table.name}.csv"
         json_path = f"{DOWNLOADS}/{table.name}.json"
-        files[csv_path] = to_csv(table)
-        files[json_path] = to_json(table)
+        files[csv_path], files[json_path] = reuse.current()(
+            ("download", table.name), table, functools.partial(_written, table)
+        )  # fmt: skip
         listing.append({"table": table, "csv": csv_path, "json": json_path})
     schemas = sorted(json_schemas())
     markup = dataset_markup(site_url, sorted(files), view)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -12,6 +13,7 @@ from markupsafe import Markup
 from shuttle.dates import day_span, long_day
 from shuttle.records.cites import parse as parse_cite
 from shuttle.records.schema import Person, Trip
+from shuttle.site.pages import reuse
 from shuttle.site.pages import view as v
 from shuttle.site.pages.escape import finalize, standalone, text
 from shuttle.site.pages.words import counted
@@ -71,7 +73,7 @@ class Links:
 
     def __init__(self, page: str, places: Mapping[tuple[str, str], str] | None = None) -> None:
         self.page = page
-        self.places = places or {}
+        self.places = places if places is not None else {}
 
     def _place(self, to_page: str, anchor: str | None) -> str:
         return self.places.get((to_page, anchor), to_page) if anchor else to_page
@@ -127,10 +129,35 @@ def render(
     /,
     **context: object,
 ) -> str:
-    links = Links(page, places)
-    return environment().get_template(template).render(L=links, page=page, **context)
+    """`template` rendered as `page` (last generation's page when nothing it was handed or
+    looked up changed: reuse.py)."""
+
+    def make(looking: Mapping[tuple[str, str], str]) -> str:
+        links = Links(page, looking)
+        return environment().get_template(template).render(L=links, page=page, **context)
+
+    memo = reuse.current()
+    return memo(memo.nth(("page", template, page)), context, make, places)
 
 
 def macro(template: str, name: str) -> Callable[..., Markup]:
-    """A macro of a template (one that holds only macros), to call from Python."""
-    return getattr(environment().get_template(template).module, name)  # type: ignore[no-any-return]
+    """A macro of a template (one that holds only macros), to call from Python. Under
+    `shuttle serve` a call handed what the same call was handed last time returns what it
+    returned then (reuse.py), its Links' page and places included."""
+    found: Callable[..., Markup] = getattr(environment().get_template(template).module, name)
+
+    def call(*args: Any, **kwargs: Any) -> Markup:
+        memo = reuse.current()
+        links = args[0] if args and isinstance(args[0], Links) else None
+        page = links.page if links is not None else None
+        rest = args[1:] if links is not None else args
+
+        def make(looking: Mapping[tuple[str, str], str]) -> Markup:
+            if links is None:
+                return found(*args, **kwargs)
+            return found(Links(links.page, looking), *rest, **kwargs)
+
+        key = memo.nth(("macro", template, name, page))
+        return memo(key, (rest, kwargs), make, links.places if links is not None else None)
+
+    return call

@@ -16,7 +16,7 @@ from shuttle.checks.consistency import is_ministry_count
 from shuttle.dates import day_span, long_day
 from shuttle.records.schema import Figure
 from shuttle.site import charts
-from shuttle.site.pages import ownsize, paging
+from shuttle.site.pages import ownsize, paging, reuse
 from shuttle.site.pages import view as v
 from shuttle.site.pages.env import Links, macro
 from shuttle.site.pages.paging import Paged
@@ -45,9 +45,12 @@ def death_toll(view: v.View, page: str, cache: Path | None) -> charts.Chart:
         for r in view.series
     ]  # fmt: skip
     reported = [reported_point(f, page) for f in view.figures if is_ministry_count(f.figure)]
-    return charts.death_toll_chart(
-        series, reported, trip_spans(view, page), until=WINDOW_END, cache_dir=cache
-    )
+    spans = trip_spans(view, page)
+
+    def draw(_: object) -> charts.Chart:
+        return charts.death_toll_chart(series, reported, spans, until=WINDOW_END, cache_dir=cache)
+
+    return reuse.current()(("chart", "death-toll", page), (series, reported, spans, cache), draw)
 
 
 def reported_point(item: v.FigureItem, page: str) -> charts.ReportedPoint:
@@ -105,9 +108,11 @@ def israel(view: v.View, page: str, cache: Path | None) -> charts.Chart | None:
     start = days[0] if days else WINDOW_START
     until = days[-1] if days else WINDOW_END
     reported = [reported_point(f, page) for f in view.figures if is_about_israel(f.figure)]
-    return charts.israel_chart(
-        reported, trip_spans(view, page), start=start, until=until, cache_dir=cache
-    )
+    spans = trip_spans(view, page)
+    return reuse.current()(
+        ("chart", "israel", page), (reported, spans, start, until, cache),
+        lambda _: charts.israel_chart(reported, spans, start=start, until=until, cache_dir=cache),
+    )  # fmt: skip
 
 
 def chart_files(chart: charts.Chart, cache: Path | None = None) -> dict[str, str | bytes]:
@@ -120,6 +125,12 @@ def chart_files(chart: charts.Chart, cache: Path | None = None) -> dict[str, str
     if chart.svg_narrow:
         files[f"{CHART_DIR}/{chart.name}.narrow.svg"] = chart.svg_narrow
     return files
+
+
+def _files(chart: charts.Chart, cache: Path | None) -> dict[str, str | bytes]:
+    # the PNG is read from the chart cache and checked: under serve, once per chart drawn
+    key, handed = ("chart files", chart.name), (chart, cache)
+    return reuse.current()(key, handed, lambda _: chart_files(chart, cache))
 
 
 def chart_markup(chart: charts.Chart, page: str) -> Markup:
@@ -189,10 +200,10 @@ def render_figures(
     markup = israel_markup = None
     chart, israel_chart = _charts(view, cache)
     if chart is not None:
-        files.update(chart_files(chart, cache))
+        files.update(_files(chart, cache))
         markup = chart_markup(chart, v.FIGURES)
     if israel_chart is not None:
-        files.update(chart_files(israel_chart, cache))
+        files.update(_files(israel_chart, cache))
         israel_markup = chart_markup(israel_chart, v.FIGURES)
     pages = paging.render_parts(
         "figures.md.j2", paged or plan_figures(view), view.places, chart=markup,

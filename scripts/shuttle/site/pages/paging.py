@@ -13,8 +13,9 @@ it into HTML; each part's pager is pager.py's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +54,9 @@ class Group:
 @dataclass(frozen=True)
 class Unit:
     item: Any
-    group: Group | None
+    # not compared: a unit is compared within its Section, which holds the same group
+    # (a group of 300 quotes compared once per unit would be compared 300 times)
+    group: Group | None = field(compare=False)
     size: int
     anchors: tuple[str, ...] = ()
     words: int = 0  # of body text (word_count), for the WORDS limit
@@ -63,7 +66,14 @@ def unit(
     item: Any, group: Group | None, markdown: str, anchors: tuple[str, ...] = (), extra: int = 0
 ) -> Unit:
     """A unit of what it renders to: its estimated HTML (plus `extra` bytes) and words."""
-    return Unit(item, group, html_size(markdown) + extra, anchors, word_count(markdown))
+    size, words = _measured(markdown)
+    return Unit(item, group, size + extra, anchors, words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _measured(markdown: str) -> tuple[int, int]:
+    # under serve the same units' Markdown comes back after every saved edit
+    return html_size(markdown), word_count(markdown)
 
 
 @dataclass(frozen=True)
@@ -169,17 +179,39 @@ def split(
 
 
 def render_parts(
-    template: str, paged: Paged, places: Mapping[tuple[str, str], str], **context: object
+    template: str,
+    paged: Paged,
+    places: Mapping[tuple[str, str], str],
+    each: Callable[[Part], dict[str, object]] | None = None,
+    /,
+    **context: object,
 ) -> dict[str, str]:
     """Each part of a listing page through the page's template (which shows `part`'s
-    sections and `pager`, twice), its links sent to the parts that hold their anchors."""
+    sections and `pager`, twice), its links sent to the parts that hold their anchors.
+    `each`: what a part is handed besides `context`. A part is handed the listing's
+    outline, not every part's units (under serve a part is made again only when what it
+    shows changed: pages/reuse.py)."""
+    outline = Outline(paged.page, paged.pages, paged.empty)
     return {
         part.page: render(
-            template, part.page, places, paged=paged, part=part,
-            pager=paged.pager(part, Links(part.page).url), **context,
+            template, part.page, places,
+            paged=outline if part.number > 1 else replace(outline, contents=paged.contents),
+            part=part, pager=paged.pager(part, Links(part.page).url),
+            **context, **(each(part) if each is not None else {}),
         )
         for part in paged.parts
     }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a part's template reads of its listing: the page, every part's page, whether
+    the listing is empty, and (for part 1) the contents."""
+
+    page: str
+    pages: list[str]
+    empty: bool
+    contents: list[Entry] = field(default_factory=list)
 
 
 def _heading(group: Group | None, begun: set[int]) -> int:

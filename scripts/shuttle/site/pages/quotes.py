@@ -26,7 +26,7 @@ class SpeakerRow:
 
 def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
     """The quotes grouped by trip, then the table of speakers, in parts."""
-    links, ctx = Links(v.QUOTES), contexts(view.quotes, view)
+    links, ctx = Links(v.QUOTES), contexts(view.quotes)
     block, row = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "speaker_row")
     groups: dict[int | None, list[v.QuoteItem]] = {}
     for q in view.quotes:
@@ -41,12 +41,13 @@ def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
             title += f": {', '.join(trip.stops[:4])}{'…' if len(trip.stops) > 4 else ''}"
         group = paging.group(anchor, title, ordinal)
         units += [
-            paging.unit(q, group, block(links, q, ctx), (q.quote.id,), 2) for q in groups[ordinal]
+            paging.unit(q, group, block(links, q, ctx[q.quote.id]), (q.quote.id,), 2)
+            for q in groups[ordinal]
         ]
     # Back-translations apart from the speakers' own words, under a heading that says so.
     translated = paging.group(TRANSLATED, "Translated reports: not the speakers' exact words")
     units += [
-        paging.unit(q, translated, block(links, q, ctx), (q.quote.id,), 2)
+        paging.unit(q, translated, block(links, q, ctx[q.quote.id]), (q.quote.id,), 2)
         for q in view.quotes
         if q.translated
     ]
@@ -76,8 +77,15 @@ def _trips(units: list[Unit]) -> str:
 
 
 def render_quotes(view: v.View, paged: Paged) -> dict[str, str]:
-    ctx = contexts(view.quotes, view)
-    return paging.render_parts("quotes.md.j2", paged, view.places, contexts=ctx, **_filter(view))
+    ctx = contexts(view.quotes)
+
+    def own(part: paging.Part) -> dict[str, object]:
+        # each part is handed its own quotes' sentences: what it shows (and, under serve,
+        # what it is compared by: pages/reuse.py)
+        shown = [u.item.quote.id for u in part.units if isinstance(u.item, v.QuoteItem)]
+        return {"contexts": {quote_id: ctx[quote_id] for quote_id in shown}}
+
+    return paging.render_parts("quotes.md.j2", paged, view.places, own, **_filter(view))
 
 
 def _filter(view: v.View) -> dict[str, object]:

@@ -28,11 +28,23 @@ class Span:
 
 
 @dataclass(frozen=True)
-class ParagraphHtml:
-    number: int
-    anchor: str
-    html: Markup
+class Shown:
+    """A paragraph as the page shows it (marked by the page's Marks), or a gap."""
+
+    paragraph: Paragraph | None
     gap: str = ""  # a marker for paragraphs left out: what it stands for, e.g. "paragraphs 3-5"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """An article's facts, marked in any of its paragraphs (highlight); handed to the page
+    once, so that the page is compared by its spans, not by each paragraph's HTML."""
+
+    article: Article
+    spans: tuple[Span, ...]
+
+    def __call__(self, paragraph: Paragraph) -> Markup:
+        return highlight(self.article, paragraph, list(self.spans))
 
 
 def highlight(article: Article, paragraph: Paragraph, spans: list[Span]) -> Markup:
@@ -113,6 +125,7 @@ def _published_days(units: list[Unit]) -> str:
 def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
     """Each article's page (never in parts: an article is shown whole), and the list."""
     pages: dict[str, str] = {}
+    elsewhere = cited_elsewhere(view)
     for source in sorted(view.sources.values(), key=lambda s: (s.published, s.id)):
         article = view.store.articles[source.id]
         quotes, figures, events = view.of_source(source.id)
@@ -137,11 +150,9 @@ def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
             spans.append(Span(claim.start, claim.end, "shuttle-claim", "The article's trip count"))
         allowed = terms(source, view.store.full_text_licences)
         excerpt = not allowed.full_text and not view.preview
-        cited = cited_paragraphs(view, article, spans) if excerpt else None
+        cited = cited_paragraphs(view, article, spans, elsewhere) if excerpt else None
         paragraphs = [
-            ParagraphHtml(0, "", Markup(""), gap=item)
-            if isinstance(item, str)
-            else ParagraphHtml(item.number, item.anchor, highlight(article, item, spans))
+            Shown(None, gap=item) if isinstance(item, str) else Shown(item)
             for item in shown_paragraphs(article, cited)
         ]
         page = v.source_page(source.id)
@@ -157,6 +168,7 @@ def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
             total=len(article.paragraphs),
             trip=view.trip_of(source),
             paragraphs=paragraphs,
+            marks=Marks(article, tuple(spans)),
             quotes=quotes,
             figures=figures,
             events=events,
@@ -165,24 +177,38 @@ def render_sources(view: v.View, listing: Paged) -> dict[str, str]:
     return pages
 
 
-def cited_paragraphs(view: v.View, article: Article, spans: list[Span]) -> set[int]:
+def cited_paragraphs(
+    view: v.View,
+    article: Article,
+    spans: list[Span],
+    elsewhere: dict[str, set[int]] | None = None,
+) -> set[int]:
     """The numbers of the paragraphs a published fact cites: those the page's marks fall
-    in (its published quotes, figures, events, trip claim), those data/trips.yml cites,
-    and those a published disagreement cites."""
-    source_id = article.source.id
+    in (its published quotes, figures, events, trip claim), and those data/trips.yml or a
+    published disagreement cites (`elsewhere`, worked out once for every page)."""
     numbers = {p.number for s in spans for p in article.paragraphs if _overlaps(p, s)}
+    cited = elsewhere if elsewhere is not None else cited_elsewhere(view)
+    return numbers | cited.get(article.source.id, set())
+
+
+def cited_elsewhere(view: v.View) -> dict[str, set[int]]:
+    """Source id -> the numbers of its paragraphs that data/trips.yml or a published
+    disagreement cites."""
+    out: dict[str, set[int]] = {}
     for trip in view.trips:
         for written in cites.of_trip(trip):
             cite = cites.parse(written.text)
-            if cite and cite.source_id == source_id and cite.paragraph <= len(article.paragraphs):
-                numbers.add(cite.paragraph)
+            article = view.store.articles.get(cite.source_id) if cite else None
+            if cite and article is not None and cite.paragraph <= len(article.paragraphs):
+                out.setdefault(cite.source_id, set()).add(cite.paragraph)
     for disagreement in view.disagreements:
         for citation in disagreement.citations:
-            if citation.source_id == source_id and citation.start is not None:
+            article = view.store.articles.get(citation.source_id)
+            if article is not None and citation.start is not None:
                 paragraph = article.paragraph_at(citation.start)
                 if paragraph is not None:
-                    numbers.add(paragraph.number)
-    return numbers
+                    out.setdefault(citation.source_id, set()).add(paragraph.number)
+    return out
 
 
 def _overlaps(paragraph: Paragraph, span: Span) -> bool:

@@ -1,0 +1,136 @@
+"""What the last generation made, kept with what it was made from, so that `shuttle serve`
+makes again only what a saved edit changed.
+
+A page (a template rendered) or a piece of one (a macro called to size a listing's unit)
+is a function of what it is handed and of where its links point (the part of a listing
+page that holds an anchor, `View.places`). Each one made is kept with both: what it was
+handed, and every place its links looked up with what they found. The next generation
+takes it back when it is handed values equal to those (`==`) and every place it looked
+up is where it was; otherwise it is made again. Records that did not change are the same
+objects from one reading of data/ to the next (records/datafiles.py, records/sources.py),
+so most comparisons stop at `is`.
+
+What is handed must be values: records, text, numbers, frozen dataclasses of them. An
+object compared by identity (a function, a plain object) is never equal to the next
+generation's, so what holds one is simply made again; nothing is ever taken back on a
+resemblance. `shuttle build` makes everything once and keeps nothing (`NEVER`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+Places = Mapping[tuple[str, str], str]
+_MISSING = None  # what a place lookup that found nothing is kept as
+
+
+class Looking(Mapping[tuple[str, str], str]):
+    """A listing's places, read through: every key looked up is kept with what it found."""
+
+    def __init__(self, places: Places) -> None:
+        self.places = places
+        self.seen: dict[tuple[str, str], str | None] = {}
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        found = self.places.get(key, _MISSING)
+        self.seen[key] = found
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: tuple[str, str], default: Any = None) -> Any:
+        found = self.places.get(key, _MISSING)
+        self.seen[key] = found
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        raise TypeError("a page's places are looked up one by one, not listed")
+
+    def __len__(self) -> int:
+        raise TypeError("a page's places are looked up one by one, not counted")
+
+
+@dataclass
+class Made:
+    handed: Any
+    looked_up: dict[tuple[str, str], str | None]
+    output: Any
+
+
+class Reuse:
+    """The pieces of the last generation, by key, and this generation's as they are made."""
+
+    def __init__(self) -> None:
+        self.last: dict[Any, Made] = {}
+        self.now: dict[Any, Made] = {}
+        self.counts: dict[Any, int] = {}
+        self.made = self.reused = 0
+
+    def __call__(
+        self, key: Any, handed: Any, make: Callable[[Places], T], places: Places | None = None
+    ) -> T:
+        """What `make(places)` returns for `handed`: last generation's, when it was handed
+        an equal value under `key` and its every place lookup finds the same now."""
+        places = places if places is not None else {}
+        old = self.last.get(key)
+        if old is not None and old.handed == handed and _same(old.looked_up, places):
+            self.now[key] = old
+            self.reused += 1
+            return old.output  # type: ignore[no-any-return]
+        looking = Looking(places)
+        output = make(looking)
+        self.now[key] = Made(handed, looking.seen, output)
+        self.made += 1
+        return output
+
+    def nth(self, key: Any) -> Any:
+        """`key` numbered by how often it came this generation: a macro's calls from one
+        page, in order (the same unit at the same place in a listing is compared)."""
+        n = self.counts.get(key, 0)
+        self.counts[key] = n + 1
+        return (key, n)
+
+    @contextlib.contextmanager
+    def generation(self) -> Iterator[Reuse]:
+        """One generation: what it makes is what the next one compares with. A generation
+        that fails keeps the last complete one's pieces instead."""
+        self.now, self.counts, self.made, self.reused = {}, {}, 0, 0
+        token = _CURRENT.set(self)
+        try:
+            yield self
+        finally:
+            _CURRENT.reset(token)
+        self.last, self.now = self.now, {}
+
+
+class Never(Reuse):
+    """Everything made, nothing kept (a build makes each page once)."""
+
+    def __call__(
+        self, key: Any, handed: Any, make: Callable[[Places], T], places: Places | None = None
+    ) -> T:
+        return make(places if places is not None else {})
+
+    def nth(self, key: Any) -> Any:
+        return key
+
+
+NEVER = Never()
+_CURRENT: contextvars.ContextVar[Reuse] = contextvars.ContextVar("reuse", default=NEVER)
+
+
+def current() -> Reuse:
+    """The generation under way's Reuse (NEVER outside one)."""
+    return _CURRENT.get()
+
+
+def _same(looked_up: dict[tuple[str, str], str | None], places: Places) -> bool:
+    return all(places.get(key, _MISSING) == found for key, found in looked_up.items())

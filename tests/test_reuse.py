@@ -1,0 +1,158 @@
+"""Under `shuttle serve` a generation takes back the pages the last one made where nothing
+they were made from changed (site/pages/reuse.py), and what it writes is what a fresh
+generation of the same sources writes, byte for byte."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import write_file
+from shuttle.checks import run_checks
+from shuttle.paths import Paths
+from shuttle.site import generate
+from shuttle.site.pages import reuse
+from shuttle.site.pages.reuse import Reuse
+
+SITE = "http://127.0.0.1:8000/"
+BUDGET = 24 * 1024  # parts of a few dozen units: an edit can move a listing's paging
+
+
+def _generated(root: Path, memo: Reuse | None) -> dict[str, bytes]:
+    paths = Paths(root)
+    checked = run_checks(paths)
+    return generate.site_source(
+        paths, checked, site_url=SITE, budget=BUDGET, banner=True, reuse=memo
+    )  # fmt: skip
+
+
+def _first_article(root: Path, pattern: str) -> Path:
+    for path in sorted((root / "data" / "articles").glob("*.yml")):
+        if re.search(pattern, path.read_text(encoding="utf-8"), re.MULTILINE):
+            return path
+    raise AssertionError(f"no article data file holds {pattern!r}")
+
+
+Edit = Callable[[Path], None]
+
+
+def _reworded(root: Path) -> None:
+    """An event's summary reworded (the same length: no part's paging moves)."""
+    path = _first_article(root, r"^    summary: Blinken lands")
+    text = path.read_text(encoding="utf-8")
+    write_file(path, text.replace("summary: Blinken lands", "summary: Blinken flies", 1))
+
+
+def _longer(root: Path) -> None:
+    """An event's summary made much longer: the timeline's paging moves, and every link
+    to an event on a later part with it."""
+    path = _first_article(root, r"^    summary: ")
+    text = path.read_text(encoding="utf-8")
+    longer = re.sub(r"(?m)^(    summary: .*)$", r"\1" + " More words." * 400, text, count=1)
+    write_file(path, longer)
+
+
+def _new_role(root: Path) -> None:
+    """The Secretary's role: shown wherever he is quoted."""
+    path = root / "data" / "people.yml"
+    text = path.read_text(encoding="utf-8")
+    write_file(path, text.replace("role: U.S. Secretary of State\n", "role: Envoy X\n", 1))
+
+
+def _rejected(root: Path) -> None:
+    """A verified quote rejected: gone from every listing, counts and downloads."""
+    path = _first_article(root, r"^    status: verified")
+    text = path.read_text(encoding="utf-8")
+    write_file(path, text.replace("    status: verified", "    status: rejected", 1))
+
+
+def _trip_stops(root: Path) -> None:
+    """A trip's stops: its heading on the quotes listing, the trips and the charts."""
+    path = root / "data" / "trips.yml"
+    text = path.read_text(encoding="utf-8")
+    write_file(path, text.replace("stops: [Israel, Jordan,", "stops: [Israel, Oman, Jordan,", 1))
+
+
+def _article_gone(root: Path) -> None:
+    """An article's data file removed: its quotes, figures and events with it."""
+    _first_article(root, r"^    status: verified").unlink()
+
+
+EDITS = [_reworded, _longer, _new_role, _rejected, _trip_stops, _article_gone]
+
+
+def test_every_edit_generates_what_a_fresh_generation_does(project: Path) -> None:
+    """After each edit in turn, the generation that took back the unchanged pages writes
+    what a generation from nothing writes; and it did take back most of them."""
+    memo = Reuse()
+    served = _generated(project, memo)
+    for edit in EDITS:
+        edit(project)
+        before, served = served, _generated(project, memo)
+        assert served != before, f"{edit.__name__} changed nothing"
+        fresh = _generated(project, None)
+        differ = sorted(name for name in served.keys() | fresh.keys()
+                        if served.get(name) != fresh.get(name))  # fmt: skip
+        assert not differ, f"after {edit.__name__}: {differ[:5]}"
+        assert memo.reused > memo.made, f"after {edit.__name__}: {memo.made} made again"
+
+
+def test_the_same_inputs_again_make_nothing_again(project: Path) -> None:
+    memo = Reuse()
+    first = _generated(project, memo)
+    made = memo.made
+    again = _generated(project, memo)
+    assert again == first
+    assert made > 100 and memo.made == 0 and memo.reused == made
+
+
+def _made(memo: Reuse, key: str, handed: object, places: dict[tuple[str, str], str]) -> str:
+    def make(looking: reuse.Places) -> str:
+        return f"{handed} at {looking.get(('quotes', 'q1'), 'quotes')}"
+
+    return memo(key, handed, make, places)
+
+
+def test_a_piece_is_taken_back_only_when_handed_the_same_and_its_places_hold() -> None:
+    memo = Reuse()
+    with memo.generation():
+        assert _made(memo, "page", ("a",), {}) == "('a',) at quotes"
+    with memo.generation():  # the same: taken back
+        assert _made(memo, "page", ("a",), {("quotes", "q9"): "quotes/page-2"}) == (
+            "('a',) at quotes"
+        )
+        assert (memo.made, memo.reused) == (0, 1)
+    with memo.generation():  # the anchor it links to moved to part 2: made again
+        assert _made(memo, "page", ("a",), {("quotes", "q1"): "quotes/page-2"}) == (
+            "('a',) at quotes/page-2"
+        )
+        assert (memo.made, memo.reused) == (1, 0)
+    with memo.generation():  # handed something else: made again
+        assert _made(memo, "page", ("b",), {("quotes", "q1"): "quotes/page-2"}) == (
+            "('b',) at quotes/page-2"
+        )
+        assert (memo.made, memo.reused) == (1, 0)
+
+
+def test_a_failed_generation_leaves_the_last_whole_one_to_compare_with() -> None:
+    memo = Reuse()
+    with memo.generation():
+        _made(memo, "page", ("a",), {})
+        _made(memo, "other", ("x",), {})
+    with pytest.raises(RuntimeError), memo.generation():
+        _made(memo, "page", ("a",), {})
+        raise RuntimeError("a template failed")
+    with memo.generation():
+        _made(memo, "other", ("x",), {})
+        assert (memo.made, memo.reused) == (0, 1)
+
+
+def test_outside_a_generation_nothing_is_kept() -> None:
+    assert reuse.current() is reuse.NEVER
+    calls: list[int] = []
+    for _ in range(2):
+        reuse.NEVER("page", ("a",), lambda looking: calls.append(1))
+    assert calls == [1, 1]
