@@ -151,10 +151,13 @@ def load_store(paths: Paths, *, article_data: bool = True) -> tuple[Store, list[
         _remember_lines(
             store, sources.sources, lines, "sources", paths.relative(paths.sources_file)
         )
+        # each file as its folder is shown (a file name holds no folder, and a link is
+        # shown by its own name): one resolve for the folder, not one per article
+        seeds_shown = paths.relative(paths.seeds)
         for source in sources.sources:
             article_path = paths.article(source.file)
             try:
-                shown_article = paths.relative(article_path)
+                shown_article = f"{seeds_shown}/{source.file}"
                 store.articles[source.id] = read_article(
                     article_path, shown_article, source, root=paths.root
                 )
@@ -198,10 +201,11 @@ def load_article_data(
     paths = store.paths
     if not paths.articles_dir.is_dir():
         return
+    folder_shown = paths.relative(paths.articles_dir)  # as for the articles (load_store)
     for path in sorted(paths.articles_dir.glob("*.yml")):
         if path.stem in skip or (only is not None and path.stem not in only):
             continue
-        shown = paths.relative(path)
+        shown = f"{folder_shown}/{path.name}"
         parsed, lines = load_file(paths, path, ArticleFile, problems, shown=shown)
         _mark_unusable(store, path, parsed)
         if parsed is None or lines is None:
