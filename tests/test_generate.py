@@ -41,6 +41,23 @@ def test_the_verb_writes_pages_charts_downloads_and_scripts(
     assert not (docs / "overrides").exists(), "the theme's templates are not pages"
 
 
+def test_an_editors_scratch_files_in_docs_are_not_part_of_the_site(
+    make_project: Callable[..., Path], chart_cache: Path
+) -> None:
+    """A backup (methodology.md~) would otherwise be published as it is; swap files and
+    autosaves too, in any renderer that does not leave hidden files out."""
+    root = make_project(chart_cache=chart_cache)
+    scratch = ("methodology.md~", ".methodology.md.swp", "#methodology.md#", ".#notes.md", "4913")
+    for name in scratch:
+        write_file(root / "docs" / name, "draft\n")
+    write_file(root / "docs" / "notes.txt", "kept\n")
+    _generate(root)
+    docs = root / "build" / "docs"
+    assert (docs / "notes.txt").read_text(encoding="utf-8") == "kept\n"
+    assert [name for name in scratch if (docs / name).exists()] == []
+    assert generate.hand_written(Paths(root)).keys().isdisjoint(scratch)
+
+
 def test_the_same_input_gives_the_same_bytes(
     make_project: Callable[..., Path], chart_cache: Path
 ) -> None:

@@ -105,3 +105,11 @@ class Paths:
 def _resolved(root: Path, cwd: str) -> Path:
     # Every message names a file relative to the root: resolve the root once, not per file.
     return root.resolve()
+
+
+def editor_scratch(name: str) -> bool:
+    """An editor's own file beside the one being edited: vim's swap files (.x.swp) and its
+    write test (4913), emacs' locks (.#x) and autosaves (#x#), backups (x~), and any other
+    hidden file. Never part of the site (mkdocs leaves hidden files out, but a backup
+    `methodology.md~` would be published), and saving one is no edit."""
+    return name.startswith((".", "#")) or name.endswith("~") or name == "4913"

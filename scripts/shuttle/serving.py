@@ -32,7 +32,7 @@ from mkdocs.exceptions import MkDocsException
 
 from shuttle import building, config
 from shuttle.checks import run_checks
-from shuttle.paths import Paths
+from shuttle.paths import Paths, editor_scratch
 from shuttle.problems import Problem, ProblemError, ordered
 from shuttle.render import incremental, mkdocs_adapter, plugin
 from shuttle.site import generate
@@ -56,16 +56,9 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
             except OSError:  # removed meanwhile: the next look sees it gone
                 continue
             # a file added or removed is seen itself; an editor's scratch file is no edit
-            if not stat.S_ISDIR(status.st_mode) and not scratch(path.name):
+            if not stat.S_ISDIR(status.st_mode) and not editor_scratch(path.name):
                 seen[str(path)] = (status.st_mtime_ns, status.st_size)
     return seen
-
-
-def scratch(name: str) -> bool:
-    """An editor's own file beside the one being edited: vim's swap files (.x.swp) and its
-    write test (4913), emacs' locks (.#x) and autosaves (#x#), backups (x~). Opening a
-    file would otherwise regenerate every page (and mkdocs leaves hidden files out)."""
-    return name.startswith((".", "#")) or name.endswith("~") or name == "4913"
 
 
 def changes(before: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]]) -> list[Path]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from shuttle.aside import Aside, cores
 from shuttle.checks import consistency
-from shuttle.paths import Paths
+from shuttle.paths import Paths, editor_scratch
 from shuttle.problems import Problem, has_errors, ordered
 from shuttle.records.store import Store
 from shuttle.site import memo
@@ -162,7 +162,7 @@ def _hand_written(docs: Path) -> dict[str, bytes]:
         return found
     for path in sorted(docs.rglob("*")):
         relative = path.relative_to(docs)
-        if relative.parts[0] in NOT_SOURCE or not path.is_file():
+        if relative.parts[0] in NOT_SOURCE or not path.is_file() or editor_scratch(path.name):
             continue
         found[relative.as_posix()] = path.read_bytes()
     return found
