@@ -156,3 +156,22 @@ def test_outside_a_generation_nothing_is_kept() -> None:
     for _ in range(2):
         reuse.NEVER("page", ("a",), lambda looking: calls.append(1))
     assert calls == [1, 1]
+
+
+def test_the_listings_places_are_compared_once_for_every_piece() -> None:
+    """A generation's listing places, told to Reuse once: a piece is taken back unless a
+    place it looked up moved since the last generation (added, removed or elsewhere)."""
+    memo = Reuse()
+    steps = [
+        ({("quotes", "q9"): "quotes/page-2"}, "('a',) at quotes", (1, 0)),
+        ({("quotes", "q9"): "quotes/page-3"}, "('a',) at quotes", (0, 1)),  # not its place
+        ({("quotes", "q1"): "quotes/page-2"}, "('a',) at quotes/page-2", (1, 0)),  # added
+        ({("quotes", "q1"): "quotes/page-3"}, "('a',) at quotes/page-3", (1, 0)),  # moved
+        ({("quotes", "q1"): "quotes/page-3"}, "('a',) at quotes/page-3", (0, 1)),
+        ({}, "('a',) at quotes", (1, 0)),  # removed: back on part 1
+    ]
+    for places, shown, counts in steps:
+        with memo.generation():
+            memo.places(places)
+            assert _made(memo, "page", ("a",), places) == shown
+            assert (memo.made, memo.reused) == counts, places

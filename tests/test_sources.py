@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shuttle.problems import ProblemError
@@ -139,3 +139,21 @@ def test_each_article_is_cut_into_paragraphs_once_by_shuttle_text(
     again, _ = load_store(Paths(REPO))
     assert all(again.articles[key] is article for key, article in store.articles.items())
     assert sorted(calls) == sorted(a.text for a in store.articles.values()) and calls
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab \n", max_size=8), max_size=8),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_the_paragraphs_a_span_falls_in_are_those_it_overlaps(
+    lines: list[str], one: int, two: int
+) -> None:
+    """Found by bisection (a source page marks hundreds of spans in hundreds of
+    paragraphs), the same as looking at every paragraph."""
+    text = "\n".join(lines)
+    article = sources.make_article(SOURCE, text, "0" * 64)
+    start, end = min(one, two), max(one, two)
+    every = [p for p in article.paragraphs if start < p.end and p.start < end]
+    assert article.paragraphs_in(start, end) == every

@@ -44,6 +44,12 @@ class Article:
         paragraph = self.paragraphs[index]
         return paragraph if offset < paragraph.end else None
 
+    def paragraphs_in(self, start: int, end: int) -> list[Paragraph]:
+        """The paragraphs that characters `start` to `end` (not included) fall in."""
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        last = bisect.bisect_left(self._starts, end)
+        return [p for p in self.paragraphs[first:last] if start < p.end and p.start < end]
+
 
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
     # the extractors' paragraphs, numbered: one segmentation for extraction and citations

@@ -14,7 +14,7 @@ from shuttle.site.pages.figures import draw_aside, plan_figures, render_figures
 from shuttle.site.pages.home import render_home
 from shuttle.site.pages.paging import BUDGET
 from shuttle.site.pages.quotes import plan_people, plan_quotes, render_people, render_quotes
-from shuttle.site.pages.reuse import Reuse
+from shuttle.site.pages.reuse import Reuse, current
 from shuttle.site.pages.sources import plan_sources, render_sources
 from shuttle.site.pages.trips import plan_timeline, plan_trip, render_trips
 from shuttle.site.pages.view import View
@@ -61,6 +61,7 @@ def _render_site(
     view.places.clear()
     for paged in (quotes, people, timeline, *trips.values(), sources, disagreements, figures_paged):
         view.places.update(paged.places)
+    current().places(view.places)  # final: what moved since the last generation
 
     def second_half() -> tuple[dict[str, str], ...]:
         return (

@@ -73,6 +73,21 @@ class Reuse:
         self.now: dict[Any, Made] = {}
         self.counts: dict[Any, int] = {}
         self.made = self.reused = 0
+        # the listings' places as the last generation had them, this generation's, and the
+        # keys whose place differs between the two (see `places`)
+        self.placed: dict[tuple[str, str], str] = {}
+        self.placing: Places | None = None
+        self.moved: set[tuple[str, str]] = set()
+
+    def places(self, places: Places) -> None:
+        """This generation's listing places, complete (View.places): what moved since the
+        last generation is worked out once here, so that a piece that looked up hundreds
+        of places is checked against what moved rather than looking each up again."""
+        then = self.placed
+        self.moved = {
+            key for key in then.keys() | places.keys() if then.get(key) != places.get(key)
+        }
+        self.placing = places
 
     def __call__(
         self, key: Any, handed: Any, make: Callable[[Places], T], places: Places | None = None
@@ -81,7 +96,7 @@ class Reuse:
         an equal value under `key` and its every place lookup finds the same now."""
         places = places if places is not None else {}
         old = self.last.get(key)
-        if old is not None and old.handed == handed and _same(old.looked_up, places):
+        if old is not None and old.handed == handed and self._still(old.looked_up, places):
             self.now[key] = old
             self.reused += 1
             return old.output  # type: ignore[no-any-return]
@@ -90,6 +105,12 @@ class Reuse:
         self.now[key] = Made(handed, looking.seen, output)
         self.made += 1
         return output
+
+    def _still(self, looked_up: dict[tuple[str, str], str | None], places: Places) -> bool:
+        """Every place in `looked_up` is where it was."""
+        if places is self.placing:
+            return not any(key in looked_up for key in self.moved)
+        return _same(looked_up, places)
 
     def nth(self, key: Any) -> Any:
         """`key` numbered by how often it came this generation: a macro's calls from one
@@ -103,12 +124,15 @@ class Reuse:
         """One generation: what it makes is what the next one compares with. A generation
         that fails keeps the last complete one's pieces instead."""
         self.now, self.counts, self.made, self.reused = {}, {}, 0, 0
+        self.placing, self.moved = None, set()
         token = _CURRENT.set(self)
         try:
             yield self
         finally:
             _CURRENT.reset(token)
         self.last, self.now = self.now, {}
+        self.placed = dict(self.placing) if self.placing is not None else {}
+        self.placing = None
 
 
 class Never(Reuse):
@@ -121,6 +145,9 @@ class Never(Reuse):
 
     def nth(self, key: Any) -> Any:
         return key
+
+    def places(self, places: Places) -> None:
+        pass
 
 
 NEVER = Never()

@@ -186,7 +186,7 @@ def cited_paragraphs(
     """The numbers of the paragraphs a published fact cites: those the page's marks fall
     in (its published quotes, figures, events, trip claim), and those data/trips.yml or a
     published disagreement cites (`elsewhere`, worked out once for every page)."""
-    numbers = {p.number for s in spans for p in article.paragraphs if _overlaps(p, s)}
+    numbers = {p.number for s in spans for p in article.paragraphs_in(s.start, s.end)}
     cited = elsewhere if elsewhere is not None else cited_elsewhere(view)
     return numbers | cited.get(article.source.id, set())
 
@@ -209,10 +209,6 @@ def cited_elsewhere(view: v.View) -> dict[str, set[int]]:
                 if paragraph is not None:
                     out.setdefault(citation.source_id, set()).add(paragraph.number)
     return out
-
-
-def _overlaps(paragraph: Paragraph, span: Span) -> bool:
-    return span.start < paragraph.end and paragraph.start < span.end
 
 
 def shown_paragraphs(article: Article, cited: set[int] | None) -> list[Paragraph | str]:
