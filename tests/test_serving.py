@@ -1,6 +1,6 @@
 """`shuttle serve`: build/docs regenerated on a saved edit (an edit of docs/ alone copied
 without generating the rest), broken data shown in the pages (not a dead server), and an
-edit of docs/ or data/ visible in the served page within seconds."""
+edit of docs/ or data/ visible in the served page."""
 
 from __future__ import annotations
 
@@ -103,14 +103,13 @@ def _page(url: str) -> str:
         return ""
 
 
-def _shown(url: str, words: str, since: float, within: float = 30) -> float:
+def _shown(url: str, words: str, since: float, within: float = 30) -> None:
     while words not in _page(url):
         assert time.monotonic() - since < within, f"{words!r} never showed at {url}"
         time.sleep(0.1)
-    return time.monotonic() - since
 
 
-def test_a_saved_edit_of_docs_or_data_is_served_within_seconds(
+def test_a_saved_edit_of_docs_or_data_is_served(
     make_project: Callable[..., Path], chart_cache: Path
 ) -> None:
     root = make_project(chart_cache=chart_cache)
@@ -120,7 +119,8 @@ def test_a_saved_edit_of_docs_or_data_is_served_within_seconds(
         [*shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    took: dict[str, float] = {}
+    # how fast an edit shows is the benchmark's to say (benchmarks/serve.py); the waits here
+    # only keep a preview that never shows an edit from hanging the suite
     try:
         started = time.monotonic()
         while "Methodology" not in _page(site + "methodology/"):
@@ -128,12 +128,12 @@ def test_a_saved_edit_of_docs_or_data_is_served_within_seconds(
             time.sleep(0.2)
         methodology = root / "docs" / "methodology.md"
         write_file(methodology, methodology.read_text(encoding="utf-8") + "\nJust saved.\n")
-        took["docs"] = _shown(site + "methodology/", "Just saved.", time.monotonic())
+        _shown(site + "methodology/", "Just saved.", time.monotonic())
         people = root / "data" / "people.yml"
         before = people.read_text(encoding="utf-8")
         assert "role: U.S. Secretary of State\n" in before
         write_file(people, before.replace("role: U.S. Secretary of State\n", "role: Envoy X\n", 1))
-        took["data"] = _shown(site + "people/", "Envoy X", time.monotonic())
+        _shown(site + "people/", "Envoy X", time.monotonic())
         write_file(people, before + "\t- broken\n")
         _shown(site + "people/", "data/people.yml:", time.monotonic())
         write_file(people, before)
@@ -144,8 +144,6 @@ def test_a_saved_edit_of_docs_or_data_is_served_within_seconds(
     finally:
         server.terminate()
         server.wait(timeout=30)
-    # a second or two on an idle machine; the bound allows for a loaded one
-    assert took["docs"] < 6 and took["data"] < 10, f"the edits took {took} s to show"
 
 
 def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
