@@ -43,7 +43,6 @@ def test_a_build_segments_each_article_of_its_quotes_once(
 
     monkeypatch.setattr(context, "article_segments", counted)
     context.segments_of.cache_clear()
-    context.marked.cache_clear()
     view = _view(root)
     render_site(view, site_url="https://example.org/", cache=tmp_path)
     render_site(_view(root), site_url="https://example.org/", cache=tmp_path)

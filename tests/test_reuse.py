@@ -175,3 +175,22 @@ def test_the_listings_places_are_compared_once_for_every_piece() -> None:
             memo.places(places)
             assert _made(memo, "page", ("a",), places) == shown
             assert (memo.made, memo.reused) == counts, places
+
+
+def test_what_is_kept_is_what_the_last_generation_asked_for() -> None:
+    """A result worked out once is given again while its key comes back; one that a
+    generation did not ask for is gone (what is kept is what the site holds now)."""
+    memo = Reuse()
+    made: list[str] = []
+
+    def keep(key: str) -> str:
+        return memo.keep("table", key, lambda: made.append(key) or key.upper())
+
+    with memo.generation():
+        assert [keep("a"), keep("b"), keep("a")] == ["A", "B", "A"]
+    with memo.generation():
+        assert keep("a") == "A"  # b not asked for
+    with memo.generation():
+        assert [keep("a"), keep("b")] == ["A", "B"]
+    assert made == ["a", "b", "b"]
+    assert reuse.NEVER.keep("table", "a", lambda: "made") == "made"

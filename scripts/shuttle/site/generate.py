@@ -9,6 +9,7 @@ is removed. Writes and removals are passed in, so tests can watch or fake them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import posixpath
@@ -24,6 +25,7 @@ from shuttle.problems import Problem, has_errors, ordered
 from shuttle.records.store import Store
 from shuttle.site import memo
 from shuttle.site.pages.reuse import Reuse
+from shuttle.site.pages.reuse import current as current_reuse
 from shuttle.textio import replace_file
 
 JS_DIR = "assets/javascripts"
@@ -71,6 +73,18 @@ def site_source(
     """Every file of the site source, by its path under build/docs. `banner`: the errors
     of seeds/ and data/ on top of every generated page (under serve, where the pages are
     built from what did load). `reuse`: the last generation's pieces (pages/reuse.py)."""
+    with reuse.generation() if reuse is not None else contextlib.nullcontext():
+        return _site_source(paths, checked, site_url, preview, budget, banner)
+
+
+def _site_source(
+    paths: Paths,
+    checked: tuple[Store, list[Problem]],
+    site_url: str,
+    preview: bool,
+    budget: int | None,
+    banner: bool,
+) -> dict[str, bytes]:
     from shuttle.site import charts
     from shuttle.site.pages import render_site
     from shuttle.site.pages.paging import BUDGET
@@ -84,11 +98,12 @@ def site_source(
     # server threads a fork would not copy)
     aside = not banner and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
     generated = render_site(
-        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside, reuse=reuse
+        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside
     )
     top = problems_banner(problems) if banner and has_errors(problems) else ""
+    keep = current_reuse().keep  # under serve, pages that come back are encoded once
     for path, markdown in generated.pages.items():
-        out[path] = _page_bytes(markdown, top)
+        out[path] = keep("bytes", (markdown, top), functools.partial(_page_bytes, markdown, top))
     for path, content in generated.files.items():
         out[path] = content.encode("utf-8") if isinstance(content, str) else content
     if any(path.startswith("assets/charts/") for path in generated.files):
@@ -124,13 +139,16 @@ def folder_pages(files: dict[str, bytes]) -> dict[str, bytes]:
     pages' raw HTML links are relative to the page's URL; with the source where the URL
     is they are also relative to the source file, which is how Zensical reads them
     (mkdocs leaves raw HTML alone), so both renderers make the same links."""
-    return dict(_in_folder(name, data) for name, data in files.items())
-
-
-@functools.lru_cache(maxsize=65536)
-def _in_folder(name: str, data: bytes) -> tuple[str, bytes]:
     # under serve the same pages come back after every saved edit: the same bytes object
     # back, which sync then finds unchanged at a glance
+    keep = current_reuse().keep
+    return dict(
+        keep("in folder", (name, data), functools.partial(_in_folder, name, data))
+        for name, data in files.items()
+    )
+
+
+def _in_folder(name: str, data: bytes) -> tuple[str, bytes]:
     new = folder_page(name)
     if name.endswith(".md"):
         data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
@@ -313,9 +331,7 @@ def problems_banner(problems: list[Problem]) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-@functools.lru_cache(maxsize=65536)
 def _page_bytes(markdown: str, top: str) -> bytes:
-    # under serve the same pages come back after every saved edit: encoded once
     return _after_front_matter(markdown, top).encode("utf-8")
 
 

@@ -14,7 +14,7 @@ from shuttle.site.pages.figures import draw_aside, plan_figures, render_figures
 from shuttle.site.pages.home import render_home
 from shuttle.site.pages.paging import BUDGET
 from shuttle.site.pages.quotes import plan_people, plan_quotes, render_people, render_quotes
-from shuttle.site.pages.reuse import Reuse, current
+from shuttle.site.pages.reuse import current
 from shuttle.site.pages.sources import plan_sources, render_sources
 from shuttle.site.pages.trips import plan_timeline, plan_trip, render_trips
 from shuttle.site.pages.view import View
@@ -33,24 +33,14 @@ def render_site(
     cache: Path | None = None,
     budget: int = BUDGET,
     aside: bool = False,
-    reuse: Reuse | None = None,
 ) -> Generated:
     """Every generated page and file. Listing pages are laid out in parts first (within
     `budget` bytes of HTML each), so that a link from any page to an anchor on one of
     them can point to the part that holds it. `aside`: the charts are drawn while the
     pages are planned, and the sources, people and downloads rendered while the rest
     are, each in a forked process on the other core (aside.py; the pages are the same).
-    `reuse`: what the last generation made, taken back where nothing it was made from
-    changed (reuse.py; `shuttle serve`)."""
-    if reuse is None:
-        return _render_site(view, site_url, cache, budget, aside)
-    with reuse.generation():
-        return _render_site(view, site_url, cache, budget, aside)
-
-
-def _render_site(
-    view: View, site_url: str, cache: Path | None, budget: int, aside: bool
-) -> Generated:
+    Within a generation of reuse.py (`shuttle serve`), what the last generation made is
+    taken back where nothing it was made from changed."""
     out = Generated()
     drawing = draw_aside(view, cache) if aside else None  # the charts, meanwhile
     quotes, people = plan_quotes(view, budget), plan_people(view, budget)

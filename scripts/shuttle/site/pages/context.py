@@ -11,8 +11,9 @@ import functools
 
 from markupsafe import Markup
 
+from shuttle.site.pages import reuse
 from shuttle.site.pages.escape import text
-from shuttle.site.pages.view import QuoteItem
+from shuttle.site.pages.view import QuoteItem, View
 from shuttle.text.quotemarks import article_segments
 from shuttle.text.segments import Segments
 
@@ -59,20 +60,30 @@ def whole_sentence_end(whole: str, segments: Segments, end: int) -> int:
     return end
 
 
-def contexts(quotes: list[QuoteItem]) -> dict[str, Markup]:
-    """Quote id -> its sentence with the quote marked, for every quote given.
+def contexts(quotes: list[QuoteItem], view: View | None = None) -> dict[str, Markup]:
+    """Quote id -> its sentence with the quote marked, for every quote given (of `view`,
+    when given: worked out once for all its quotes, as the listing is planned, then
+    rendered). Under serve, once for as long as the article's text is the same (reuse.py)."""
+    if view is None:
+        return _worked_out(quotes)
+    if not view.contexts:
+        view.contexts.update(_worked_out(view.quotes))
+    return {item.quote.id: view.contexts[item.quote.id] for item in quotes}
 
-    Each article's sentences are worked out once, and each quote's sentence once, for as
-    long as the article's text is the same (`shuttle serve` generates again and again).
-    """
-    return {item.quote.id: marked(item.article.text, item.quote.start, item.quote.end)
-            for item in quotes}  # fmt: skip
+
+def _worked_out(quotes: list[QuoteItem]) -> dict[str, Markup]:
+    keep = reuse.current().keep
+    out: dict[str, Markup] = {}
+    for item in quotes:
+        whole, start, end = item.article.text, item.quote.start, item.quote.end
+        out[item.quote.id] = keep(
+            "in sentence", (whole, start, end), functools.partial(marked, whole, start, end)
+        )  # fmt: skip
+    return out
 
 
-@functools.lru_cache(maxsize=65536)
 def marked(whole: str, start: int, end: int) -> Markup:
-    """The quote at `start`-`end` of the article `whole` in its sentence (in_sentence),
-    worked out once."""
+    """The quote at `start`-`end` of the article `whole` in its sentence (in_sentence)."""
     return in_sentence(whole, start, end, segments_of(whole))
 
 

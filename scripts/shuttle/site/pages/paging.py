@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from shuttle.material_adapter import PAGE_CHROME
+from shuttle.site.pages import reuse
 from shuttle.site.pages.addresses import part_page
 from shuttle.site.pages.env import Links, render
 from shuttle.site.pages.pager import Pager, pager_of
@@ -66,13 +67,12 @@ def unit(
     item: Any, group: Group | None, markdown: str, anchors: tuple[str, ...] = (), extra: int = 0
 ) -> Unit:
     """A unit of what it renders to: its estimated HTML (plus `extra` bytes) and words."""
-    size, words = _measured(markdown)
+    # under serve the same units' Markdown comes back after every saved edit
+    size, words = reuse.current().keep("measured", markdown, functools.partial(_measured, markdown))
     return Unit(item, group, size + extra, anchors, words)
 
 
-@functools.lru_cache(maxsize=65536)
 def _measured(markdown: str) -> tuple[int, int]:
-    # under serve the same units' Markdown comes back after every saved edit
     return html_size(markdown), word_count(markdown)
 
 

@@ -26,7 +26,7 @@ class SpeakerRow:
 
 def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
     """The quotes grouped by trip, then the table of speakers, in parts."""
-    links, ctx = Links(v.QUOTES), contexts(view.quotes)
+    links, ctx = Links(v.QUOTES), contexts(view.quotes, view)
     block, row = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "speaker_row")
     groups: dict[int | None, list[v.QuoteItem]] = {}
     for q in view.quotes:
@@ -77,7 +77,7 @@ def _trips(units: list[Unit]) -> str:
 
 
 def render_quotes(view: v.View, paged: Paged) -> dict[str, str]:
-    ctx = contexts(view.quotes)
+    ctx = contexts(view.quotes, view)
 
     def own(part: paging.Part) -> dict[str, object]:
         # each part is handed its own quotes' sentences: what it shows (and, under serve,

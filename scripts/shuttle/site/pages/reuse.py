@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -78,6 +78,9 @@ class Reuse:
         self.placed: dict[tuple[str, str], str] = {}
         self.placing: Places | None = None
         self.moved: set[tuple[str, str]] = set()
+        # what `keep` worked out, by table: the last generation's and this one's
+        self.kept_last: dict[str, dict[Hashable, Any]] = {}
+        self.kept: dict[str, dict[Hashable, Any]] = {}
 
     def places(self, places: Places) -> None:
         """This generation's listing places, complete (View.places): what moved since the
@@ -106,6 +109,19 @@ class Reuse:
         self.made += 1
         return output
 
+    def keep(self, table: str, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()` for `key` (in `table`), worked out once for as long as `key` comes back
+        generation after generation: what a page is made of (a quote's sentence, a page's
+        bytes), where the same text gives the same result. Only the last generation's are
+        kept, so what is kept is what the site holds now."""
+        now = self.kept.setdefault(table, {})
+        if key in now:
+            return now[key]  # type: ignore[no-any-return]
+        last = self.kept_last.get(table, {})
+        value = last[key] if key in last else make()
+        now[key] = value
+        return value
+
     def _still(self, looked_up: dict[tuple[str, str], str | None], places: Places) -> bool:
         """Every place in `looked_up` is where it was."""
         if places is self.placing:
@@ -124,7 +140,7 @@ class Reuse:
         """One generation: what it makes is what the next one compares with. A generation
         that fails keeps the last complete one's pieces instead."""
         self.now, self.counts, self.made, self.reused = {}, {}, 0, 0
-        self.placing, self.moved = None, set()
+        self.placing, self.moved, self.kept = None, set(), {}
         token = _CURRENT.set(self)
         try:
             yield self
@@ -133,6 +149,7 @@ class Reuse:
         self.last, self.now = self.now, {}
         self.placed = dict(self.placing) if self.placing is not None else {}
         self.placing = None
+        self.kept_last, self.kept = self.kept, {}
 
 
 class Never(Reuse):
@@ -148,6 +165,9 @@ class Never(Reuse):
 
     def places(self, places: Places) -> None:
         pass
+
+    def keep(self, table: str, key: Hashable, make: Callable[[], T]) -> T:
+        return make()
 
 
 NEVER = Never()

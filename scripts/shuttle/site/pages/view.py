@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from shuttle.checks.consistency import Disagreement, canonical_trip
 from shuttle.dates import long_day
@@ -127,6 +128,8 @@ class View:
     series: list[DailyReport] = field(default_factory=list)
     _series_days: list[date] = field(default_factory=list)
     _trips_by_key: dict[tuple[int | None, date], Trip | None] = field(default_factory=dict)
+    # the quotes in their sentences (pages.context), worked out once for every page
+    contexts: dict[str, Any] = field(default_factory=dict)
     # (listing page, anchor) -> the part of it that holds the anchor, when not part 1
     places: dict[tuple[str, str], str] = field(default_factory=dict)
 
