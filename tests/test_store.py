@@ -61,8 +61,8 @@ def test_the_fast_reader_and_the_round_trip_reader_agree(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fast, fast_problems = load_store(Paths(REPO))
-    monkeypatch.setattr(datafiles, "fast", lambda model, text, shown="": None)
-    monkeypatch.setattr(store_module, "fast", lambda model, text, shown="": None)
+    monkeypatch.setattr(datafiles, "fast", lambda model, text, shown=None: None)
+    monkeypatch.setattr(store_module, "fast", lambda model, text, shown=None: None)
     monkeypatch.setattr(store_module, "_CASUALTIES", {})
     slow, slow_problems = load_store(Paths(REPO))
     assert fast.sources == slow.sources and fast.people == slow.people

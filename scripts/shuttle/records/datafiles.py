@@ -54,19 +54,24 @@ class RoundTripLines:
         return yamlio.line_of(items, index) if items is not None else None
 
 
-def fast(model: type[M], text: str, shown: str = "") -> tuple[M, Lines] | None:
+def fast(model: type[M], text: str, shown: str | None = None) -> tuple[M, Lines] | None:
     """The file through libyaml when it is plain and valid; None: take the careful path.
-    The same text of the same file gives the same (frozen) record objects: `shuttle serve`
-    reads every data file again after each saved edit, and what did not change is then
-    recognised by identity (site/pages/reuse.py)."""
-    return _fast(model, text, shown)
+    With `shown` (the file's name), the same text of the same file gives the same (frozen)
+    record objects: `shuttle serve` reads every data file again after each saved edit, and
+    what did not change is then recognised by identity (site/pages/reuse.py). Without it,
+    nothing is remembered (a caller that keeps its own)."""
+    return _quick(model, text) if shown is None else _remembered(model, text, shown)
 
 
 @functools.lru_cache(maxsize=8192)
-def _fast(model: type[M], text: str, shown: str) -> tuple[M, Lines] | None:
+def _remembered(model: type[M], text: str, shown: str) -> tuple[M, Lines] | None:
     # `shown` keeps two files of the same text apart: a record's line is looked up by the
     # record object (store.places), which must belong to one file
-    quick = _parsed(text)
+    return _quick(model, text)
+
+
+def _quick(model: type[M], text: str) -> tuple[M, Lines] | None:
+    quick = fastyaml.loads(text)
     if quick is None:
         return None
     data = {} if quick.data is None else quick.data
@@ -76,13 +81,6 @@ def _fast(model: type[M], text: str, shown: str) -> tuple[M, Lines] | None:
         return model.model_validate(data), quick.lines
     except ValidationError:
         return None  # the round-trip loader locates every problem
-
-
-@functools.lru_cache(maxsize=8192)
-def _parsed(text: str) -> fastyaml.Parsed | None:
-    """A file's text parsed, remembered by the text itself (for the careful path's second
-    look, and for files of the same text under other names); the parsed data is only read."""
-    return fastyaml.loads(text)
 
 
 def load_file(
