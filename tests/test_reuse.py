@@ -4,6 +4,7 @@ generation of the same sources writes, byte for byte."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -194,3 +195,63 @@ def test_what_is_kept_is_what_the_last_generation_asked_for() -> None:
         assert [keep("a"), keep("b")] == ["A", "B"]
     assert made == ["a", "b", "b"]
     assert reuse.NEVER.keep("table", "a", lambda: "made") == "made"
+
+
+def _listing(memo: Reuse, records: tuple[str, ...], made: list[str]) -> list[str]:
+    """A listing's plan as the pages' plans are made: a whole, handed its records, whose
+    units are each a numbered piece and measured with `keep`."""
+
+    def plan() -> list[str]:
+        units = []
+        for record in records:
+            key = memo.nth(("macro", "unit"))
+            unit = memo(key, (record,), lambda looking, r=record: made.append(r) or r.upper())
+            units.append(memo.keep("measured", unit, lambda u=unit: made.append(u) or f"{u}:1"))
+        return units
+
+    return memo.whole(("plan", "listing"), records, plan)
+
+
+def test_a_whole_is_taken_back_with_what_was_made_within_it() -> None:
+    """A listing's plan handed the same records is taken back without its units being
+    looked at; its units, what they kept and their numbering come back with it, so that
+    the generation after finds them all (only the unit that changed is made again)."""
+    memo, made = Reuse(), []
+    for records, units_made, counts in [
+        (("a", "b", "c"), ["a", "A", "b", "B", "c", "C"], (4, 0)),
+        (("a", "b", "c"), [], (0, 4)),  # taken back whole
+        (("a", "x", "c"), ["x", "X"], (2, 2)),  # its units still there: only "x" made
+    ]:
+        made.clear()
+        with memo.generation():
+            assert _listing(memo, records, made) == [f"{r.upper()}:1" for r in records]
+            assert memo.nth(("macro", "unit")) == (("macro", "unit"), 3)  # numbering kept
+        assert made == units_made and (memo.made, memo.reused) == counts, records
+    assert memo.kept_last["measured"] == {"A": "A:1", "X": "X:1", "C": "C:1"}
+
+
+def test_a_whole_whose_pieces_looked_up_places_is_never_taken_back() -> None:
+    """What a whole is handed does not say where its links point: one whose pieces
+    looked up a listing's places is made again every time (its pieces are compared)."""
+    memo = Reuse()
+    for part in ["quotes/page-2", "quotes/page-3"]:
+        places = {("quotes", "q1"): part}
+        with memo.generation():
+            shown = memo.whole(
+                "plan", ("a",), functools.partial(_made, memo, "unit", ("a",), places)
+            )
+            assert shown == f"('a',) at {part}"
+
+
+def test_a_whole_numbered_elsewhere_first_is_made_again() -> None:
+    """A whole's pieces are numbered from where it began: when the pieces before it
+    change, so do its keys, and it is made again rather than taken back out of place."""
+    memo, made = Reuse(), []
+    with memo.generation():
+        _listing(memo, ("a",), made)
+    with memo.generation():
+        memo.nth(("macro", "unit"))  # one more unit before the listing
+        made.clear()
+        assert _listing(memo, ("a",), made) == ["A:1"]
+        assert made == ["a"] and memo.made == 2  # the whole and its unit, numbered anew
+    assert reuse.NEVER.whole("plan", ("a",), lambda: "made") == "made"

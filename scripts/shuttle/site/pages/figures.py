@@ -147,7 +147,13 @@ def chart_markup(chart: charts.Chart, page: str) -> Markup:
 
 def plan_figures(view: v.View, budget: int = paging.BUDGET) -> Paged:
     """The table of every figure in parts; its charts, on part 1, are not counted (the
-    budget is of a page's own HTML)."""
+    budget is of a page's own HTML). Under serve, the last generation's plan while the
+    figures and the Ministry's dataset are the same."""
+    handed = (view.figures, _dataset(view), budget)
+    return reuse.current().whole(("plan", v.FIGURES), handed, lambda: _plan_figures(view, budget))
+
+
+def _plan_figures(view: v.View, budget: int) -> Paged:
     links, row = Links(v.FIGURES), macro("_macros.md.j2", "every_figure_row")
     table = paging.group(EVERY, "Every figure reported in the sources", head=TABLE_HEAD)
     units = [paging.unit(f, table, row(links, f), (f.figure.id,)) for f in view.figures]

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from shuttle.records.schema import Person
-from shuttle.site.pages import ownsize, paging
+from shuttle.site.pages import ownsize, paging, reuse
 from shuttle.site.pages import view as v
 from shuttle.site.pages.context import contexts
 from shuttle.site.pages.env import Links, macro
@@ -25,7 +25,14 @@ class SpeakerRow:
 
 
 def plan_quotes(view: v.View, budget: int = paging.BUDGET) -> Paged:
-    """The quotes grouped by trip, then the table of speakers, in parts."""
+    """The quotes grouped by trip, then the table of speakers, in parts. Under serve,
+    the last generation's plan while the quotes, trips and people are the same (the
+    sentences the quotes are shown in are their articles': QuoteItem holds them)."""
+    handed = (view.quotes, view.trips, view.people, budget)
+    return reuse.current().whole(("plan", v.QUOTES), handed, lambda: _plan_quotes(view, budget))
+
+
+def _plan_quotes(view: v.View, budget: int) -> Paged:
     links, ctx = Links(v.QUOTES), contexts(view.quotes, view)
     block, row = macro("_macros.md.j2", "quote_block"), macro("_macros.md.j2", "speaker_row")
     groups: dict[int | None, list[v.QuoteItem]] = {}
@@ -101,7 +108,12 @@ def _filter(view: v.View) -> dict[str, object]:
 def plan_people(view: v.View, budget: int = paging.BUDGET) -> Paged:
     """Every person quoted, by surname, each quote in short with a link to it in full on
     the quotes page; then those named (met on a trip, or curated) but never quoted, in
-    parts."""
+    parts. Under serve, the last generation's plan while what it reads is the same."""
+    handed = (view.quotes, view.people, view.trips, view.preview, budget)
+    return reuse.current().whole(("plan", v.PEOPLE), handed, lambda: _plan_people(view, budget))
+
+
+def _plan_people(view: v.View, budget: int) -> Paged:
     links = Links(v.PEOPLE)
     ref, role = macro("_macros.md.j2", "quote_ref"), macro("_macros.md.j2", "person_role")
     named = macro("_macros.md.j2", "person_named")
