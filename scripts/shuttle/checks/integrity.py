@@ -61,9 +61,9 @@ def _curated_files(store: Store) -> list[Problem]:
     folder = paths.relative(paths.articles_dir)
     for source in store.sources:
         path = paths.article_data(source.id)
-        shown = paths.relative(path)
         if source.id in store.article_data or not store.usable(path) or path.is_file():
             continue  # loaded, or did not load and said why
+        shown = paths.relative(path)
         place = store.place(source)
         where = f"{folder}/ is missing" if not paths.articles_dir.is_dir() else f"no {shown}"
         problems.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 
 from shuttle.problems import Problem, shown
 from shuttle.records.schema import Event, Figure, Quote
@@ -109,14 +110,22 @@ def _nearest(article: str, text: str, start: int) -> str:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def reads_as(text: str) -> int | None:
+    """The first number of a figure's text as the extractors read it; a figure's text
+    is a few words, and the same ones come back on every check."""
+    found = find_numbers(text)
+    return found[0].value if found else None
+
+
 def _figure_value(store: Store, figure: Figure) -> list[Problem]:
     """The number as written must read as the value recorded, by the extractors' reading of
     numbers ("27,840", "four", "a dozen", "1.2 million")."""
-    found = find_numbers(figure.text)
-    if found and found[0].value == figure.value:
+    value = reads_as(figure.text)
+    if value == figure.value:
         return []
     place = store.place(figure)
-    reads = f"reads as {found[0].value:,}" if found else "does not read as a number"
+    reads = f"reads as {value:,}" if value is not None else "does not read as a number"
     return [
         Problem.of(
             "E205",
