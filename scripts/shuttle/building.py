@@ -78,9 +78,11 @@ def build(
             # the charts' script (2 s, made of no data) built on the other core meanwhile
             script = generate.script_aside(paths)
             source = run_checks(paths)
-            if script is not None:
-                script.result()
             checked = source[1]
+            if script is not None:
+                made = script.result()
+                if not has_errors(checked):  # a refused build writes nothing, not even this
+                    generate.keep_script(paths, made)
         else:
             checked, source = remembered, functools.partial(run_checks, paths)
         problems += checked

@@ -38,6 +38,8 @@ from .charting.render import (
     bundle_path,
     inert_svg,
     javascript_bundle,
+    keep_bundle,
+    made_bundle,
     render_png,
     render_svg,
     static_spec,
@@ -227,12 +229,18 @@ def can_draw_aside() -> bool:
 
 
 def script_aside(cache_dir: Path) -> Aside[str] | None:
-    """The charts' script built into the cache in a forked process on the other core (it
-    reads no data: `shuttle build` starts it before the checks), when it is not cached
-    and a fork can draw (can_draw_aside)."""
+    """The charts' script built in a forked process on the other core (it reads no data:
+    `shuttle build` starts it before the checks), when it is not cached and a fork can
+    draw (can_draw_aside). Built there, not cached: `keep_javascript` caches it once the
+    checks let the build go on (a build refused for bad input writes nothing)."""
     if bundle_path(cache_dir).is_file() or not can_draw_aside():
         return None
-    return Aside(lambda: chart_javascript(cache_dir))
+    return Aside(made_bundle)
+
+
+def keep_javascript(cache_dir: Path, script: str) -> None:
+    """The script that `script_aside` built, cached for chart_javascript."""
+    keep_bundle(cache_dir, script)
 
 
 def loader_javascript() -> str:

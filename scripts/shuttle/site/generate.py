@@ -123,6 +123,13 @@ def script_aside(paths: Paths) -> Aside[str] | None:
     return charts.script_aside(chart_cache(paths))
 
 
+def keep_script(paths: Paths, script: str) -> None:
+    """The script built aside, cached for this build's pages."""
+    from shuttle.site import charts
+
+    charts.keep_javascript(chart_cache(paths), script)
+
+
 # an inline Markdown link or image: ](target) or ](target#anchor)
 MD_LINK = re.compile(r"\]\(([^()\s#]+)(#[^()\s]*)?\)")
 

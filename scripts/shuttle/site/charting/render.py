@@ -171,17 +171,25 @@ def bundle_path(cache_dir: Path, snippet: str | None = None) -> Path:
 
 def javascript_bundle(cache_dir: Path, snippet: str | None = None) -> str:
     """vega, vega-lite and vega-embed in one script (about 1.7 s to build; cached)."""
-    path = bundle_path(cache_dir, snippet)
-    cached = _read(path)
+    cached = _read(bundle_path(cache_dir, snippet))
     if cached is not None:
         return cached
+    bundle = made_bundle(snippet)
+    keep_bundle(cache_dir, bundle, snippet)
+    return bundle
+
+
+def made_bundle(snippet: str | None = None) -> str:
+    """The script built by vl-convert, not cached."""
     _start()
     # The stub types snippet as str; at run time None means the default snippet, which
     # assigns vegaEmbed, vegaLite and vega to window.
     make: Callable[..., str] = vl_convert.javascript_bundle
-    bundle = str(make(snippet))
-    cachefile.write(path, bundle.encode("utf-8"))
-    return bundle
+    return str(make(snippet))
+
+
+def keep_bundle(cache_dir: Path, bundle: str, snippet: str | None = None) -> None:
+    cachefile.write(bundle_path(cache_dir, snippet), bundle.encode("utf-8"))
 
 
 def svg_size(svg: str) -> tuple[int, int]:
