@@ -4,10 +4,12 @@ edit of docs/ or data/ visible in the served page."""
 
 from __future__ import annotations
 
+import gc
 import socket
 import subprocess
 import time
 import urllib.request
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -194,3 +196,38 @@ def test_after_a_save_serve_tells_the_new_problems_alone(caplog: pytest.LogCaptu
     with caplog.at_level("INFO", logger="shuttle.serve"):
         told([moved])
     assert "E102" not in caplog.text and "0 error(s), 1 warning(s); 0 new, 1 gone" in caplog.text
+
+
+class _Node:
+    me: object = None
+
+
+def _enabled_within(seconds: float) -> bool:
+    until = time.monotonic() + seconds
+    while not gc.isenabled() and time.monotonic() < until:
+        time.sleep(0.01)
+    return gc.isenabled()
+
+
+def test_the_collector_runs_once_the_preview_is_idle() -> None:
+    """While a save is rebuilt the collector is held off; once the preview has been idle
+    for a moment it collects (what the rebuild left in cycles is freed) and runs again.
+    A save that comes first keeps it held off."""
+    collector = serving.Collector(delay=0.2)
+    try:
+        with collector.held():
+            assert not gc.isenabled()
+            cycle = _Node()
+            cycle.me = cycle  # only the collector frees it
+            freed = weakref.ref(cycle)
+            del cycle
+        assert not gc.isenabled(), "collected at once, not once idle"
+        with collector.held():  # the next save, before the preview was idle
+            time.sleep(0.3)
+            collector.collect()  # as a timer set before this save would
+            assert not gc.isenabled(), "collected during a rebuild"
+        assert _enabled_within(5.0), "never collected"
+        assert freed() is None, "the cycle was not collected"
+    finally:
+        collector.stop()
+        gc.enable()
