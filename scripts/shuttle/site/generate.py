@@ -105,7 +105,10 @@ def _site_source(
     for path, markdown in generated.pages.items():
         out[path] = keep("bytes", (markdown, top), functools.partial(_page_bytes, markdown, top))
     for path, content in generated.files.items():
-        out[path] = content.encode("utf-8") if isinstance(content, str) else content
+        # the downloads and the charts' specs: megabytes, the same text after most saves
+        out[path] = (
+            keep("encoded", content, content.encode) if isinstance(content, str) else content
+        )
     if any(path.startswith("assets/charts/") for path in generated.files):
         out[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache).encode("utf-8")
         out[f"{JS_DIR}/charts.js"] = charts.loader_javascript().encode("utf-8")

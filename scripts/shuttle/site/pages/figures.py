@@ -134,6 +134,13 @@ def _files(chart: charts.Chart, cache: Path | None) -> dict[str, str | bytes]:
 
 
 def chart_markup(chart: charts.Chart, page: str) -> Markup:
+    """A chart as `page` shows it (its table of data written out: thousands of cells);
+    under serve, made again only when the chart is not the same."""
+    key = ("chart markup", chart.name, page)
+    return reuse.current()(key, chart, lambda _: _markup(chart, page))
+
+
+def _markup(chart: charts.Chart, page: str) -> Markup:
     base = v.relative_url(page, "index.md")
     base = "" if base == "./" else base
     html = charts.chart_html(
