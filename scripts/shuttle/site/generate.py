@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -222,15 +223,18 @@ def sync(
             continue
         write(target, files[name])
         done.written.append(name)
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
-            name = path.relative_to(folder).as_posix()
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif name not in files:
-                remove(path)
-                done.removed.append(name)
+    # what is there and not wanted: os.walk, bottom up (a folder after what it holds),
+    # lists the thousands of files of a large site in a fraction of what Path.rglob takes
+    for here, folders, names in os.walk(folder, topdown=False):
+        at = os.path.relpath(here, folder).replace(os.sep, "/")
+        prefix = "" if at == "." else at + "/"
+        for name in names:
+            if prefix + name not in files:
+                remove(Path(here, name))
+                done.removed.append(prefix + name)
+        for sub in folders:
+            with contextlib.suppress(OSError):  # not empty: kept
+                os.rmdir(os.path.join(here, sub))
     done.removed.sort()
     return done
 
