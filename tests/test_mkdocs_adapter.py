@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -263,11 +264,27 @@ def test_the_live_server_is_the_one_mkdocs_serve_makes(tmp_path: Path) -> None:
     assert "LiveReloadServer(" in source and "server.error_handler = " in source, (
         f"{MKDOCS}: `mkdocs serve` makes its server another way now"
     )
+    from mkdocs.livereload import LiveReloadServer
+
+    from shuttle.render.watching import Watcher
+
+    # the observer is replaced (render/watching.py): mkdocs must still make it in its
+    # constructor and call only what Watcher has
+    server_source = inspect.getsource(LiveReloadServer)
+    called = set(re.findall(r"self\.observer\.(\w+)\(", server_source))
+    assert "self.observer = " in inspect.getsource(LiveReloadServer.__init__), (
+        f"{MKDOCS}: the development server makes its observer elsewhere now"
+    )
+    assert called and all(hasattr(Watcher, name) for name in called), (
+        f"{MKDOCS}: the development server calls its observer's {sorted(called)}"
+    )
     (tmp_path / "404.html").write_text("not here", encoding="utf-8")
     server = mkdocs_adapter.live_server(lambda: None, ("127.0.0.1", 0), str(tmp_path), poll=0.2)
     try:
         assert server.error_handler(404) == b"not here" and server.error_handler(403) is None
+        assert isinstance(server.observer, Watcher)
         server.watch(str(tmp_path))  # the call plugins make in on_serve
+        assert server.observer.scheduled[0][1:] == (str(tmp_path), True)
     finally:
         server.shutdown()
 

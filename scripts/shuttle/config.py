@@ -7,6 +7,7 @@
     prerender = true                                 # pages rendered ahead on a 2nd core
     template_cache = true                            # the theme's templates kept compiled
     jobs = 2                                         # `shuttle extract` worker processes
+    watch = "events"                                 # serve: file events, or "polling"
 
 Every setting has a default, so a project without the section (or without pyproject.toml)
 works. A command-line option wins over the file (`shuttle build --site-url`, `shuttle
@@ -26,6 +27,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -64,6 +66,13 @@ class Config(BaseModel):
     )
     template_cache: bool = Field(
         default=True, description="keep the theme's templates compiled between builds"
+    )
+    watch: Literal["events", "polling"] = Field(
+        default="events",
+        description=(
+            "how `shuttle serve` notices a saved file: the system's file events, or "
+            "`polling` (looking 5 times a second) where they do not reach it"
+        ),
     )
     jobs: int | None = Field(
         default=None,

@@ -274,6 +274,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
     try:
         config_file = building.load_config(paths, dev_addr=address)  # its mistakes first
         host, port = config_file.dev_addr
+        events = config.load(paths).watch == "events"
         again = Regenerator(
             paths,
             functools.partial(
@@ -293,7 +294,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
                     "edits to docs/, data/ and seeds/ show there"
                 )  # fmt: skip
                 server = mkdocs_adapter.live_server(
-                    session, (host, port), site_dir, poll=POLL_SECONDS
+                    session, (host, port), site_dir, poll=POLL_SECONDS, events=events
                 )  # fmt: skip
                 for path in session.watched():
                     server.watch(str(path))

@@ -24,7 +24,9 @@ naming its version when one changes:
   serve` calls it, its dirty build's warning dropped (render/incremental.py makes that
   build exact), a page's title set as the nav sets it (`page.title = ...`) and its
   anchors put back on a page a dirty build does not read, and mkdocs' development server
-  (`mkdocs.livereload.LiveReloadServer`) made as `mkdocs serve` makes it.
+  (`mkdocs.livereload.LiveReloadServer`) made as `mkdocs serve` makes it, its `observer`
+  (which notices saved files: mkdocs looks at every file 2 to 5 times a second) replaced
+  by one that is told of changes by the system (render/watching.py).
 """
 
 from __future__ import annotations
@@ -163,16 +165,27 @@ def build_served(config: Any, serve_url: str, *, dirty: bool) -> None:
 
 
 def live_server(
-    builder: Callable[[], None], address: tuple[str, int], site_dir: str, *, poll: float
+    builder: Callable[[], None],
+    address: tuple[str, int],
+    site_dir: str,
+    *,
+    poll: float,
+    events: bool = True,
 ) -> Any:
     """mkdocs' development server (as `mkdocs serve` makes it): `site_dir` served at
     `address`, `builder` called after a watched file changes (`server.watch`, the call
     plugins make in `on_serve`), browsers reloaded when it returns; its 404 page is the
-    site's own. Started by `server.serve()`, stopped by `server.shutdown()`."""
+    site's own. Changes are noticed by the system's file events (`events`), else by
+    looking every `poll` seconds as mkdocs does (render/watching.py): its observer is
+    replaced. Started by `server.serve()`, stopped by `server.shutdown()`."""
     from mkdocs.livereload import LiveReloadServer
+
+    from shuttle.render.watching import Watcher
 
     host, port = address
     server = LiveReloadServer(builder, host, port, site_dir, polling_interval=poll)
+    # what mkdocs calls on its observer, Watcher has (typed as the PollingObserver it was)
+    server.observer = Watcher(poll, events=events)  # type: ignore[assignment]
 
     def error_page(code: int) -> bytes | None:
         page = Path(site_dir) / f"{code}.html"
