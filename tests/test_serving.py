@@ -231,3 +231,28 @@ def test_the_collector_runs_once_the_preview_is_idle() -> None:
     finally:
         collector.stop()
         gc.enable()
+
+
+@pytest.mark.parametrize("regrow, whole", [(0.0, True), (100.0, False)])
+def test_what_was_frozen_then_dropped_is_freed_once_the_frozen_grew(
+    regrow: float, whole: bool
+) -> None:
+    """What survives an idle collection is frozen, so later ones walk only what is new; a
+    frozen cycle dropped later is freed by a whole collection, which comes once the
+    frozen objects have grown by `regrow` (0: at once; a hundredfold: not yet)."""
+    collector = serving.Collector(delay=0.05, regrow=regrow)
+    try:
+        cycle = _Node()
+        cycle.me = cycle
+        freed = weakref.ref(cycle)
+        collector.collect()  # the first collection: whole; the cycle, alive, frozen
+        assert gc.get_freeze_count() > 0
+        del cycle  # garbage now, among the frozen
+        kept = [_Node() for _ in range(1000)]  # what the next save made and keeps
+        collector.collect()  # frozen: the frozen grew
+        collector.collect()
+        assert (freed() is None) is whole
+        assert kept
+    finally:
+        collector.stop()
+        gc.enable()

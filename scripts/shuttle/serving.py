@@ -155,7 +155,7 @@ class Collector:
     What survives a collection is frozen (gc.freeze), so that the next one walks only
     what the next save made: 0.06-0.08 s after an article's save, not 0.6 s. What is
     frozen and later dropped in a cycle is not freed by those, so once the frozen objects
-    have grown by `regrow` (a quarter: about a dozen saves at 1,000 articles), the
+    have grown by `regrow` (a quarter: about a dozen saves at 1,000 articles), the next
     collection is a whole one, of them too."""
 
     def __init__(self, delay: float = 0.25, regrow: float = 0.25) -> None:
@@ -164,6 +164,7 @@ class Collector:
         self.timer: threading.Timer | None = None
         self.busy = False
         self.whole = 0  # how many were frozen after the last whole collection
+        self.due = False
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
@@ -187,13 +188,15 @@ class Collector:
         with self.lock:
             if self.busy:
                 return
-            whole = not self.whole or gc.get_freeze_count() > self.whole * (1 + self.regrow)
+            whole = self.due or not self.whole
             if whole:
                 gc.unfreeze()
             gc.collect()
             gc.freeze()
+            frozen = gc.get_freeze_count()
             if whole:
-                self.whole = gc.get_freeze_count()
+                self.whole = frozen
+            self.due = frozen > self.whole * (1 + self.regrow)  # the next one whole
             gc.enable()
 
     def stop(self) -> None:
