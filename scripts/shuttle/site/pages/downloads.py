@@ -15,7 +15,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -46,10 +45,6 @@ class Table:
     cells: Sequence[Column] = field(compare=False)
     site_url: str = ""  # what the cells' links are made with
 
-    @cached_property
-    def rows(self) -> list[dict[str, Any]]:
-        return [{column: cell(item) for column, cell in self.cells} for item in self.items]
-
 
 def _cell(value: Any) -> str:
     if value is None:
@@ -59,21 +54,43 @@ def _cell(value: Any) -> str:
 
 
 def to_csv(table: Table) -> str:
+    return _csv_line(table.columns) + "".join(line for line, _ in _rows_text(table))
+
+
+def to_json(table: Table) -> str:
+    """The rows as json.dumps(rows, indent=1) writes them, one object after the other."""
+    objects = [one for _, one in _rows_text(table)]
+    return "[\n" + ",\n".join(objects) + "\n]\n" if objects else "[]\n"
+
+
+def _rows_text(table: Table) -> list[tuple[str, str]]:
+    """Each row as a line of CSV and an object of the JSON array (indented as in it).
+    Under serve, a row whose record is the same is not written out again: a changed event
+    rewrites one row, not the table (its table is taken back whole when none changed)."""
+    memo = reuse.current()
+    return [
+        memo(("download row", table.name, n), (item, table.site_url, table.columns),
+             functools.partial(_row_text, table, item))
+        for n, item in enumerate(table.items)
+    ]  # fmt: skip
+
+
+def _row_text(table: Table, item: Any, _: object = None) -> tuple[str, str]:
+    row = {column: cell(item) for column, cell in table.cells}
+    line = _csv_line([_cell(row.get(c)) for c in table.columns])
+    values = {c: _json_value(row.get(c)) for c in table.columns}
+    one = json.dumps(values, indent=1, ensure_ascii=False, sort_keys=False)
+    return line, " " + one.replace("\n", "\n ")  # a JSON string holds no raw newline
+
+
+def _csv_line(cells: Sequence[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_cell(row.get(c)) for c in table.columns])
+    csv.writer(out, lineterminator="\n").writerow(cells)
     return out.getvalue()
 
 
 def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
-
-
-def to_json(table: Table) -> str:
-    rows = [{c: _json_value(row.get(c)) for c in table.columns} for row in table.rows]
-    return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 def _citation(site_url: str, item: v.Cited) -> str:
@@ -210,7 +227,7 @@ def dataset_markup(site_url: str, files: Sequence[str], view: v.View) -> Markup:
     return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
 
 
-def _written(table: Table, _: object) -> tuple[str, str]:
+def _written(table: Table) -> tuple[str, str]:
     return to_csv(table), to_json(table)
 
 
@@ -220,7 +237,8 @@ def render_downloads(view: v.View, site_url: str) -> tuple[dict[str, str], dict[
     for table in tables(view, site_url):
         csv_path = f"{DOWNLOADS}/{table.name}.csv"
         json_path = f"{DOWNLOADS}/{table.name}.json"
-        files[csv_path], files[json_path] = reuse.current()(
+        # a table of the same records is taken back whole, with its rows (reuse.py)
+        files[csv_path], files[json_path] = reuse.current().whole(
             ("download", table.name), table, functools.partial(_written, table)
         )  # fmt: skip
         listing.append({"table": table, "csv": csv_path, "json": json_path})
