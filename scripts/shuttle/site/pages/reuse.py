@@ -86,6 +86,8 @@ class Within:
 class Reuse:
     """The pieces of the last generation, by key, and this generation's as they are made."""
 
+    keeps = True  # False: NEVER, which makes everything (a build)
+
     def __init__(self) -> None:
         self.last: dict[Any, Made] = {}
         self.now: dict[Any, Made] = {}
@@ -224,6 +226,8 @@ class Reuse:
 
 class Never(Reuse):
     """Everything made, nothing kept (a build makes each page once)."""
+
+    keeps = False
 
     def __call__(
         self, key: Any, handed: Any, make: Callable[[Places], T], places: Places | None = None
