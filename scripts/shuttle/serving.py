@@ -2,16 +2,19 @@
 into a temporary folder and served by mkdocs' development server, which reloads the
 browsers once a rebuild is done.
 
-The server looks at the watched files' times a few times a second and calls `Session`,
-which regenerates what changed: an edit of a page of docs/ is copied to build/docs alone
-(the generated pages do not read docs/); any other change regenerates everything, taking
-back each page the last generation made where nothing it read changed (site/pages/reuse.py),
-and only files whose content changed are rewritten (generate.py). Then only the pages whose
+The server calls `Session` when a watched file changes, which regenerates what changed:
+an edit of a page of docs/ is copied to build/docs alone (the generated pages do not read
+docs/); any other change regenerates everything, taking back each page the last
+generation made where nothing it read changed (site/pages/reuse.py), and only files
+whose content changed are rewritten (generate.py). Then only the pages whose
 Markdown changed are built, as mkdocs' dirty build does, made exact by
 render/incremental.py (the menus and the search index are as a full build makes them);
 every page is built when mkdocs.yml or the theme's templates changed, or a page was
 added, removed or renamed. Problems of seeds/ and data/ do not stop the preview: they are
 shown on top of every generated page, built from what did load.
+
+A save is heard from the system's file events (render/watching.py; `watch = "polling"`
+looks instead), and Python's collector waits until the preview is idle (`Collector`).
 """
 
 from __future__ import annotations
