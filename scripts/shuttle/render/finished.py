@@ -22,13 +22,10 @@ or foreign one is a miss, and the output is the same with or without the cache.
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import json
 import os
-import sysconfig
 from collections.abc import Iterable, Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +37,12 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from shuttle import cachefile
+from shuttle.render import themekey
+from shuttle.render.themekey import UNLESS_NAMED
 
 FORMAT = 1
 TEMPLATE = "shuttle-finished-page.html"
 SLOT = "shuttle_finished_page"
-_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")
 
 
 class Uncacheable(Exception):
@@ -109,7 +107,7 @@ class FinishedPages:
         if self._theme_key is None:  # once per build: a template saved while serving counts
             assert self._env is not None
             dirs = tuple(_theme_dirs(self._env.loader))
-            self._theme_key = _theme_digest(dirs, _stamp(dirs))
+            self._theme_key = themekey.theme_key(dirs, self.folder)
         return self._theme_key
 
     def _describe(self, context: Mapping[str, Any], named: frozenset[str]) -> dict[str, Any]:
@@ -171,74 +169,6 @@ def _theme_dirs(loader: jinja2.BaseLoader | None) -> Iterable[str]:
             yield from _theme_dirs(inner)
     elif isinstance(loader, jinja2.FileSystemLoader):
         yield from (str(p) for p in loader.searchpath)
-
-
-# Context values left out of the key unless a file of the theme names them: the build's
-# date changes with every commit (SOURCE_DATE_EPOCH), and Material's page templates do
-# not show it; a template can read a variable only by naming it.
-UNLESS_NAMED = ("build_date_utc",)
-
-
-def _theme_files(dirs: tuple[str, ...]) -> list[tuple[int, Path, Path]]:
-    return [
-        (number, root, path)
-        for number, root in enumerate(Path(folder) for folder in dirs)
-        if root.is_dir()
-        for path in sorted(p for p in root.rglob("*") if p.is_file())
-    ]
-
-
-def _stamp(dirs: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """The theme's files by name, time and size: what decides whether they are read again.
-    An installed theme's folder (Material's 14,000 files) is looked at once per process:
-    it changes by an upgrade, not while serving (mkdocs does not watch it either); the
-    project's own overrides are looked at on every build."""
-    return tuple(
-        entry
-        for folder in dirs
-        for entry in (_installed_stamp(folder) if _installed(folder) else _folder_stamp(folder))
-    )
-
-
-def _folder_stamp(folder: str) -> tuple[tuple[str, int, int], ...]:
-    found = []
-    for _, _, path in _theme_files((folder,)):
-        status = path.stat()
-        found.append((str(path), status.st_mtime_ns, status.st_size))
-    return tuple(found)
-
-
-_installed_stamp = functools.lru_cache(maxsize=16)(_folder_stamp)
-
-
-def _installed(folder: str) -> bool:
-    """A folder of an installed package (site-packages), not of the project."""
-    places = sysconfig.get_paths()
-    packages = {Path(places[name]).resolve() for name in ("purelib", "platlib")}
-    return any(Path(folder).resolve().is_relative_to(place) for place in packages)
-
-
-@functools.lru_cache(maxsize=4)
-def _theme_digest(
-    dirs: tuple[str, ...], stamp: tuple[tuple[str, int, int], ...]
-) -> tuple[str, frozenset[str]]:
-    """Every file of the theme's folders (templates, partials, the overrides), and the
-    libraries' versions; and which of UNLESS_NAMED they name. Read again when `stamp`
-    (the files' times and sizes) changes: mkdocs reads a template saved while serving."""
-    named: set[str] = set()
-    sha = hashlib.sha256(str(FORMAT).encode())
-    for name in _LIBRARIES:
-        try:
-            sha.update(f"{name}={metadata.version(name)};".encode())
-        except metadata.PackageNotFoundError:
-            sha.update(f"{name} absent;".encode())
-    del stamp  # the cache's key only
-    for number, root, path in _theme_files(dirs):  # folders by their place, not their path
-        data = path.read_bytes()
-        sha.update(f"[{number}]{path.relative_to(root).as_posix()}:{len(data)}:".encode())
-        sha.update(data)
-        named.update(name for name in UNLESS_NAMED if name.encode() in data)
-    return sha.hexdigest(), frozenset(named)
 
 
 def _page(page: Page, *, full: bool) -> Any:
