@@ -125,11 +125,11 @@ def bare_project(paths: Paths, out: Path) -> None:
     our plugin (out/mkdocs.yml)."""
     from shuttle import config as settings
     from shuttle import origins
-    from shuttle.site import generate
+    from shuttle.site import folders
 
     address = settings.load(paths).address
 
-    for folder in generate.NOT_SOURCE:  # the theme's templates (custom_dir: docs/overrides)
+    for folder in folders.NOT_SOURCE:  # the theme's templates (custom_dir: docs/overrides)
         if (paths.docs / folder).is_dir():
             shutil.copytree(paths.docs / folder, out / "docs" / folder, dirs_exist_ok=True)
     config = paths.mkdocs_file.read_text(encoding="utf-8")

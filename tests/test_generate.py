@@ -13,7 +13,7 @@ from conftest import run_shuttle, tree_digest, write_file
 from shuttle import building
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
-from shuttle.site import generate
+from shuttle.site import folders, generate
 
 
 def _generate(root: Path, **kwargs: object) -> generate.Synced:
@@ -55,7 +55,7 @@ def test_an_editors_scratch_files_in_docs_are_not_part_of_the_site(
     docs = root / "build" / "docs"
     assert (docs / "notes.txt").read_text(encoding="utf-8") == "kept\n"
     assert [name for name in scratch if (docs / name).exists()] == []
-    assert generate.hand_written(Paths(root)).keys().isdisjoint(scratch)
+    assert folders.hand_written(Paths(root)).keys().isdisjoint(scratch)
 
 
 def test_the_same_input_gives_the_same_bytes(
@@ -129,7 +129,7 @@ def test_each_page_is_generated_where_its_address_is_and_its_links_follow() -> N
         "quotes/page-2.md": b'[one](../quotes.md) <a href="../">raw, by address</a>\n',
         "assets/c.svg": b"<svg/>",
     }
-    moved = generate.folder_pages(files)
+    moved = folders.folder_pages(files)
     assert moved == {
         "index.md": b"[q](quotes/index.md#x) [s](sources/a/index.md) ![c](assets/c.svg)\n",
         "quotes/index.md": (

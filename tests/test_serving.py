@@ -17,6 +17,7 @@ import pytest
 
 from conftest import shuttle_command, write_file
 from shuttle import serving
+from shuttle.collector import Collector
 from shuttle.paths import Paths
 from shuttle.problems import Problem
 from shuttle.site import generate
@@ -213,7 +214,7 @@ def test_the_collector_runs_once_the_preview_is_idle() -> None:
     """While a save is rebuilt the collector is held off; once the preview has been idle
     for a moment it collects (what the rebuild left in cycles is freed) and runs again.
     A save that comes first keeps it held off."""
-    collector = serving.Collector(delay=0.2)
+    collector = Collector(delay=0.2)
     try:
         with collector.held():
             assert not gc.isenabled()
@@ -240,7 +241,7 @@ def test_what_was_frozen_then_dropped_is_freed_once_the_frozen_grew(
     """What survives an idle collection is frozen, so later ones walk only what is new; a
     frozen cycle dropped later is freed by a whole collection, which comes once the
     frozen objects have grown by `regrow` (0: at once; a hundredfold: not yet)."""
-    collector = serving.Collector(delay=0.05, regrow=regrow)
+    collector = Collector(delay=0.05, regrow=regrow)
     try:
         cycle = _Node()
         cycle.me = cycle

@@ -18,7 +18,7 @@ from typing import Any
 
 from shuttle.paths import Paths
 from shuttle.problems import Problem
-from shuttle.site.generate import NOT_SOURCE, folder_page
+from shuttle.site.folders import NOT_SOURCE, folder_page
 
 # the data a generated page is made from, by the start of its path (the first that fits)
 MADE_FROM = (

@@ -13,18 +13,16 @@ import contextlib
 import functools
 import logging
 import os
-import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from shuttle.aside import Aside, cores
 from shuttle.checks import consistency
-from shuttle.paths import Paths, editor_scratch
+from shuttle.paths import Paths
 from shuttle.problems import Problem, has_errors, ordered
 from shuttle.records.store import Store
-from shuttle.site import memo
+from shuttle.site import folders, memo
 from shuttle.site.pages.reuse import Reuse
 from shuttle.site.pages.reuse import current as current_reuse
 from shuttle.textio import replace_file
@@ -32,8 +30,6 @@ from shuttle.textio import replace_file
 JS_DIR = "assets/javascripts"
 # From this many articles page generation is split between two cores (at 100: 2.2 s).
 ASIDE_ARTICLES = 50
-# docs/ folders that are not pages: the theme's templates (mkdocs.yml's custom_dir)
-NOT_SOURCE = ("overrides",)
 
 Write = Callable[[Path, bytes], None]
 Remove = Callable[[Path], None]
@@ -92,7 +88,7 @@ def _site_source(
     from shuttle.site.pages.view import View
 
     store, problems = checked
-    out = dict(_hand_written(paths.docs))
+    out = dict(folders.read_docs(paths.docs))
     view = View.of(store, preview=preview, disagreements=consistency.find(store))
     cache = chart_cache(paths)
     # the other core renders half the pages where that pays (not under serve, whose
@@ -113,7 +109,7 @@ def _site_source(
     if any(path.startswith("assets/charts/") for path in generated.files):
         out[f"{JS_DIR}/vega.js"] = charts.chart_javascript(cache).encode("utf-8")
         out[f"{JS_DIR}/charts.js"] = charts.loader_javascript().encode("utf-8")
-    return folder_pages(out)
+    return folders.folder_pages(out)
 
 
 def chart_cache(paths: Paths) -> Path:
@@ -132,69 +128,6 @@ def keep_script(paths: Paths, script: str) -> None:
     from shuttle.site import charts
 
     charts.keep_javascript(chart_cache(paths), script)
-
-
-# an inline Markdown link or image: ](target) or ](target#anchor)
-MD_LINK = re.compile(r"\]\(([^()\s#]+)(#[^()\s]*)?\)")
-
-
-def folder_page(name: str) -> str:
-    """quotes.md -> quotes/index.md: each page's source where its URL is (directory URLs)."""
-    if not name.endswith(".md") or posixpath.basename(name) == "index.md":
-        return name
-    return name[: -len(".md")] + "/index.md"
-
-
-def folder_pages(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Every page moved to its folder's index.md, its Markdown links moved with it. The
-    pages' raw HTML links are relative to the page's URL; with the source where the URL
-    is they are also relative to the source file, which is how Zensical reads them
-    (mkdocs leaves raw HTML alone), so both renderers make the same links."""
-    # under serve the same pages come back after every saved edit: the same bytes object
-    # back, which sync then finds unchanged at a glance
-    keep = current_reuse().keep
-    return dict(
-        keep("in folder", (name, data), functools.partial(_in_folder, name, data))
-        for name, data in files.items()
-    )
-
-
-def _in_folder(name: str, data: bytes) -> tuple[str, bytes]:
-    new = folder_page(name)
-    if name.endswith(".md"):
-        data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
-    return new, data
-
-
-def _moved_links(markdown: str, old: str, new: str) -> str:
-    here, there = posixpath.dirname(old), posixpath.dirname(new)
-
-    def move(match: re.Match[str]) -> str:
-        target, anchor = match.group(1), match.group(2) or ""
-        if ":" in target or target.startswith("/"):  # an address, a mail link
-            return match.group(0)
-        return f"]({_moved(here, there, target)}{anchor})"
-
-    return MD_LINK.sub(move, markdown)
-
-
-@functools.lru_cache(maxsize=65536)
-def _moved(here: str, there: str, target: str) -> str:
-    # the same few targets from the same folders, tens of thousands of times a site
-    page = folder_page(posixpath.normpath(posixpath.join(here, target)))
-    return posixpath.relpath(page, there or ".")
-
-
-def _hand_written(docs: Path) -> dict[str, bytes]:
-    found: dict[str, bytes] = {}
-    if not docs.is_dir():
-        return found
-    for path in sorted(docs.rglob("*")):
-        relative = path.relative_to(docs)
-        if relative.parts[0] in NOT_SOURCE or not path.is_file() or editor_scratch(path.name):
-            continue
-        found[relative.as_posix()] = path.read_bytes()
-    return found
 
 
 def sync(
@@ -225,14 +158,14 @@ def sync(
         done.written.append(name)
     # what is there and not wanted: os.walk, bottom up (a folder after what it holds),
     # lists the thousands of files of a large site in a fraction of what Path.rglob takes
-    for here, folders, names in os.walk(folder, topdown=False):
+    for here, subfolders, names in os.walk(folder, topdown=False):
         at = os.path.relpath(here, folder).replace(os.sep, "/")
         prefix = "" if at == "." else at + "/"
         for name in names:
             if prefix + name not in files:
                 remove(Path(here, name))
                 done.removed.append(prefix + name)
-        for sub in folders:
+        for sub in subfolders:
             with contextlib.suppress(OSError):  # not empty: kept
                 os.rmdir(os.path.join(here, sub))
     done.removed.sort()
@@ -291,11 +224,6 @@ def generate(
     return done
 
 
-def hand_written(paths: Paths) -> dict[str, bytes]:
-    """The files of docs/ as they land in build/docs (pages moved to their folders)."""
-    return folder_pages(_hand_written(paths.docs))
-
-
 def refresh_docs(
     paths: Paths,
     last: dict[str, bytes],
@@ -306,21 +234,21 @@ def refresh_docs(
 ) -> list[str] | None:
     """After a saved edit to files of docs/ alone, under serve: those files written to
     build/docs, nothing else computed (the generated pages do not read docs/). `last` is
-    the site source as last written and `hand` docs/'s part of it (`hand_written`), both
+    the site source as last written and `hand` docs/'s part of it (folders.hand_written), both
     updated here. None when that does not suffice and everything must be generated: a
     file added or removed, or one whose place a generated page takes."""
     written: list[str] = []
     for path in changed:
         relative = path.relative_to(paths.docs)
-        if relative.parts[0] in NOT_SOURCE:
+        if relative.parts[0] in folders.NOT_SOURCE:
             continue  # the theme's templates: not part of build/docs
         name = relative.as_posix()
-        new = folder_page(name)
+        new = folders.folder_page(name)
         if not path.is_file() or new not in hand or last.get(new) != hand[new]:
             return None
         data = path.read_bytes()
         if name.endswith(".md"):
-            data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+            data = folders.moved_links(data.decode("utf-8"), name, new).encode("utf-8")
         if data != last[new]:
             write(docs_dir(paths) / new, data)
             written.append(new)
