@@ -5,15 +5,19 @@ pages, their menus, the 404 page and the search index."""
 from __future__ import annotations
 
 import functools
+import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import write_file
 from shuttle import building, serving
 from shuttle.paths import Paths
+from shuttle.render import mkdocs_adapter, prerender
 from shuttle.site.pages.reuse import Reuse
 
 ADDRESS = "127.0.0.1:8000"
@@ -89,6 +93,38 @@ def test_a_data_edit_builds_its_pages_alone_and_the_site_is_a_full_builds(
     assert any("Envoy X" in (site / name).read_text(encoding="utf-8") for name in rewritten)
     # the 404 page and the pages whose Markdown changed; not every page
     assert len(rewritten) < len(_times(site)) / 2, rewritten
+    assert _files(site) == _full_build(served, tmp_path)
+
+
+def test_a_rebuild_of_many_pages_shares_them_with_the_helper(
+    served: serving.Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The role edit builds every page that quotes the Secretary: the helper process
+    (render/prerender.py) renders and finishes some of them, from the last backwards, and
+    the site is still a full build's. This process is slowed, so that the helper's share
+    shows whatever the machine."""
+    here, mine, started = os.getpid(), [], []
+    real_render, real_start = mkdocs_adapter.render_afresh, prerender.start
+
+    def render(page: Any, config: Any, files: Any) -> None:
+        if os.getpid() == here:
+            mine.append(page.file.src_uri)
+            time.sleep(0.2)
+        real_render(page, config, files)
+
+    def start(*args: Any, **kwargs: Any) -> Any:
+        helper = real_start(*args, **kwargs)
+        started.append(None if helper is None else len(helper._job.pages))
+        return helper
+
+    monkeypatch.setattr(mkdocs_adapter, "render_afresh", render)
+    monkeypatch.setattr(prerender, "start", start)
+    site = Path(served.site_dir)
+    rewritten = _saved(served, served.paths.data / "people.yml", _new_role)
+    pages = [name for name in rewritten if name != "404.html"]
+    assert started == [len(pages)], (started, pages)  # the helper had the built pages
+    assert len(pages) >= prerender.MIN_PAGES
+    assert 0 < len(mine) < len(pages)  # and rendered some of them
     assert _files(site) == _full_build(served, tmp_path)
 
 

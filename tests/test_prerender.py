@@ -66,3 +66,29 @@ def test_a_stuck_helper_is_killed(monkeypatch: pytest.MonkeyPatch, two_cores: No
     started = time.monotonic()
     helper.finish()
     assert time.monotonic() - started < 20
+
+
+class _File:
+    def __init__(self, modified: bool) -> None:
+        self.modified = modified
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+def test_a_dirty_build_hands_the_helper_only_the_pages_it_builds(
+    monkeypatch: pytest.MonkeyPatch, two_cores: None
+) -> None:
+    monkeypatch.setattr(prerender, "_help", _die)
+    files = _Files(0)
+    files.pages = [_File(n % 3 == 0) for n in range(60)]  # 20 of 60 built
+    helper = prerender.start(None, files, dirty=True)  # type: ignore[arg-type]
+    assert helper is not None
+    assert helper._job.pages == [f for f in files.pages if f.modified]
+    helper.finish()
+    few = [_File(n < prerender.MIN_PAGES - 1) for n in range(60)]
+    files.pages = few
+    assert prerender.start(None, files, dirty=True) is None  # type: ignore[arg-type]
+    helper = prerender.start(None, files)  # type: ignore[arg-type]
+    assert helper is not None and len(helper._job.pages) == 60  # a full build: all
+    helper.finish()

@@ -10,8 +10,11 @@ whose content changed are rewritten (generate.py). Then only the pages whose
 Markdown changed are built, as mkdocs' dirty build does, made exact by
 render/incremental.py (the menus and the search index are as a full build makes them);
 every page is built when mkdocs.yml or the theme's templates changed, or a page was
-added, removed or renamed. Problems of seeds/ and data/ do not stop the preview: they are
-shown on top of every generated page, built from what did load.
+added, removed or renamed. Many pages to build (an edit of a person's role builds each
+page that quotes them) are shared with a helper process on the other core
+(render/prerender.py), as the first preview's are. Problems of seeds/ and data/ do not
+stop the preview: they are shown on top of every generated page, built from what did
+load.
 
 A save is heard from the system's file events (render/watching.py; `watch = "polling"`
 looks instead), and Python's collector waits until the preview is idle (`Collector`).

@@ -72,9 +72,10 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
             self.tracker.start(files, config.plugins)
         if self.renders is not None:
             self.renders.start(config, files)
-            if self.settings.prerender and not self.serving:
+            if self.settings.prerender:
                 finishing = nav if self.finished is not None else None
-                self.helper = prerender.start(config, files, finishing)
+                dirty = self.tracker is not None and self.tracker.dirty
+                self.helper = prerender.start(config, files, finishing, dirty=dirty)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
