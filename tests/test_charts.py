@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from shuttle import cachefile
 from shuttle.site import charts
-from shuttle.site.charting import render, style
+from shuttle.site.charting import israel_data, render, style
 from shuttle.site.charting import trips as trips_module
 from shuttle.site.charting.death_toll_data import check_href
 from shuttle.site.charting.html import NARROW_MEDIA
@@ -693,6 +693,26 @@ def israel(tmp_path_factory: pytest.TempPathFactory) -> Chart:
     )  # fmt: skip
     assert made is not None
     return made
+
+
+def test_a_day_many_articles_report_stays_in_its_row(israel: Chart) -> None:
+    """Forty articles giving the attack's toll: forty points, each with its link, stacked
+    within the row's band, and the chart as tall as with two."""
+    base = _israel_figures()
+    many = [
+        replace(base[0], source_title=f"Article {n}", href=f"../sources/s-{n}/#p1",
+                            figure_id=f"fig-many-{n}")
+        for n in range(100, 140)
+    ]  # fmt: skip
+    chart = _israel(base + many)
+    assert chart is not None
+    killed = [r for r in chart.spec["datasets"]["figures"] if r["measure"] == "Killed in Israel"]
+    assert len(killed) == 42 and len({r["href"] for r in killed}) == 42
+    ys = [r["y"] for r in killed]
+    assert min(ys) >= israel_data.POINT_Y - israel_data.STACK_PX
+    assert max(ys) <= israel_data.POINT_Y + israel_data.STACK_PX
+    assert len(set(ys)) > 20  # spread over the band, not drawn on top of each other
+    assert render.svg_size(chart.svg)[1] == render.svg_size(israel.svg)[1]
 
 
 def test_israel_golden_spec(israel: Chart) -> None:

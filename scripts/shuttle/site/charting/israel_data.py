@@ -37,10 +37,13 @@ ROW_LABEL = {
 # The rows' layout in pixels: each row is ROW_STEP high, its title at the top and its
 # points POINT_Y below the row's top edge. Points of the same row and day (two articles
 # giving the same count) sit STACK_PX apart, one above the other, so each keeps its
-# own tooltip and link.
+# own tooltip and link; a stack of more than three is drawn closer together, within
+# STACK_SPAN_PX, so that it stays in its row (a day that many articles report would
+# otherwise run a column of points down through every row below it).
 ROW_STEP = 46
 POINT_Y = 30
 STACK_PX = 12
+STACK_SPAN_PX = 2 * STACK_PX
 # A label goes to the left of its point in the last part of the time axis.
 LABEL_LEFT_AFTER = 0.78
 
@@ -93,6 +96,7 @@ def value_text(figure: ReportedPoint) -> str:
 def point_rows(window: Window) -> list[Row]:
     rows = []
     for group in _groups(window):
+        step = min(STACK_PX, STACK_SPAN_PX / max(len(group) - 1, 1))
         for slot, figure in enumerate(group):
             label = ROW_LABEL[figure.measure]
             rows.append(
@@ -110,7 +114,7 @@ def point_rows(window: Window) -> list[Row]:
                     "measure": label,
                     "outlet": figure.outlet,
                     "qualifier": figure.qualifier or "(none)",
-                    "y": POINT_Y + round((slot - (len(group) - 1) / 2) * STACK_PX, 1),
+                    "y": POINT_Y + round((slot - (len(group) - 1) / 2) * step, 1),
                     "title": figure.source_title,
                     "value": figure.value,
                     "who": figure.subject or "(not given)",
