@@ -715,6 +715,26 @@ def test_a_day_many_articles_report_stays_in_its_row(israel: Chart) -> None:
     assert render.svg_size(chart.svg)[1] == render.svg_size(israel.svg)[1]
 
 
+def test_a_label_that_would_print_over_the_one_before_it_is_left_out() -> None:
+    """Hostages freed on 1 December and again the next day: one label, both points; the
+    label of 20 February, far along the row, stays."""
+    base = _israel_figures()
+    next_day = replace(
+        base[3], day=date(2023, 12, 2), value=110, text="110", qualifier=None,
+        href="../sources/s-8/#p8", figure_id="fig-8",
+    )  # fmt: skip
+    chart = _israel([*base, next_day])
+    assert chart is not None
+    data = chart.spec["datasets"]
+    freed = [r for r in data["figures"] if r["measure"] == "Hostages freed"]
+    assert {r["day"] for r in freed} == {"2023-12-01", "2023-12-02", "2024-02-20"}
+    labels = data["labels_right"] + data["labels_left"]
+    shown = {r["day"]: r["label"] for r in labels if r["measure"] == "Hostages freed"}
+    assert shown == {"2023-12-01": "more than 105", "2024-02-20": "2 (candidate)"}
+    # the other rows keep theirs: the same day in another row is no overlap
+    assert len([r for r in labels if r["day"] == "2023-12-01"]) == 2
+
+
 def test_israel_golden_spec(israel: Chart) -> None:
     pretty = json.dumps(json.loads(charts.spec_json(israel)), indent=2, sort_keys=True)
     _check_golden("israel-hostages.vl.json", pretty + "\n")

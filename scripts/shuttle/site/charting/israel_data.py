@@ -46,6 +46,15 @@ STACK_PX = 12
 STACK_SPAN_PX = 2 * STACK_PX
 # A label goes to the left of its point in the last part of the time axis.
 LABEL_LEFT_AFTER = 0.78
+# A label that would print over the one before it in its row is left out (its points
+# keep their tooltips; the summary and the table below the chart give every figure).
+# Judged at the width of the chart's plot on a computer's screen (on a phone, labels
+# still crowd), a label LABEL_DX from its point and LABEL_CHAR_PX a character wide (the
+# 11 px labels average under 5 px a character), LABEL_GAP_PX clear of the one before.
+LABEL_PLOT_PX = 590
+LABEL_CHAR_PX = 5.5
+LABEL_DX = 9
+LABEL_GAP_PX = 6
 
 Row = dict[str, Any]
 
@@ -124,9 +133,11 @@ def point_rows(window: Window) -> list[Row]:
 
 
 def label_rows(window: Window) -> list[Row]:
-    """One label per row and day: the values as reported, and how many articles."""
+    """One label per row and day: the values as reported, and how many articles; none
+    where it would overlap the label kept before it in its row."""
     span = max((window.end - window.start).days, 1)
     rows = []
+    kept_until: dict[str, float] = {}  # per row: where its last kept label ends, in px
     for group in _groups(window):
         first = group[0]
         values = list(dict.fromkeys(value_text(f) for f in group))
@@ -136,12 +147,18 @@ def label_rows(window: Window) -> list[Row]:
         if all(f.candidate for f in group):
             label += " (candidate)"
         share = (first.day - window.start).days / span
+        side = "left" if share > LABEL_LEFT_AFTER else "right"
+        at, width = share * LABEL_PLOT_PX, len(label) * LABEL_CHAR_PX
+        begin = at - LABEL_DX - width if side == "left" else at + LABEL_DX
+        if begin < kept_until.get(first.measure, -LABEL_PLOT_PX) + LABEL_GAP_PX:
+            continue
+        kept_until[first.measure] = begin + width
         rows.append(
             {
                 "day": first.day.isoformat(),
                 "label": label,
                 "measure": ROW_LABEL[first.measure],
-                "side": "left" if share > LABEL_LEFT_AFTER else "right",
+                "side": side,
             }
         )
     return rows
