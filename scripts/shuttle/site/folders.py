@@ -35,19 +35,20 @@ def folder_pages(files: dict[str, bytes]) -> dict[str, bytes]:
     # back, which sync then finds unchanged at a glance
     keep = current_reuse().keep
     return dict(
-        keep("in folder", (name, data), functools.partial(_in_folder, name, data))
+        keep("in folder", (name, data), functools.partial(in_folder, name, data))
         for name, data in files.items()
     )
 
 
-def _in_folder(name: str, data: bytes) -> tuple[str, bytes]:
+def in_folder(name: str, data: bytes) -> tuple[str, bytes]:
+    """A file of the site source at its place in build/docs, a page's links moved."""
     new = folder_page(name)
     if name.endswith(".md"):
-        data = moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+        data = _moved_links(data.decode("utf-8"), name, new).encode("utf-8")
     return new, data
 
 
-def moved_links(markdown: str, old: str, new: str) -> str:
+def _moved_links(markdown: str, old: str, new: str) -> str:
     here, there = posixpath.dirname(old), posixpath.dirname(new)
 
     def move(match: re.Match[str]) -> str:

@@ -234,8 +234,8 @@ def refresh_docs(
 ) -> list[str] | None:
     """After a saved edit to files of docs/ alone, under serve: those files written to
     build/docs, nothing else computed (the generated pages do not read docs/). `last` is
-    the site source as last written and `hand` docs/'s part of it (folders.hand_written), both
-    updated here. None when that does not suffice and everything must be generated: a
+    the site source as last written and `hand` docs/'s part of it (folders.hand_written),
+    both updated here. None when that does not suffice and everything must be generated: a
     file added or removed, or one whose place a generated page takes."""
     written: list[str] = []
     for path in changed:
@@ -246,9 +246,7 @@ def refresh_docs(
         new = folders.folder_page(name)
         if not path.is_file() or new not in hand or last.get(new) != hand[new]:
             return None
-        data = path.read_bytes()
-        if name.endswith(".md"):
-            data = folders.moved_links(data.decode("utf-8"), name, new).encode("utf-8")
+        _, data = folders.in_folder(name, path.read_bytes())
         if data != last[new]:
             write(docs_dir(paths) / new, data)
             written.append(new)
