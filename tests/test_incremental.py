@@ -208,11 +208,42 @@ def test_a_page_added_is_built_with_every_menu(served: serving.Session, tmp_path
     assert _files(site) == _full_build(served, tmp_path)
 
 
-def test_a_file_added_builds_every_page(
+def test_a_file_added_outside_the_menus_is_copied_alone(
     served: serving.Session, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    site = Path(served.site_dir)
+    before = _times(site)
     write_file(served.paths.docs / "assets" / "notes.txt", "a note\n")
     with caplog.at_level("INFO", logger="shuttle.serve"):
         served()
-    assert "every page built again" in caplog.text
-    assert _files(Path(served.site_dir)) == _full_build(served, tmp_path)
+    assert "every page built again" not in caplog.text
+    assert (site / "assets" / "notes.txt").read_text(encoding="utf-8") == "a note\n"
+    rewritten = [name for name, time in _times(site).items() if before.get(name) != time]
+    assert len(rewritten) < len(before) / 2, rewritten
+    assert _files(site) == _full_build(served, tmp_path)
+
+
+def test_a_page_outside_the_menus_added_then_removed(
+    served: serving.Session, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As a listing gains a part and loses it again: the part built alone, then its
+    HTML gone, and the site each time what a full build makes."""
+    site = Path(served.site_dir)
+    page = served.paths.docs / "charts" / "notes.md"  # mkdocs.yml: not_in_nav /charts/
+    write_file(page, "# Notes on the charts\n\nHow they are drawn.\n")
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        served()
+    built = site / "charts" / "notes" / "index.html"
+    assert "How they are drawn." in built.read_text(encoding="utf-8")
+    assert _files(site) == _full_build(served, tmp_path / "added")
+    write_file(page, "# Notes on the charts, retitled\n\nHow they are drawn.\n")
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        served()  # as a part is retitled when its units move: named on no other page
+    assert "retitled" in built.read_text(encoding="utf-8")
+    assert _files(site) == _full_build(served, tmp_path / "retitled")
+    page.unlink()
+    with caplog.at_level("INFO", logger="shuttle.serve"):
+        served()
+    assert "every page built again" not in caplog.text
+    assert not built.parent.exists()  # nor its folder, as in a full build
+    assert _files(site) == _full_build(served, tmp_path / "removed")

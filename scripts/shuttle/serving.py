@@ -9,9 +9,10 @@ generation made where nothing it read changed (site/pages/reuse.py), and only fi
 whose content changed are rewritten (generate.py). Then only the pages whose
 Markdown changed are built, as mkdocs' dirty build does, made exact by
 render/incremental.py (the menus and the search index are as a full build makes them);
-every page is built when mkdocs.yml or the theme's templates changed, or a page was
-added, removed or renamed. Many pages to build (an edit of a person's role builds each
-page that quotes them) are shared with a helper process on the other core
+every page is built when mkdocs.yml or the theme's templates changed, or a page of the
+menus was added, removed or renamed (a listing's part or an article's page that comes or
+goes is built, or removed, alone). Many pages to build (an edit of a person's role builds
+each page that quotes them) are shared with a helper process on the other core
 (render/prerender.py), as the first preview's are. Problems of seeds/ and data/ do not
 stop the preview: they are shown on top of every generated page, built from what did
 load.

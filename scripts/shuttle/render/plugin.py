@@ -69,7 +69,7 @@ class ShuttlePlugin(BasePlugin[ShuttleConfig]):
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         if self.tracker is not None:
-            self.tracker.start(files, config.plugins)
+            self.tracker.start(files, nav, config)
         if self.renders is not None:
             self.renders.start(config, files)
             if self.settings.prerender:
