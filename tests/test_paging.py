@@ -4,6 +4,7 @@ pager, and links sent to the part that holds their anchor."""
 from __future__ import annotations
 
 import posixpath
+import random
 import re
 import sys
 from dataclasses import replace
@@ -22,6 +23,7 @@ from shuttle.site.pages import view as v
 from shuttle.site.pages.env import Links, macro
 from shuttle.site.pages.paging import (
     CHROME,
+    FILL,
     LABEL_CHARS,
     PAGER,
     Group,
@@ -77,6 +79,59 @@ def test_split_keeps_order_every_unit_once_and_the_budget(
         for s in p:
             assert s.continued == (s.group.anchor in seen)  # "(continued)" when begun
             seen.add(s.group.anchor)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 3000), st.integers(0, 80), st.floats(0, 1, exclude_max=True)),
+        max_size=80,
+    ),
+    st.integers(200, 8000),
+)
+def test_a_part_ends_early_only_when_it_is_full_enough(
+    spec: list[tuple[int, int, float]], room: int
+) -> None:
+    """Every part but the last is FILL full, or the next unit would not have fitted."""
+    units = [Unit(n, None, size, (), words, mark) for n, (size, words, mark) in enumerate(spec)]
+    parts = split(units, room, 500)
+    flat = [u for p in parts for s in p for u in s.units]
+    assert [u.item for u in flat] == list(range(len(units)))
+    for part, after in zip(parts, parts[1:], strict=False):
+        held = [u for s in part for u in s.units]
+        used, read = sum(u.size for u in held), sum(u.words for u in held)
+        following = after[0].units[0]
+        fits = used + following.size <= room and read + following.words <= 500
+        assert not fits or max(used / room, read / 500) >= FILL
+
+
+def _starts(units: list[Unit], room: int) -> list[int]:
+    starts, at = [], 0
+    for part in split(units, room, 10**9):
+        starts.append(at)
+        at += sum(len(s.units) for s in part)
+    return starts
+
+
+def test_a_lengthened_unit_leaves_the_later_parts_where_they_were() -> None:
+    """A listing of 2,000 units marked by their ids, as make_unit marks them: lengthen a
+    unit by 40 bytes, and no part or one begins elsewhere; cut only where the budget runs
+    out (units without marks), some such edits move where every later part begins."""
+    rng = random.Random(5)
+    sizes = [rng.randint(500, 1500) for _ in range(2000)]
+    marked = [make_unit(n, None, "x" * size, (f"e-{n}",)) for n, size in enumerate(sizes)]
+    plain = [Unit(n, None, u.size, u.anchors, u.words) for n, u in enumerate(marked)]
+    room = 40_000
+    changed: dict[str, list[int]] = {"marked": [], "plain": []}
+    for _ in range(60):
+        at = rng.randrange(1500)
+        for name, units in (("marked", marked), ("plain", plain)):
+            before = _starts(units, room)
+            edited = list(units)
+            edited[at] = replace(units[at], size=units[at].size + 40)
+            after = set(_starts(edited, room))
+            changed[name].append(sum(1 for start in before if start not in after))
+    assert sum(changed["marked"]) < sum(changed["plain"]) / 5, changed
+    assert sorted(changed["marked"])[-3] <= 1, changed["marked"]  # all but a couple: one
 
 
 @given(st.lists(st.integers(0, 400), max_size=40), st.integers(1, 1500))
