@@ -23,6 +23,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@# our modules compiled, as pip compiles an installed package's (an editable install is not)
+	$(BIN)/python -m compileall -q scripts >/dev/null
 	@touch $@
 
 # SITE_URL=https://... builds for that address (else site_url in pyproject.toml's [tool.shuttle])

@@ -5,7 +5,9 @@ A copy of the project is served on a free port. Each edit is saved, then its pag
 fetched every 50 ms until it shows the new words; the time from the write to the first
 page that shows them is what an editor waits (the server answers a request made during a
 rebuild when the rebuild is done, so a fetch never sees a half-built site). The edits
-alternate, so both see the same machine; medians are reported.
+alternate, so all see the same machine; medians are reported. Each save adds a different
+number of words (as an editor's corrections do), so what moving a listing's parts costs
+is measured too.
 
 - data: a person's role in data/people.yml, seen on the People page (the first person
   with that role is the Secretary, named on about 300 pages of the 1,000-article site);
@@ -110,7 +112,10 @@ def latencies(
         time.sleep(1.0)  # let the watchers settle
         for i in range(runs):
             for edit in edits:
-                marker = f"bench edit {i} {os.getpid()}"
+                # a save lengthens the text by a different number of words each time, as
+                # an editor's corrections do (the same length every time hid that moving a
+                # listing's parts rebuilt hundreds of pages)
+                marker = f"bench edit {i} {os.getpid()}" + " and more" * (i % 3)
                 text = edit.edited(originals[edit.name], marker)
                 assert text is not None
                 (project / edit.file).write_text(text, encoding="utf-8")
