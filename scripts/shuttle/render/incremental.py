@@ -90,7 +90,8 @@ class Tracker:
         menus = sorted(u for u in added if now[u][1]) + sorted(u for u in removed if before[u][1])
         if menus:
             raise Stale(f"{menus[0]}, a page of the menus, was added or removed")
-        self.gone = sorted(before[u][0] for u in removed)
+        outputs = {dest for dest, _ in now.values()}  # a file moved may keep its output
+        self.gone = sorted({before[u][0] for u in removed} - outputs)
         for file in files.documentation_pages():
             if file.page is None or (file.src_uri not in left and file.src_uri not in added):
                 raise Stale(f"{file.src_uri} was not built last time")
