@@ -20,6 +20,8 @@ def test_part_pages() -> None:
     assert part_page("sources/index.md", 2) == "sources/page-2.md"
     assert part_page("trips/trip-04.md", 2) == "trips/trip-04/page-2.md"
     assert url_of(part_page("timeline.md", 12)) == "timeline/page-12/"
+    assert part_page("quotes.md", 3, "q-1a2b") == "quotes/page-q-1a2b.md"
+    assert part_page("quotes.md", 1, "q-1a2b") == "quotes.md"
 
 
 def test_links_from_page_sources_and_from_page_addresses() -> None:

@@ -378,9 +378,10 @@ def test_every_payload_reads_verbatim(hostile_pages: dict[str, Page]) -> None:
 
 
 def in_parts(pages: dict[str, Page], page: str) -> str:
-    """The text of a listing page and of its later parts (quotes/page-2/index.html...)."""
+    """The text of a listing page and of its later parts (quotes/page-q-1a2b/index.html,
+    sources/page-2/index.html...)."""
     folder = page[: -len("index.html")]
-    part = re.compile(re.escape(folder) + r"page-\d+/index\.html")
+    part = re.compile(re.escape(folder) + r"page-[a-z0-9-]+/index\.html")
     return "\n".join(
         p.text for path, p in sorted(pages.items()) if path == page or part.fullmatch(path)
     )

@@ -28,13 +28,15 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
-def part_page(page: str, number: int) -> str:
-    """Part `number` of a listing page: part 1 is the page itself, part N a page below
-    it (quotes.md -> quotes/page-2.md, sources/index.md -> sources/page-2.md)."""
+def part_page(page: str, number: int, name: str | None = None) -> str:
+    """Part `number` of a listing page: part 1 is the page itself, a later part a page
+    below it, named after `name` (the first record it holds: quotes.md ->
+    quotes/page-q-1a2b3c.md), else after its number (sources/index.md -> sources/page-2.md).
+    A name stays when parts before it come or go; a number does not."""
     if number == 1:
         return page
     folder = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
-    return posixpath.join(folder, f"page-{number}.md")
+    return posixpath.join(folder, f"page-{name or number}.md")
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:

@@ -3,7 +3,9 @@
 A listing page is a run of units (a quote, a table row, a timeline event) in groups (a
 trip, a speaker, a section), each group under its heading. The units are kept in order
 and cut into parts so that each part's HTML, Material's chrome included, stays within the
-budget: part 1 keeps the page's address, part N is `<page>/page-N/`.
+budget: part 1 keeps the page's address, a later part is `<page>/page-<name>/`, named
+after the first record it holds (`quotes/page-q-1a2b3c4d5e/`), or `<page>/page-N/` where
+its units carry no id (the sources list, a trip page's tables).
 
 Where a part ends is chosen by its units, not only by where the budget runs out. Cut only
 there, a unit an editor lengthens by a word moves where every later part begins, and with
@@ -19,9 +21,12 @@ Measured on the 1,000-article benchmark's listings, 800 edits of a word or a few
 the timeline's parts an edit changes, 1.24 on average before and 0.36 now, the 99th
 percentile 27 before and 3 now (the figures' 3.2 and 0.66, the people's 4.7 and 0.25);
 the parts are a tenth more numerous (the timeline's 71 to 79), each at least FILL full.
-Left: in fewer than one edit of a hundred the number of parts changes, and with it every
-later part's number (the preview builds those parts and the pages linking into them, not
-every page: render/incremental.py).
+When an edit adds or removes a part (fewer than one edit in a hundred, or an edit that
+lengthens thousands of units: a role shown on every quote of the Secretary's), the cut
+falls back into step some parts later, and the parts after that keep their names, so the
+pages linking into them do not change (numbered, every later part moved: the role edit at
+1,000 articles changed 1,388 pages, named 878). Each part still says "part 12 of 80", so
+a listing's parts all change when their count does.
 
 A group cut in two is headed again, "(continued)", on the next part. Every anchor a unit
 carries is placed on the part that holds it, so links to it from any page can point there.
@@ -40,7 +45,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from shuttle.material_adapter import PAGE_CHROME
-from shuttle.site.pages import reuse
+from shuttle.site.pages import partnames, reuse
 from shuttle.site.pages.addresses import part_page
 from shuttle.site.pages.env import Links, render
 from shuttle.site.pages.pager import Pager, pager_of
@@ -84,19 +89,29 @@ class Unit:
     words: int = 0  # of body text (word_count), for the WORDS limit
     # in [0, 1): where a part may end, the unit of the lowest mark begins the next (_end)
     mark: float = 1.0
+    # the record it shows, where it carries no anchor of its own (a person's quote on the
+    # people page): it marks the unit and may name its part
+    key: str = ""
 
 
 def unit(
-    item: Any, group: Group | None, markdown: str, anchors: tuple[str, ...] = (), extra: int = 0
+    item: Any,
+    group: Group | None,
+    markdown: str,
+    anchors: tuple[str, ...] = (),
+    extra: int = 0,
+    *,
+    key: str = "",
 ) -> Unit:
     """A unit of what it renders to: its estimated HTML (plus `extra` bytes) and words;
-    marked by its first anchor, a record's id, which an edit of the record keeps. A unit
-    without one is not marked (its parts fill up): a mark drawn from what it shows would
-    be drawn again by every edit of it, and move its part's end."""
+    marked by its first anchor, else by `key`: a record's id, which an edit of the record
+    keeps. A unit without either is not marked (its parts fill up): a mark drawn from
+    what it shows would be drawn again by every edit of it, and move its part's end."""
     # under serve the same units' Markdown comes back after every saved edit
     size, words = reuse.current().keep("measured", markdown, functools.partial(_measured, markdown))
-    mark = _mark(anchors[0]) if anchors else 1.0
-    return Unit(item, group, size + extra, anchors, words, mark)
+    named = anchors[0] if anchors else key
+    mark = _mark(named) if named else 1.0
+    return Unit(item, group, size + extra, anchors, words, mark, key)
 
 
 def _measured(markdown: str) -> tuple[int, int]:
@@ -281,11 +296,13 @@ def paginate(
     budget: int = BUDGET,
     words: int = WORDS,
     later: Own | None = None,
+    named: bool = True,
 ) -> Paged:
     """`page`'s units in parts, each within `budget` with the page's `fixed` part (its
     title and introduction, as estimated) and Material's chrome, and within `words`;
     `later`: what part 1 and the later parts each carry, where they differ (then
-    `fixed` and `words` are part 1's)."""
+    `fixed` and `words` are part 1's). `named`: later parts are named after the first
+    record they hold (partnames.py), else numbered."""
     sizes = (later.first, later.later) if later else (fixed, fixed)
     first_words, later_words = (later.first_words, later.later_words) if later else (words, words)
     room, rest = budget - CHROME - sizes[0], budget - CHROME - sizes[1]
@@ -294,10 +311,11 @@ def paginate(
         first = (max(room - PAGER - _contents_size(page, units), 1), first_words)
         cut = split(units, max(rest - PAGER, 1), later_words, first=first)
     parts = []
-    for number, sections in enumerate(cut, start=1):
+    names = partnames.names(cut) if named else [None] * len(cut)
+    for number, (sections, called) in enumerate(zip(cut, names, strict=True), start=1):
         here = [u for s in sections for u in s.units]
         name = _cut(label(here)) if label is not None and here and len(cut) > 1 else ""
-        parts.append(Part(number, part_page(page, number), sections, name))
+        parts.append(Part(number, part_page(page, number, called), sections, name))
     places = {
         (page, anchor): part.page
         for part in parts[1:]
@@ -322,7 +340,7 @@ def _contents_size(page: str, units: Sequence[Unit]) -> int:
     if not 2 <= len(first) <= CONTENTS:
         return 0
     lines = [
-        f"- [{g.index or g.title}]({page}/page-100.md#{g.anchor}), parts 100 to 100\n"
+        f"- [{g.index or g.title}]({page}/page-q-0123456789.md#{g.anchor}), parts 100 to 100\n"
         for g in first.values()
     ]
     return html_size("".join(lines)) + 200

@@ -64,7 +64,7 @@ def _plan_quotes(view: v.View, budget: int) -> Paged:
     )
     for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], view.people[kv[0]].name)):
         speaker = SpeakerRow(view.people[pid], n, [])
-        units.append(paging.unit(speaker, table, row(links, speaker)))
+        units.append(paging.unit(speaker, table, row(links, speaker), key=pid))
     # the introduction and the filter (every speaker and trip) are on part 1 alone
     own = ownsize.own("quotes.md.j2", v.QUOTES, contexts={}, **_filter(view))
     return paging.paginate(
@@ -131,7 +131,10 @@ def _plan_people(view: v.View, budget: int) -> Paged:
         said = by_person[p.id]
         row = SpeakerRow(p, len(said), said)
         group = paging.group(p.id, p.name, row, head=role(p), index=_initial(p))
-        units += [paging.unit(q, group, ref(links, q, show_speaker=False), (), 2) for q in said]
+        units += [
+            paging.unit(q, group, ref(links, q, show_speaker=False), (), 2, key=q.quote.id)
+            for q in said
+        ]
     if others:
         group = paging.group(NOT_QUOTED, "Named in the sources, not quoted")
         units += [paging.unit(p, group, named(p), (p.id,)) for p in sorted(others, key=_order)]

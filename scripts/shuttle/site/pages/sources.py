@@ -109,7 +109,11 @@ def plan_sources(view: v.View, budget: int = paging.BUDGET) -> Paged:
                 "figures": len(figures)}  # fmt: skip
         units.append(paging.unit(item, table, row(links, item)))
     fixed = ownsize.fixed_size("sources_index.md.j2", v.SOURCES)
-    return paging.paginate(v.SOURCES, units, fixed=fixed, label=_published_days, budget=budget)
+    # numbered, not named: its parts share sources/ with the articles' pages (whose ids
+    # may not be page-N, records/fields.py), and its rows carry no anchor to name them
+    return paging.paginate(
+        v.SOURCES, units, fixed=fixed, label=_published_days, budget=budget, named=False
+    )
 
 
 TABLE_HEAD = (
