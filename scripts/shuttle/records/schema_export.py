@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from shuttle.paths import Paths
@@ -28,6 +29,11 @@ FILE_MODELS: dict[str, type[Record]] = {
 
 def json_schemas() -> dict[str, str]:
     """The JSON Schema text of each file model, deterministic, keyed by file name."""
+    return dict(_json_schemas())
+
+
+@functools.cache  # the models are the code's: the same text for the life of the process
+def _json_schemas() -> dict[str, str]:
     out: dict[str, str] = {}
     for name, model in FILE_MODELS.items():
         schema = model.model_json_schema()
