@@ -1,32 +1,15 @@
 """Listing pages in parts, each part's HTML under a byte budget.
 
-A listing page is a run of units (a quote, a table row, a timeline event) in groups (a
-trip, a speaker, a section), each group under its heading. The units are kept in order
-and cut into parts so that each part's HTML, Material's chrome included, stays within the
-budget: part 1 keeps the page's address, a later part is `<page>/page-<name>/`, named
-after the first record it holds (`quotes/page-q-1a2b3c4d5e/`), or `<page>/page-N/` where
-its units carry no id (the sources list, a trip page's tables).
-
-Where a part ends is chosen by its units, not only by where the budget runs out. Cut only
-there, a unit an editor lengthens by a word moves where every later part begins, and with
-it every page that links into them: at 1,000 articles, one event's summary edited by a
-word changed all 71 parts of the timeline and the 226 source pages that link into them,
-ten seconds of rebuilding in the preview. So a part that is FILL full may end before any
-unit until the budget runs out, and ends before the one of the lowest mark, a number
-drawn from the unit's id (a unit without an id has none): wherever the part began, the
-same unit wins, and the parts after it are as they were (content-defined chunking, as
-backup tools cut files into blocks).
-
-Measured on the 1,000-article benchmark's listings, 800 edits of a word or a few each:
-the timeline's parts an edit changes, 1.24 on average before and 0.36 now, the 99th
-percentile 27 before and 3 now (the figures' 3.2 and 0.66, the people's 4.7 and 0.25);
-the parts are a tenth more numerous (the timeline's 71 to 79), each at least FILL full.
-When an edit adds or removes a part (fewer than one edit in a hundred, or an edit that
-lengthens thousands of units: a role shown on every quote of the Secretary's), the cut
-falls back into step some parts later, and the parts after that keep their names, so the
-pages linking into them do not change (numbered, every later part moved: the role edit at
-1,000 articles changed 1,388 pages, named 878). Each part still says "part 12 of 80", so
-a listing's parts all change when their count does.
+A listing page is a run of units (units.py: a quote, a table row, a timeline event) in
+groups (a trip, a speaker, a section), each group under its heading. The units are kept
+in order and cut into parts (where: cuts.py) so that each part's HTML, Material's chrome
+included, stays within the budget: part 1 keeps the page's address, a later part is
+`<page>/page-<name>/`, named after the first record it holds (`quotes/page-q-1a2b3c4d5e/`,
+partnames.py), or `<page>/page-N/` where its units carry no id (the sources list, a trip
+page's tables). Named, a part that comes or goes before them leaves the later parts, and
+the pages linking into them, as they were (numbered, every later part moved: the role
+edit at 1,000 articles changed 1,388 pages, named 878). Each part still says "part 12 of
+80", so a listing's parts all change when their count does.
 
 A group cut in two is headed again, "(continued)", on the next part. Every anchor a unit
 carries is placed on the part that holds it, so links to it from any page can point there.
@@ -37,108 +20,35 @@ it into HTML; each part's pager is pager.py's.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from shuttle.material_adapter import PAGE_CHROME
-from shuttle.site.pages import partnames, reuse
+from shuttle.site.pages import partnames
 from shuttle.site.pages.addresses import part_page
+from shuttle.site.pages.cuts import FILL as FILL
+from shuttle.site.pages.cuts import WORDS as WORDS
+from shuttle.site.pages.cuts import split as split
 from shuttle.site.pages.env import Links, render
 from shuttle.site.pages.pager import Pager, pager_of
-from shuttle.site.pages.sizes import heading_size, html_size, word_count
+from shuttle.site.pages.sizes import html_size as html_size
+from shuttle.site.pages.sizes import word_count as word_count
+from shuttle.site.pages.units import Group as Group
+from shuttle.site.pages.units import Section as Section
+from shuttle.site.pages.units import Unit as Unit
+from shuttle.site.pages.units import group as group
+from shuttle.site.pages.units import unit as unit
 
 if TYPE_CHECKING:
     from shuttle.site.pages.ownsize import Own
 
 BUDGET = 60 * 1024  # a page's own HTML, without charts
-# Words of body text a part's units may hold: a page stays within 1,500 words (a reader's
-# sitting) with its title, introduction and pager.
-WORDS = 1_100
 CHROME = PAGE_CHROME  # Material's header, navigation, footer and scripts (its adapter's)
 PAGER = 3 * 1024  # the pager, twice, and the line that says what a part covers
 LABEL_CHARS = 60  # a part's label is cut to this length in the pager
 CONTENTS = 30  # part 1 lists where each group begins, for pages of 2 to this many groups
-FILL = 0.75  # a part may end early once it holds this share of its room or its words
-
-
-@dataclass(frozen=True)
-class Group:
-    """A heading over units; `data` is what the page shows under it (a table's header,
-    a person's role)."""
-
-    anchor: str
-    title: str
-    data: Any = None
-    size: int = 0  # the estimated HTML of its heading and what is under it
-    again: int = 0  # of its heading alone, "(continued)", on a later part
-    index: str | None = None  # part 1's contents list it under this (a letter), not its title
-
-
-@dataclass(frozen=True)
-class Unit:
-    item: Any
-    # not compared: a unit is compared within its Section, which holds the same group
-    # (a group of 300 quotes compared once per unit would be compared 300 times)
-    group: Group | None = field(compare=False)
-    size: int
-    anchors: tuple[str, ...] = ()
-    words: int = 0  # of body text (word_count), for the WORDS limit
-    # in [0, 1): where a part may end, the unit of the lowest mark begins the next (_end)
-    mark: float = 1.0
-    # the record it shows, where it carries no anchor of its own (a person's quote on the
-    # people page): it marks the unit and may name its part
-    key: str = ""
-
-
-def unit(
-    item: Any,
-    group: Group | None,
-    markdown: str,
-    anchors: tuple[str, ...] = (),
-    extra: int = 0,
-    *,
-    key: str = "",
-) -> Unit:
-    """A unit of what it renders to: its estimated HTML (plus `extra` bytes) and words;
-    marked by its first anchor, else by `key`: a record's id, which an edit of the record
-    keeps. A unit without either is not marked (its parts fill up): a mark drawn from
-    what it shows would be drawn again by every edit of it, and move its part's end."""
-    # under serve the same units' Markdown comes back after every saved edit
-    size, words = reuse.current().keep("measured", markdown, functools.partial(_measured, markdown))
-    named = anchors[0] if anchors else key
-    mark = _mark(named) if named else 1.0
-    return Unit(item, group, size + extra, anchors, words, mark, key)
-
-
-def _measured(markdown: str) -> tuple[int, int]:
-    return html_size(markdown), word_count(markdown)
-
-
-def _mark(text: str) -> float:
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 2**64
-
-
-@dataclass(frozen=True)
-class Section:
-    """A group's units on one part; `continued` when the group began on an earlier part."""
-
-    group: Group | None
-    continued: bool
-    units: list[Unit]
-
-    @property
-    def anchor(self) -> str:
-        assert self.group is not None
-        return f"{self.group.anchor}-continued" if self.continued else self.group.anchor
-
-    @property
-    def items(self) -> list[Any]:
-        return [u.item for u in self.units]
 
 
 @dataclass(frozen=True)
@@ -189,62 +99,6 @@ class Paged:
         return pager_of(part.number, self.pages, part.label, url)
 
 
-def split(
-    units: Sequence[Unit],
-    room: int,
-    words: int = WORDS,
-    *,
-    first: tuple[int, int] | None = None,
-) -> list[list[Section]]:
-    """Units in order, cut into parts of at most `room` estimated bytes and `words` words
-    each (a unit larger than that alone gets a part of its own); `first`: part 1's room
-    and words, where they differ (part 1 alone carries the introduction, a filter, the
-    contents). Where each part ends is _end's choice. A group's heading counts on every
-    part it appears on. Every unit lands on exactly one part; there is at least one part."""
-    parts: list[list[Section]] = []
-    begun: set[int] = set()  # the groups (by id) already headed on some part
-    start, limit = 0, first or (room, words)
-    while True:
-        end = _end(units, start, limit, begun)
-        sections: list[Section] = []
-        for unit in units[start:end]:
-            if sections and sections[-1].group is unit.group:
-                sections[-1].units.append(unit)
-                continue
-            sections.append(Section(unit.group, id(unit.group) in begun, [unit]))
-            if unit.group is not None:
-                begun.add(id(unit.group))
-        parts.append(sections)
-        if end >= len(units):
-            return parts
-        start, limit = end, (room, words)
-
-
-def _end(units: Sequence[Unit], start: int, limit: tuple[int, int], begun: set[int]) -> int:
-    """Where the part that begins at `start` ends: of the units it could end before once
-    it is FILL full, up to the first that would take it over `limit`, before the one of
-    the lowest mark (the last of equal marks: units without marks fill every part); or at
-    the end of the units."""
-    room, words = max(limit[0], 1), max(limit[1], 1)
-    used = read = 0
-    headed = set(begun)
-    best: tuple[float, int] | None = None  # the lowest (mark, -index) where it may end
-    for index in range(start, len(units)):
-        unit = units[index]
-        same = index > start and units[index - 1].group is unit.group
-        cost = unit.size + (0 if same else _heading(unit.group, headed))
-        if index > start:
-            if max(used / room, read / words) >= FILL:
-                best = min(best or (2.0, 0), (unit.mark, -index))
-            if used + cost > room or read + unit.words > words:
-                return index if best is None else -best[1]
-        if unit.group is not None:
-            headed.add(id(unit.group))
-        used += cost
-        read += unit.words
-    return len(units)
-
-
 def render_parts(
     template: str,
     paged: Paged,
@@ -279,12 +133,6 @@ class Outline:
     pages: list[str]
     empty: bool
     contents: list[Entry] = field(default_factory=list)
-
-
-def _heading(group: Group | None, begun: set[int]) -> int:
-    if group is None:
-        return 0
-    return group.again if id(group) in begun else group.size
 
 
 def paginate(
@@ -327,9 +175,9 @@ def paginate(
 
 def _groups(units: Sequence[Unit]) -> list[Group]:
     seen: dict[int, Group] = {}
-    for unit in units:
-        if unit.group is not None:
-            seen.setdefault(id(unit.group), unit.group)
+    for each in units:
+        if each.group is not None:
+            seen.setdefault(id(each.group), each.group)
     return list(seen.values())
 
 
@@ -379,19 +227,3 @@ def titles(units: list[Unit]) -> str:
     """A part's label: the titles of its first and last units' groups."""
     first, last = units[0].group, units[-1].group
     return span_label(first.title if first else "", last.title if last else "")
-
-
-def group(
-    anchor: str,
-    title: str,
-    data: Any = None,
-    *,
-    head: str = "",
-    level: int = 2,
-    index: str | None = None,
-) -> Group:
-    """A group whose heading is `title` and under which the page shows `head` (Markdown,
-    as rendered; only its size is kept) before its units; headed "(continued)" again."""
-    first = heading_size(title, anchor, level) + html_size(head)
-    again = heading_size(f"{title} (continued)", f"{anchor}-continued", level)
-    return Group(anchor, title, data, first, again, index)

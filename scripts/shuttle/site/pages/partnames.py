@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from shuttle.site.pages.paging import Section
+    from shuttle.site.pages.units import Section
 
 # A name is a folder of the site: a slug, with a letter (page-12 is part 12's)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -105,7 +105,7 @@ def _trip_context(view: v.View, trip: Trip) -> dict[str, object]:
 
 def citation_names(view: v.View) -> dict[str, str]:
     """What a citation of a source's paragraph is labelled with: its outlet and date."""
-    return {s.id: f"{s.outlet}, {long_day(s.published)}" for s in view.sources.values()}
+    return view.citation_names
 
 
 def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:

@@ -243,6 +243,12 @@ class View:
     def _index(self) -> _Index:
         return _Index.of(self)
 
+    @functools.cached_property
+    def citation_names(self) -> dict[str, str]:
+        """What a citation of a source's paragraph is labelled with: its outlet and date
+        (made once: every trip's page and chapter reads all of them)."""
+        return {s.id: f"{s.outlet}, {long_day(s.published)}" for s in self.sources.values()}
+
 
 @dataclass
 class _Index:
