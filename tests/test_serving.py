@@ -20,8 +20,7 @@ from shuttle import serving
 from shuttle.collector import Collector
 from shuttle.paths import Paths
 from shuttle.problems import Problem
-from shuttle.site import generate
-from shuttle.site.generate import problems_banner
+from shuttle.site import errorbox, generate
 
 
 def _regenerate(root: Path) -> None:
@@ -42,7 +41,7 @@ def test_a_broken_data_file_is_shown_on_every_page_under_serve(
 
 def test_the_banner_escapes_what_a_problem_quotes() -> None:
     problem = Problem.of("E102", "data/people.yml", 3, "name: <script>alert(1)</script> *x*")
-    banner = problems_banner([problem])
+    banner = errorbox.of([problem])
     assert "<script>" not in banner and "1 problem in" in banner
 
 

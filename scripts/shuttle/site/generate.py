@@ -20,9 +20,9 @@ from pathlib import Path
 from shuttle.aside import Aside, cores
 from shuttle.checks import consistency
 from shuttle.paths import Paths
-from shuttle.problems import Problem, has_errors, ordered
+from shuttle.problems import Problem, has_errors
 from shuttle.records.store import Store
-from shuttle.site import folders, memo
+from shuttle.site import errorbox, folders, memo
 from shuttle.site.pages.reuse import Reuse
 from shuttle.site.pages.reuse import current as current_reuse
 from shuttle.textio import replace_file
@@ -97,10 +97,12 @@ def _site_source(
     generated = render_site(
         view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside
     )
-    top = problems_banner(problems) if banner and has_errors(problems) else ""
+    top = errorbox.of(problems) if banner and has_errors(problems) else ""
     keep = current_reuse().keep  # under serve, pages that come back are encoded once
     for path, markdown in generated.pages.items():
-        out[path] = keep("bytes", (markdown, top), functools.partial(_page_bytes, markdown, top))
+        out[path] = keep(
+            "bytes", (markdown, top), functools.partial(errorbox.page_bytes, markdown, top)
+        )
     for path, content in generated.files.items():
         # the downloads and the charts' specs: megabytes, the same text after most saves
         out[path] = (
@@ -252,36 +254,6 @@ def refresh_docs(
             written.append(new)
         hand[new] = last[new] = data
     return written
-
-
-def problems_banner(problems: list[Problem]) -> str:
-    """The errors of seeds/ and data/ as a box on top of every page `serve` shows: the
-    pages below are built from what did load, and are incomplete until they are fixed."""
-    from shuttle.site.pages.escape import text
-
-    errors = [p for p in ordered(problems) if p.severity == "error"]
-    lines = [
-        f'!!! failure "{len(errors)} problem{"s" if len(errors) != 1 else ""} in seeds/ or '
-        'data/: this page is incomplete until they are fixed"',
-        "",
-    ]
-    lines += [f"    - {text(str(problem))}" for problem in errors[:50]]
-    if len(errors) > 50:
-        lines.append(f"    - and {len(errors) - 50} more: run `shuttle check`")
-    return "\n".join(lines) + "\n\n"
-
-
-def _page_bytes(markdown: str, top: str) -> bytes:
-    return _after_front_matter(markdown, top).encode("utf-8")
-
-
-def _after_front_matter(markdown: str, block: str) -> str:
-    if block and markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 4)
-        if end != -1:
-            cut = end + len("\n---\n")
-            return markdown[:cut] + "\n" + block + markdown[cut:]
-    return block + markdown
 
 
 def inputs_digest(
