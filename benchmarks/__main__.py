@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import corpus, editor_effort, hostile, lighthouse, report, runner, serve
+from benchmarks import curated, editor_effort, hostile, lighthouse, report, runner, serve
 from benchmarks.measure import REPO, cores, load_average
 
 LARGE = 5000  # from this many articles: --large-runs, and cold builds only
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     projects: dict[str, Path] = {}
     for size in args.sizes:
         count = 0 if size == "seed" else int(size)
-        projects[size] = corpus.build_corpus(count, corpora, log, fresh=args.fresh)
+        projects[size] = curated.build_corpus(count, corpora, log, fresh=args.fresh)
         large = count >= LARGE
         runs = args.large_runs if large else args.runs
         results[size] = runner.bench_corpus(

@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import corpus
+from benchmarks import curated
 
 REPO = Path(__file__).resolve().parent.parent
 SHUTTLE = [sys.executable, "-m", "shuttle.cli"]
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for size in args.sizes.split(","):
         count = 0 if size == "seed" else int(size)
-        source = corpus.build_corpus(count, args.corpora.resolve())
+        source = curated.build_corpus(count, args.corpora.resolve())
         project = args.corpora.resolve() / f"parts-{size}"
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import shuttle
-from benchmarks import corpus, rendertable, serve, steps
+from benchmarks import curated, rendertable, serve, steps
 from benchmarks.measure import environment, load_average, run, shuttle_cmd
 from shuttle.paths import Paths
 from shuttle.textio import replace_file
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     for size in args.sizes.split(","):
         count = 0 if size == "seed" else int(size)
-        source = corpus.build_corpus(count, args.corpora.resolve(), _log)
+        source = curated.build_corpus(count, args.corpora.resolve(), _log)
         project = args.corpora.resolve() / f"renderers-{size}-{os.getpid()}"
         shutil.rmtree(project, ignore_errors=True)
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import corpus
+from benchmarks import curated
 from benchmarks.measure import Sample, run, run_step, shuttle_cmd
 from benchmarks.measure import Series as S
 
@@ -80,7 +80,7 @@ def measure_extract(project: Path, work: Path, runs: int, log: Log) -> dict[str,
     samples = []
     for i in range(runs):
         log(f"  extract (run {i + 1}/{runs})")
-        corpus.fresh_project(work, project / "seeds")
+        curated.fresh_project(work, project / "seeds")
         samples.append(run(shuttle_cmd(work, "extract")))
     shutil.rmtree(work, ignore_errors=True)
     return _stats(samples)

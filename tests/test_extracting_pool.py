@@ -19,10 +19,11 @@ def _corpus(dest: Path, count: int) -> Path:
     sys.path.insert(0, str(REPO))
     try:
         corpus = importlib.import_module("benchmarks.corpus")
+        curated = importlib.import_module("benchmarks.curated")
     finally:
         sys.path.remove(str(REPO))
-    corpus.fresh_project(dest)
-    corpus.write_seeds(corpus.generate(count, corpus.reference()), dest / "seeds")
+    curated.fresh_project(dest)
+    curated.write_seeds(corpus.generate(count, corpus.reference()), dest / "seeds")
     return dest
 
 

@@ -334,7 +334,7 @@ class _Pager(HTMLParser):
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sys.path.insert(0, str(REPO))
     try:
-        from benchmarks.corpus import build_corpus
+        from benchmarks.curated import build_corpus
     finally:
         sys.path.remove(str(REPO))
     project = build_corpus(12, tmp_path_factory.mktemp("corpora"), log=lambda _: None)
