@@ -8,7 +8,9 @@ in one sequence:
 
 - generate cold: `shuttle generate` with no build/; warm: again, nothing changed.
 - Material / Zensical cold: `shuttle build --renderer R` with no build/ at all (check,
-  generate, render, link check; charts drawn); warm: the same build again.
+  generate, render, link check; charts drawn); warm: the same build again (nothing
+  changed: build/site is read back and kept, sitememo.py; bare mkdocs renders every
+  time); Material, one article edited: a build after an event's summary is reworded.
 - bare mkdocs: `mkdocs build` of the tree generate wrote, with a mkdocs.yml without our
   plugin.
 
@@ -99,7 +101,27 @@ def one_run(
         command = shuttle_cmd(project, "build", "--renderer", renderer)
         out[f"{renderer}_cold"] = _timed(command, failures, f"{renderer}_cold", clock)
         out[f"{renderer}_warm"] = _timed(command, failures, f"{renderer}_warm", clock)
+        if renderer == "material":
+            out["material_edited"] = _edited(project, command, failures, clock)
     return out
+
+
+def _edited(
+    project: Path, command: list[str], failures: dict[str, str], clock: Clock
+) -> float | None:
+    """A build after one article's event summary is reworded (as serve's benchmark edits
+    it): what an editor's `make site` costs after a correction, where the warm build
+    above, with nothing changed, keeps build/site as it was (sitememo.py)."""
+    edit = serve.article_edit(project)
+    if edit is None:
+        failures["material_edited"] = "no article's data file has an event summary to edit"
+        return None
+    path, original, edited = edit
+    path.write_text(edited, encoding="utf-8")
+    try:
+        return _timed(command, failures, "material_edited", clock)
+    finally:
+        path.write_text(original, encoding="utf-8")
 
 
 def measure_size(

@@ -79,8 +79,9 @@ def target_rows(
     lighthouse: dict[str, Any] | None,
 ) -> list[Row]:
     rows: list[Row] = []
-    # warm: an editor's build and CI with build/cache kept; page cache empty: every page
-    # rendered (charts and templates still cached), what our steps cost on a fresh clone
+    # warm: an editor's build and CI with build/cache kept, nothing changed (build/site
+    # read back and kept: sitememo.py); page cache empty: every page rendered (charts and
+    # templates still cached), what our steps cost on a fresh clone
     for kind, prefix in (
         ("warm", "shuttle build"),
         ("uncached", "shuttle build, page cache empty"),

@@ -54,6 +54,17 @@ class Edit:
 SUMMARY = re.compile(r"^    summary: [^\n'\"]+[^\n'\" ]$", re.MULTILINE)
 
 
+def article_edit(project: Path) -> tuple[Path, str, str] | None:
+    """The article file _article edits, its text, and its text with a summary reworded."""
+    found = _article(project)
+    path = project / found.file
+    if not path.is_file():
+        return None
+    original = path.read_text(encoding="utf-8")
+    edited = found.edited(original, "reworded by the benchmark")
+    return None if edited is None else (path, original, edited)
+
+
 def _article(project: Path) -> Edit:
     """The first article's data file with a plainly written event summary, and its page."""
     for path in sorted((project / "data" / "articles").glob("*.yml")):

@@ -48,13 +48,13 @@ def _timed(timers: Timers, name: str, fn: Callable[..., Any]) -> Callable[..., A
 def step_build(paths: Paths) -> dict[str, Any]:
     from shuttle import building
     from shuttle.render import linkcheck
-    from shuttle.site import charts, generate, pages
-    from shuttle.site.pages import figures
+    from shuttle.site import charts, generate
+    from shuttle.site.pages import assemble, figures
 
     timers: Timers = {}
     building.run_checks = _timed(timers, "check", building.run_checks)
     generate.generate = _timed(timers, "plugin", generate.generate)
-    pages.render_site = _timed(timers, "render", pages.render_site)
+    assemble.render_site = _timed(timers, "render", assemble.render_site)
     figures.death_toll = _timed(timers, "chart", figures.death_toll)
     charts.chart_javascript = _timed(timers, "chart_js", charts.chart_javascript)
     building.render = _timed(timers, "mkdocs", building.render)

@@ -11,7 +11,7 @@ from pathlib import Path
 from shuttle.aside import Aside
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
-from shuttle.site.pages import render_site
+from shuttle.site.pages.assemble import render_site
 from shuttle.site.pages.view import View
 
 REPO = Path(__file__).resolve().parents[1]

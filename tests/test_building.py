@@ -164,6 +164,9 @@ def test_a_disk_that_refuses_the_pages_is_e402_and_the_old_site_stays(
 
     root = copy_of_built(built_site, tmp_path / "project")
     before = outputs(root)
+    # an edit, so the site must be rendered again (the same inputs keep it: sitememo.py)
+    page = root / "docs" / "methodology.md"
+    write_file(page, page.read_text(encoding="utf-8") + "\nA paragraph just saved.\n")
 
     def refuse(content: bytes, output_path: str) -> None:
         error.filename = output_path

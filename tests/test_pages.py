@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from conftest import TEST_SITE_URL
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
-from shuttle.site.pages import Generated, render_site
+from shuttle.site.pages.assemble import Generated, render_site
 from shuttle.site.pages.view import View
 
 HERE = Path(__file__).parent

@@ -18,7 +18,7 @@ from shuttle.records.licences import terms
 from shuttle.records.schema import Source, TripCites
 from shuttle.records.sources import make_article
 from shuttle.records.store import Store
-from shuttle.site.pages import render_site
+from shuttle.site.pages.assemble import render_site
 from shuttle.site.pages.sources import shown_paragraphs
 from shuttle.site.pages.view import View
 

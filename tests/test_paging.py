@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from conftest import TEST_SITE_URL, pinned_epoch, run_shuttle
 from shuttle.checks import consistency, run_checks
 from shuttle.paths import Paths
-from shuttle.site.pages import render_site
 from shuttle.site.pages import view as v
+from shuttle.site.pages.assemble import render_site
 from shuttle.site.pages.env import Links, macro
 from shuttle.site.pages.paging import (
     CHROME,

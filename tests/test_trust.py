@@ -17,7 +17,7 @@ from shuttle.checks import consistency, run_checks
 from shuttle.dates import long_day
 from shuttle.extract.lexicon import SPEECH_VERBS
 from shuttle.paths import Paths
-from shuttle.site.pages import Generated, render_site
+from shuttle.site.pages.assemble import Generated, render_site
 from shuttle.site.pages.context import contexts
 from shuttle.site.pages.corrections import last_updated
 from shuttle.site.pages.view import View

@@ -29,7 +29,7 @@ from shuttle import config, origins
 from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, has_errors
-from shuttle.render import mkdocs_adapter, renderers
+from shuttle.render import mkdocs_adapter, renderers, sitememo
 from shuttle.render import publish as sitedir
 from shuttle.site import generate
 from shuttle.textio import why
@@ -103,15 +103,28 @@ def build(
             if renderer is None:
                 return problems
             sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
+            # build/site rendered from these inputs before, and still as it was: kept
+            made = sitememo.key(paths, inputs, renderer, os.environ.get("SOURCE_DATE_EPOCH", ""))
+            kept = sitememo.recall(paths, made, paths.site)
+            if kept is not None:
+                (log or logging.getLogger("shuttle")).info(
+                    "build/site is up to date: rendered from these inputs, and unchanged since"
+                )
+                problems += kept
+                if check_links:
+                    problems += _check_links(paths, settings, paths.site)
+                return problems
             fresh = Path(tempfile.mkdtemp(prefix=sitedir.FRESH_PREFIX, dir=paths.build))
             try:
                 found = render(paths, settings, renderer, fresh)
+                said = list(found)
                 if not has_errors(found) and check_links:
                     found += _check_links(paths, settings, fresh)
                 problems += found
                 if not has_errors(found):
                     _make_readable(fresh)
                     sitedir.swap(fresh, paths.site)
+                    sitememo.remember(paths, made, paths.site, said)
             finally:
                 shutil.rmtree(fresh, ignore_errors=True)
     return problems

@@ -83,7 +83,7 @@ def _site_source(
     banner: bool,
 ) -> dict[str, bytes]:
     from shuttle.site import charts
-    from shuttle.site.pages import render_site
+    from shuttle.site.pages.assemble import render_site
     from shuttle.site.pages.paging import BUDGET
     from shuttle.site.pages.view import View
 
