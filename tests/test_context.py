@@ -13,7 +13,8 @@ import pytest
 from shuttle.checks import consistency, run_checks
 from shuttle.extract import article as extractor
 from shuttle.paths import Paths
-from shuttle.site.pages import context, render_site
+from shuttle.site.pages import context
+from shuttle.site.pages.assemble import render_site
 from shuttle.site.pages.view import View
 from shuttle.text import quotemarks
 
