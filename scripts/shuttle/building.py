@@ -104,7 +104,7 @@ def build(
                 return problems
             sitedir.recover(paths.site)  # a site a killed build left aside, its leftovers
             # build/site rendered from these inputs before, and still as it was: kept
-            made = sitememo.key(paths, inputs, renderer, os.environ.get("SOURCE_DATE_EPOCH", ""))
+            made = sitememo.key(paths, inputs, renderer, source_date_epoch(paths))
             kept = sitememo.recall(paths, made, paths.site)
             if kept is not None:
                 (log or logging.getLogger("shuttle")).info(
