@@ -17,10 +17,12 @@ import contextlib
 import functools
 import hashlib
 import hmac
+import json
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from shuttle.config import user_cache_home
 from shuttle.problems import ProblemError
@@ -84,6 +86,21 @@ def read(path: Path, *, max_bytes: int = MAX_ENTRY) -> bytes | None:
     if not hmac.compare_digest(header[len(FORMAT) :], _seal(data)):
         return None
     return data
+
+
+def read_record(path: Path, **expected: object) -> dict[str, Any] | None:
+    """The JSON object stored at `path` if its seal holds and it holds each `expected`
+    value (its format, its key); None for a miss (what `read` misses, or no such object)."""
+    raw = read(path)
+    if raw is None:
+        return None
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or any(record.get(k) != v for k, v in expected.items()):
+        return None
+    return record
 
 
 class Background:

@@ -35,11 +35,8 @@ class LinkMemo:
     @classmethod
     def load(cls, path: Path) -> LinkMemo:
         try:
-            sealed = cachefile.read(path)
-            if sealed is None:
-                return cls()
-            raw = json.loads(sealed)
-            if raw.get("format") != FORMAT:
+            raw = cachefile.read_record(path, format=FORMAT)
+            if raw is None:
                 return cls()
             parsed = {
                 page: (str(digest), list(ids), list(links))

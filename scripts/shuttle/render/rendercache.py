@@ -168,14 +168,9 @@ class _Recorder(logging.Handler):
 
 
 def _read(path: Path, key: str, fields: tuple[str, ...]) -> dict[str, Any] | None:
-    raw = cachefile.read(path)  # None unless this user's builds wrote it, undamaged
-    if raw is None:
-        return None
-    try:
-        entry = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(entry, dict) or entry.get("key") != key:
+    # None unless this user's builds wrote it, undamaged, under this key
+    entry = cachefile.read_record(path, key=key)
+    if entry is None:
         return None
     if any(name not in entry for name in fields):
         return None

@@ -95,17 +95,7 @@ def recall(paths: Paths, made: str, site: Path) -> list[Problem] | None:
 
 
 def _record(paths: Paths, made: str) -> dict[str, Any] | None:
-    raw = cachefile.read(memo_path(paths))
-    if raw is None:
+    record = cachefile.read_record(memo_path(paths), format=FORMAT, key=made)
+    if record is None or not isinstance(record.get("files"), dict):
         return None
-    try:
-        record = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or record.get("format") != FORMAT:
-        return None
-    if record.get("key") != made or not isinstance(record.get("files"), dict):
-        return None
-    if not isinstance(record.get("problems"), list):
-        return None
-    return record
+    return record if isinstance(record.get("problems"), list) else None

@@ -93,14 +93,8 @@ def remember(paths: Paths, inputs: str, files: dict[str, bytes], problems: list[
 
 
 def _record(paths: Paths, inputs: str) -> dict[str, Any] | None:
-    raw = cachefile.read(memo_path(paths))
-    if raw is None:
-        return None
-    try:
-        record = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or record.get("format") != FORMAT:
+    record = cachefile.read_record(memo_path(paths), format=FORMAT)
+    if record is None:
         return None
     if record.get("inputs") != inputs or not isinstance(record.get("files"), dict):
         return None
