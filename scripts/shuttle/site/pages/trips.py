@@ -99,13 +99,8 @@ def _trip_context(view: v.View, trip: Trip) -> dict[str, object]:
         "following": Chapter(after, v.trip_page(after.ordinal)) if after else None,
         "key_quotes": key_quotes(quotes),
         "quote_count": len(quotes),
-        "names": citation_names(view),
+        "names": view.citation_names,
     }
-
-
-def citation_names(view: v.View) -> dict[str, str]:
-    """What a citation of a source's paragraph is labelled with: its outlet and date."""
-    return view.citation_names
 
 
 def plan_trip(view: v.View, trip: Trip, budget: int = paging.BUDGET) -> Paged:
