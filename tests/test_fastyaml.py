@@ -7,6 +7,7 @@ give, with the same lines for top-level keys and the items of top-level lists.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,9 +29,22 @@ def _round_trip(text: str) -> Any:
         return ProblemError
 
 
+def _paths(node: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield (*prefix, str(key))
+            yield from _paths(value, (*prefix, str(key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield (*prefix, index)
+            yield from _paths(value, (*prefix, index))
+
+
 def assert_agrees(text: str) -> fastyaml.Parsed | None:
     fast = fastyaml.loads(text)
-    if fast is None:
+    lines = fastyaml.line_map(text)
+    assert (lines is None) == (fast is None), "line_map and loads differ on what they read"
+    if fast is None or lines is None:
         return None
     slow = _round_trip(text)
     assert slow is not ProblemError, f"fast path read what the round-trip loader refuses: {text!r}"
@@ -43,6 +57,10 @@ def assert_agrees(text: str) -> fastyaml.Parsed | None:
             if isinstance(value, list):
                 for index in range(len(value)):
                     assert fast.lines.item(str(key), index) == yamlio.line_of(value, index)
+    # every key and item at any depth (and a path that leads nowhere) where the
+    # round-trip loader puts it
+    for path in [*_paths(slow), ("no such key",), (*next(_paths(slow), ()), 10**6)]:
+        assert fastyaml.locate(lines, path) == yamlio.locate(slow, path), path
     return fast
 
 

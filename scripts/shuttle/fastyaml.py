@@ -198,3 +198,97 @@ class _NoKey:
 
 
 _NO_KEY: Any = _NoKey()
+
+
+Path = tuple[str | int, ...]
+
+
+def line_map(text: str) -> dict[Path, int] | None:
+    """The 1-based line of every key (by the path of keys and list indexes that leads to
+    it) and of every list item, as ruamel's round-trip loader reports them, read from
+    libyaml's events without building the data; None when `loads` would be None. Messages
+    that point at one field of a record (records/fieldlines.py) read a file this way: the
+    round-trip loader takes about a second per megabyte."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if _PARSER is None or _DISPUTED.search(text) or _MARKERS.search(text):
+        return None
+    parser = _PARSER(text)
+    try:
+        return _lines(parser, text)
+    except (_Unsupported, yaml.YAMLError, RecursionError, ValueError, TypeError):
+        return None
+    finally:
+        parser.dispose()
+
+
+def _lines(parser: Any, text: str) -> dict[Path, int]:
+    """What _build refuses is refused here too: the lines are of a file _build reads."""
+    found: dict[Path, int] = {}
+    # per open container: its path, and for a mapping the key awaiting its value
+    # (_NO_KEY: a key comes next), for a list the index of its next item
+    frames: list[tuple[Path, list[Any]]] = []
+    documents = 0
+    next_event = parser.get_event
+    while (event := next_event()) is not None:
+        kind = type(event)
+        if kind in _ENDS:
+            frames.pop()
+            continue
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1 or event.version is not None or event.tags:
+                raise _Unsupported("directive or second document")
+            continue
+        if kind in _SKIPPED:
+            continue
+        if kind is not _SCALAR and kind is not _MAPPING and kind is not _SEQUENCE:
+            raise _Unsupported(kind.__name__)  # an alias
+        if event.anchor is not None or event.tag is not None:
+            raise _Unsupported("anchor or tag")
+        if kind is _SCALAR:
+            if not event.style:
+                _plain_scalar(event.value)  # raises where _build would
+            elif event.style in ("|", ">") and not _BLOCK_HEADER.match(
+                text, event.start_mark.index
+            ):
+                raise _Unsupported("block scalar header")
+        line = event.start_mark.line + 1
+        path: Path = ()
+        if frames:
+            at, state = frames[-1]
+            if type(state[0]) is int:  # a list's item
+                path = (*at, state[0])
+                state[0] += 1
+                found[path] = line
+            elif state[0] is _NO_KEY:  # a mapping's key
+                if kind is not _SCALAR:
+                    raise _Unsupported("complex key")
+                key = str(_plain_scalar(event.value) if not event.style else event.value)
+                if (*at, key) in found:
+                    raise _Unsupported("duplicate key")
+                found[(*at, key)] = line
+                state[0] = key
+                continue
+            else:  # that key's value
+                path = (*at, state[0])
+                state[0] = _NO_KEY
+        if kind is _MAPPING:
+            frames.append((path, [_NO_KEY]))
+        elif kind is _SEQUENCE:
+            frames.append((path, [0]))
+        if len(frames) > _MAX_DEPTH:
+            raise _Unsupported("nested deeper than data files are")
+    return found
+
+
+def locate(lines: dict[Path, int], location: Path) -> int:
+    """As yamlio.locate on the round-trip data: the line of the deepest node along
+    `location` that exists (1 when none does)."""
+    line = 1
+    for depth in range(1, len(location) + 1):
+        found = lines.get(location[:depth])
+        if found is None:
+            break
+        line = found
+    return line

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Any
 
-from shuttle import yamlio
 from shuttle.problems import Problem, ProblemError
-from shuttle.records import cites
+from shuttle.records import cites, fieldlines
 from shuttle.records.licences import GRANDFATHERED
 from shuttle.records.schema import Trip
 from shuttle.records.store import Store
@@ -90,25 +88,25 @@ def _located(
     store: Store, found: Sequence[tuple[int, tuple[str | int, ...], str, str]]
 ) -> list[Problem]:
     """Each problem at the line of the citation itself: the trips file is read again
-    (round-trip, with lines) only when there is something to point at."""
+    (for its lines, fieldlines.lines_of) only when there is something to point at."""
     if not found:
         return []
     shown = store.paths.relative(store.paths.trips_file)
-    data = _round_trip(store)
+    lines = _lines(store)
     problems = []
     for index, path, code, message in found:
-        line = yamlio.locate(data, ("trips", index, *path)) if data is not None else None
+        line = lines(("trips", index, *path)) if lines is not None else None
         if line is None:
             line = store.place(store.trips[index]).line
         problems.append(Problem.of(code, shown, line, message))
     return problems
 
 
-def _round_trip(store: Store) -> Any:
+def _lines(store: Store) -> fieldlines.Locate | None:
     path = store.paths.trips_file
     try:
         text = read_text(path, store.paths.relative(path), max_bytes=MAX_DATA_BYTES)
-        return yamlio.loads(text, store.paths.relative(path))
+        return fieldlines.lines_of(text, store.paths.relative(path))
     except ProblemError:
         return None  # it loaded a moment ago; its problems are reported there
 
