@@ -74,15 +74,13 @@ def build(
         # checks run only if build/docs turns out changed (generate.py, memo.py)
         remembered = generate.remembered_problems(paths, inputs)
         source: generate.Checked | Callable[[], generate.Checked]
+        script = None
         if remembered is None:
-            # the charts' script (2 s, made of no data) built on the other core meanwhile
+            # the charts' script (2 s, made of no data) built on the other core meanwhile;
+            # generate takes it when it needs it (a refused build writes nothing of it)
             script = generate.script_aside(paths)
             source = run_checks(paths)
             checked = source[1]
-            if script is not None:
-                made = script.result()
-                if not has_errors(checked):  # a refused build writes nothing, not even this
-                    generate.keep_script(paths, made)
         else:
             checked, source = remembered, functools.partial(run_checks, paths)
         problems += checked
@@ -98,7 +96,7 @@ def build(
             generate.generate(
                 paths, source, site_url=settings.address, preview=preview,
                 budget=settings.page_budget, write=write, log=log or logging.getLogger("shuttle"),
-                inputs=inputs,
+                inputs=inputs, script=script,
             )  # fmt: skip
             if renderer is None:
                 return problems

@@ -66,12 +66,15 @@ def site_source(
     budget: int | None = None,
     banner: bool = False,
     reuse: Reuse | None = None,
+    script: Aside[str] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site source, by its path under build/docs. `banner`: the errors
     of seeds/ and data/ on top of every generated page (under serve, where the pages are
-    built from what did load). `reuse`: the last generation's pieces (pages/reuse.py)."""
+    built from what did load). `reuse`: the last generation's pieces (pages/reuse.py).
+    `script`: the charts' script being built aside (`script_aside`), cached here once
+    it is needed."""
     with reuse.generation() if reuse is not None else contextlib.nullcontext():
-        return _site_source(paths, checked, site_url, preview, budget, banner)
+        return _site_source(paths, checked, site_url, preview, budget, banner, script)
 
 
 def _site_source(
@@ -81,6 +84,7 @@ def _site_source(
     preview: bool,
     budget: int | None,
     banner: bool,
+    script: Aside[str] | None,
 ) -> dict[str, bytes]:
     from shuttle.site import charts
     from shuttle.site.pages.assemble import render_site
@@ -94,9 +98,16 @@ def _site_source(
     # the other core renders half the pages where that pays (not under serve, whose
     # server threads a fork would not copy)
     aside = not banner and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
+    # the charts' script, when built aside, is cached before the charts are drawn aside
+    # (which would build it again), else once the pages are made (it takes a second or
+    # two to build, much of a small site's generation)
+    if aside and script is not None:
+        charts.keep_javascript(cache, script.result())
     generated = render_site(
         view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside
     )
+    if not aside and script is not None:
+        charts.keep_javascript(cache, script.result())
     top = errorbox.of(problems) if banner and has_errors(problems) else ""
     keep = current_reuse().keep  # under serve, pages that come back are encoded once
     for path, markdown in generated.pages.items():
@@ -123,13 +134,6 @@ def script_aside(paths: Paths) -> Aside[str] | None:
     from shuttle.site import charts
 
     return charts.script_aside(chart_cache(paths))
-
-
-def keep_script(paths: Paths, script: str) -> None:
-    """The script built aside, cached for this build's pages."""
-    from shuttle.site import charts
-
-    charts.keep_javascript(chart_cache(paths), script)
 
 
 def sync(
@@ -191,13 +195,14 @@ def generate(
     before: dict[str, bytes] | None = None,
     inputs: str | None = None,
     reuse: Reuse | None = None,
+    script: Aside[str] | None = None,
 ) -> Synced:
     """The site source written to build/docs (see the module's docstring); `before` as
     for `sync`. `inputs`: the digest of what the store was read from (`inputs_digest`,
     taken before it was read), so that build/docs made from the same inputs is checked
     and kept instead of generated again (memo.py); None: always generated. `checked`:
     the store and what the checks found, or how to get them (asked only when build/docs
-    must be generated). `reuse`: as for `site_source`."""
+    must be generated). `reuse` and `script`: as for `site_source`."""
     folder = docs_dir(paths)
     kept = memo.recall(paths, inputs, folder) if inputs is not None else None
     if kept is not None:
@@ -212,7 +217,7 @@ def generate(
         checked = checked()
     files = site_source(
         paths, checked, site_url=site_url, preview=preview, budget=budget, banner=banner,
-        reuse=reuse,
+        reuse=reuse, script=script,
     )  # fmt: skip
     done = sync(folder, files, write=write, remove=remove, before=before)
     done.files = files
