@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml  # type: ignore[import-untyped]
 
@@ -103,13 +104,21 @@ class Parsed:
 
 def loads(text: str) -> Parsed | None:
     """Plain data and lines, or None when the file needs the round-trip loader."""
+    return _walked(text, _build)
+
+
+R = TypeVar("R")
+
+
+def _walked(text: str, walk: Callable[[Any, str], R]) -> R | None:
+    """`walk` over libyaml's events of `text`; None where the round-trip loader must read it."""
     if "\r\n" in text:  # Windows line ends are line ends: the same lines, the same values
         text = text.replace("\r\n", "\n")
     if _PARSER is None or _DISPUTED.search(text) or _MARKERS.search(text):
         return None
     parser = _PARSER(text)
     try:
-        return _build(parser, text)
+        return walk(parser, text)
     except (_Unsupported, yaml.YAMLError, RecursionError, ValueError, TypeError):
         return None
     finally:
@@ -209,17 +218,7 @@ def line_map(text: str) -> dict[Path, int] | None:
     libyaml's events without building the data; None when `loads` would be None. Messages
     that point at one field of a record (records/fieldlines.py) read a file this way: the
     round-trip loader takes about a second per megabyte."""
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-    if _PARSER is None or _DISPUTED.search(text) or _MARKERS.search(text):
-        return None
-    parser = _PARSER(text)
-    try:
-        return _lines(parser, text)
-    except (_Unsupported, yaml.YAMLError, RecursionError, ValueError, TypeError):
-        return None
-    finally:
-        parser.dispose()
+    return _walked(text, _lines)
 
 
 def _lines(parser: Any, text: str) -> dict[Path, int]:
