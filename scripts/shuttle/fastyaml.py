@@ -81,6 +81,10 @@ def _plain_scalar(value: str) -> Any:
     raise _Unsupported(value)
 
 
+# keys and list indexes from the top of a file to one of its nodes
+NodePath = tuple[str | int, ...]
+
+
 @dataclass
 class Lines:
     """1-based lines of top-level keys and of the items of top-level lists."""
@@ -132,10 +136,14 @@ _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _SKIPPED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 
 
-def _build(parser: Any, text: str) -> Parsed:
+def _build(parser: Any, text: str, every: dict[NodePath, int] | None = None) -> Parsed:
+    """The data, with the lines the store keeps; `every`: filled with the line of every
+    key and item by its path (line_map)."""
     lines = Lines()
     stack: list[Any] = []  # open containers: dict or list
     keys: list[Any] = []  # per open container: the pending key of a dict
+    paths: list[NodePath] = []  # per open container, with `every`: its path
+    here: NodePath = ()  # with `every`: the path of the node just read
     item_lines: list[int] | None = None  # lines of the items of the open top-level list
     root: Any = None
     documents = 0
@@ -159,6 +167,8 @@ def _build(parser: Any, text: str) -> Parsed:
         elif kind in _ENDS:
             stack.pop()
             keys.pop()
+            if every is not None:
+                paths.pop()
             continue
         elif kind is yaml.DocumentStartEvent:
             documents += 1
@@ -185,20 +195,29 @@ def _build(parser: Any, text: str) -> Parsed:
                     keys[-1] = shown
                     if depth == 1:
                         lines.keys[shown] = event.start_mark.line + 1
+                    if every is not None:
+                        every[(*paths[-1], shown)] = event.start_mark.line + 1
                     continue
                 parent[key] = value
                 keys[-1] = _NO_KEY
+                if every is not None:
+                    here = (*paths[-1], key)
                 if depth == 1 and type(value) is list:
                     item_lines = lines.items[key] = []
             else:
                 parent.append(value)
                 if depth == 2 and item_lines is not None and type(stack[0]) is dict:
                     item_lines.append(event.start_mark.line + 1)
+                if every is not None:
+                    here = (*paths[-1], len(parent) - 1)
+                    every[here] = event.start_mark.line + 1
         if type(value) is dict or type(value) is list:
             if depth >= _MAX_DEPTH:
                 raise _Unsupported("nested deeper than data files are")
             stack.append(value)
             keys.append(_NO_KEY if type(value) is dict else None)
+            if every is not None:
+                paths.append(here)
     return Parsed(root, lines)
 
 
@@ -209,79 +228,17 @@ class _NoKey:
 _NO_KEY: Any = _NoKey()
 
 
-Path = tuple[str | int, ...]
-
-
-def line_map(text: str) -> dict[Path, int] | None:
+def line_map(text: str) -> dict[NodePath, int] | None:
     """The 1-based line of every key (by the path of keys and list indexes that leads to
     it) and of every list item, as ruamel's round-trip loader reports them, read from
-    libyaml's events without building the data; None when `loads` would be None. Messages
+    libyaml's events as `loads` reads them; None when `loads` would be None. Messages
     that point at one field of a record (records/fieldlines.py) read a file this way: the
     round-trip loader takes about a second per megabyte."""
-    return _walked(text, _lines)
+    found: dict[NodePath, int] = {}
+    return found if _walked(text, functools.partial(_build, every=found)) is not None else None
 
 
-def _lines(parser: Any, text: str) -> dict[Path, int]:
-    """What _build refuses is refused here too: the lines are of a file _build reads."""
-    found: dict[Path, int] = {}
-    # per open container: its path, and for a mapping the key awaiting its value
-    # (_NO_KEY: a key comes next), for a list the index of its next item
-    frames: list[tuple[Path, list[Any]]] = []
-    documents = 0
-    next_event = parser.get_event
-    while (event := next_event()) is not None:
-        kind = type(event)
-        if kind in _ENDS:
-            frames.pop()
-            continue
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1 or event.version is not None or event.tags:
-                raise _Unsupported("directive or second document")
-            continue
-        if kind in _SKIPPED:
-            continue
-        if kind is not _SCALAR and kind is not _MAPPING and kind is not _SEQUENCE:
-            raise _Unsupported(kind.__name__)  # an alias
-        if event.anchor is not None or event.tag is not None:
-            raise _Unsupported("anchor or tag")
-        if kind is _SCALAR:
-            if not event.style:
-                _plain_scalar(event.value)  # raises where _build would
-            elif event.style in ("|", ">") and not _BLOCK_HEADER.match(
-                text, event.start_mark.index
-            ):
-                raise _Unsupported("block scalar header")
-        line = event.start_mark.line + 1
-        path: Path = ()
-        if frames:
-            at, state = frames[-1]
-            if type(state[0]) is int:  # a list's item
-                path = (*at, state[0])
-                state[0] += 1
-                found[path] = line
-            elif state[0] is _NO_KEY:  # a mapping's key
-                if kind is not _SCALAR:
-                    raise _Unsupported("complex key")
-                key = str(_plain_scalar(event.value) if not event.style else event.value)
-                if (*at, key) in found:
-                    raise _Unsupported("duplicate key")
-                found[(*at, key)] = line
-                state[0] = key
-                continue
-            else:  # that key's value
-                path = (*at, state[0])
-                state[0] = _NO_KEY
-        if kind is _MAPPING:
-            frames.append((path, [_NO_KEY]))
-        elif kind is _SEQUENCE:
-            frames.append((path, [0]))
-        if len(frames) > _MAX_DEPTH:
-            raise _Unsupported("nested deeper than data files are")
-    return found
-
-
-def locate(lines: dict[Path, int], location: Path) -> int:
+def locate(lines: dict[NodePath, int], location: NodePath) -> int:
     """As yamlio.locate on the round-trip data: the line of the deepest node along
     `location` that exists (1 when none does)."""
     line = 1

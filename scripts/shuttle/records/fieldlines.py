@@ -36,7 +36,7 @@ def field_line(store: Store, record: object, *location: str | int) -> Place:
     return Place(place.file, found or place.line, place.key, place.index)
 
 
-Locate = Callable[[tuple[str | int, ...]], int | None]
+Locate = Callable[[fastyaml.NodePath], int | None]
 
 
 @functools.lru_cache(maxsize=8)
