@@ -159,23 +159,32 @@ def measure_size(
         "minutes": (time.monotonic() - started) / 60,
     }
     if served is not None:
-        result["serve"] = served
+        result["serve"], result["serve_zensical"] = served
     shutil.rmtree(bare, ignore_errors=True)
     return result
 
 
-def _serve(size: str, project: Path, runs: int) -> dict[str, Any]:
-    """Measured first, on a copy: the runs after it may be cut short by --stop-at."""
-    _log(f"{size}: serve, a saved edit of data/ and of docs/ ({runs} runs each)")
-    copy = project.parent / f"{project.name}-serve"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("build"))
-    try:
-        found = serve.latencies(copy, runs, timeout=900.0, start_timeout=1800.0)
-    finally:
+def _serve(size: str, project: Path, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Measured first, on a copy, with Material's server, then with Zensical's: the runs
+    after it may be cut short by --stop-at."""
+    found = []
+    for renderer in ("material", "zensical"):
+        _log(
+            f"{size}: serve with {renderer}, a saved edit of data/ and of docs/ ({runs} runs each)"
+        )
+        copy = project.parent / f"{project.name}-serve"
         shutil.rmtree(copy, ignore_errors=True)
-    _log(f"  serve: {json.dumps(found)[:400]}")
-    return found
+        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("build"))
+        try:
+            found.append(
+                serve.latencies(
+                    copy, runs, timeout=900.0, start_timeout=1800.0, renderer=renderer
+                )  # fmt: skip
+            )
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+        _log(f"  serve: {json.dumps(found[-1])[:400]}")
+    return found[0], found[1]
 
 
 def _save(path: Path, size: str | None, result: dict[str, Any]) -> dict[str, Any]:
@@ -234,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))
         try:
             if args.serve_only:
-                results[size] = {"serve": _serve(size, project, args.serve_runs)}
+                material, zensical = _serve(size, project, args.serve_runs)
+                results[size] = {"serve": material, "serve_zensical": zensical}
                 _save(args.out, size, results[size])
                 continue
             results[size] = measure_size(

@@ -88,9 +88,15 @@ def _get(url: str) -> str | None:
 
 
 def latencies(
-    project: Path, runs: int, *, timeout: float = 60.0, start_timeout: float = 900.0
+    project: Path,
+    runs: int,
+    *,
+    timeout: float = 60.0,
+    start_timeout: float = 900.0,
+    renderer: str = "material",
 ) -> dict[str, Any]:
-    """Per edit: the median seconds from the save to the page showing it, and each run."""
+    """Per edit: the median seconds from the save to the page showing it, and each run;
+    `renderer`: whose server renders the preview (`shuttle serve --renderer`)."""
     edits = (*EDITS, _article(project))
     if not (project / edits[-1].file).is_file():
         return {"error": "no article's data file has an event summary to edit"}
@@ -102,7 +108,7 @@ def latencies(
     base = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("wb")
     proc = subprocess.Popen(
-        shuttle_cmd(project, "serve", "--address", f"127.0.0.1:{port}"),
+        shuttle_cmd(project, "serve", "--address", f"127.0.0.1:{port}", "--renderer", renderer),
         env=environment(),
         stdout=log,
         stderr=subprocess.STDOUT,

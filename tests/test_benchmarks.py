@@ -116,6 +116,7 @@ def test_the_renderers_table_puts_each_renderer_beside_bare_mkdocs(bench: Module
             "failures": {"zensical_cold": "exit 1: token positions"},
             "load": [3.0, 4.0],
             "serve": {"data": {"median_s": 4.5}, "docs": {"median_s": 0.5}},
+            "serve_zensical": {"docs": {"median_s": 2.5}, "error": "zensical stopped"},
         },
     }
     lines = table.render(results)
@@ -133,4 +134,8 @@ def test_the_renderers_table_puts_each_renderer_beside_bare_mkdocs(bench: Module
     ]
     assert cells["serve: data/ edit shown, s <= 1 at 1000"] == ["-", "4.50", "NOT", "met"]
     assert cells["serve: docs/ edit shown, s <= 1 at 1000"] == ["-", "0.50", "met"]
+    # Zensical's server beside it, with no target of its own (the preview's is Material's)
+    assert cells["serve, Zensical: docs/ edit shown, s"] == ["-", "2.50"]
+    assert cells["serve, Zensical: data/ edit shown, s"] == ["-", "-"]
+    assert "  1000, serve_zensical: zensical stopped" in lines
     assert any("zensical_cold failed: exit 1: token positions" in line for line in lines)

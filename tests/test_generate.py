@@ -140,6 +140,27 @@ def test_each_page_is_generated_where_its_address_is_and_its_links_follow() -> N
     }
 
 
+def test_sync_writes_new_pages_before_the_pages_that_link_to_them(tmp_path: Path) -> None:
+    """A renderer watching build/docs (`zensical serve`) builds a changed page at once:
+    a page it links to that is new must be there by then, and one going must still be."""
+    folder = tmp_path / "docs"
+    generate.sync(folder, {"a.md": b"[gone](z.md)\n", "m.md": b"kept\n", "z.md": b"old\n"})
+    order: list[str] = []
+
+    def write(path: Path, data: bytes) -> None:
+        order.append(path.relative_to(folder).as_posix())
+        generate.write_file(path, data)
+
+    def remove(path: Path) -> None:
+        order.append("-" + path.relative_to(folder).as_posix())
+        path.unlink()
+
+    files = {"a.md": b"[new](b.md)\n", "b.md": b"new\n", "m.md": b"kept\n", "c/d.md": b"x\n"}
+    done = generate.sync(folder, files, write=write, remove=remove)
+    assert order == ["b.md", "c/d.md", "a.md", "-z.md"]
+    assert done.written == ["a.md", "b.md", "c/d.md"] and done.removed == ["z.md"]
+
+
 def test_sync_compares_with_what_it_last_wrote_when_told(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     files = {"a.md": b"one\n", "b.md": b"two\n"}

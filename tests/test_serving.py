@@ -5,6 +5,7 @@ edit of docs/ or data/ visible in the served page."""
 from __future__ import annotations
 
 import gc
+import re
 import socket
 import subprocess
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shuttle_command, write_file
-from shuttle import serving
+from shuttle import serving, zensical_serving
 from shuttle.collector import Collector
 from shuttle.paths import Paths
 from shuttle.problems import Problem
@@ -111,16 +112,25 @@ def _shown(url: str, words: str, since: float, within: float = 30) -> None:
         time.sleep(0.1)
 
 
+def _serve(root: Path, port: int, renderer: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            *shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}",
+            "--renderer", renderer,
+        ],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("renderer", ["material", "zensical"])
 def test_a_saved_edit_of_docs_or_data_is_served(
-    make_project: Callable[..., Path], chart_cache: Path
+    make_project: Callable[..., Path], chart_cache: Path, renderer: str
 ) -> None:
+    """With either renderer's server: Material's through mkdocs, or `zensical serve`."""
     root = make_project(chart_cache=chart_cache)
     port = _free_port()
     site = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [*shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server = _serve(root, port, renderer)
     # how fast an edit shows is the benchmark's to say (benchmarks/serve.py); the waits here
     # only keep a preview that never shows an edit from hanging the suite
     try:
@@ -146,20 +156,23 @@ def test_a_saved_edit_of_docs_or_data_is_served(
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # stopped (SIGTERM, as Ctrl-C): the rendered preview and Zensical's config are gone
+    assert server.returncode == 0
+    assert not list((root / "build").glob(".serve-*"))
+    assert not (root / "build" / "zensical-serve.yml").exists()
 
 
+@pytest.mark.parametrize("renderer", ["material", "zensical"])
 def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
-    make_project: Callable[..., Path], chart_cache: Path
+    make_project: Callable[..., Path], chart_cache: Path, renderer: str
 ) -> None:
     """docs/about.md and `- About: about.md` in the nav, saved while serve runs: the page
     and its menu entry appear (the nav is moved on every reload of mkdocs.yml)."""
     root = make_project(chart_cache=chart_cache)
     port = _free_port()
     home, about = f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{port}/about/"
-    server = subprocess.Popen(
-        [*shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server = _serve(root, port, renderer)
+    in_menu = re.compile(r'href="(\./)?about/"')
     try:
         started = time.monotonic()
         while "Methodology" not in _page(home):
@@ -171,12 +184,27 @@ def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
         text = config.read_text(encoding="utf-8")
         write_file(config, text.replace(entry, entry + "  - About: about.md\n"))
         saved = time.monotonic()
-        while "Who made it." not in _page(about) or 'href="about/"' not in _page(home):
+        while "Who made it." not in _page(about) or not in_menu.search(_page(home)):
             assert time.monotonic() - saved < 30, "the page or its menu entry never showed"
             time.sleep(0.2)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_says_when_its_address_is_taken(make_project: Callable[..., Path]) -> None:
+    """Zensical would say so in its own words, after everything was generated."""
+    root = make_project()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        problems = zensical_serving.serve(
+            Paths(root), preview=False, address=f"127.0.0.1:{port}"
+        )  # fmt: skip
+    assert [(p.code, p.file) for p in problems] == [("E501", "mkdocs.yml")]
+    assert f"cannot be served at 127.0.0.1:{port}" in problems[0].message
+    assert not (root / "build" / "docs").is_dir() or not any((root / "build" / "docs").iterdir())
 
 
 def test_after_a_save_serve_tells_the_new_problems_alone(caplog: pytest.LogCaptureFixture) -> None:

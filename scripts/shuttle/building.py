@@ -152,14 +152,19 @@ def render(paths: Paths, settings: config.Config, renderer: str, site_dir: Path)
     """build/docs rendered into `site_dir`, the settings and the nav handed over explicitly;
     the renderer's complaints told in terms of the files an editor edits."""
     mkdocs_config = load_config(paths, site_dir=str(site_dir), site_url=settings.address)
-    nav = origins.moved_nav(mkdocs_config.nav)
     if renderer == "zensical":
-        overrides = {"site_url": settings.address, "nav": nav}
+        overrides = zensical_overrides(mkdocs_config, settings.address)
         found = renderers.render_zensical(paths, generate.docs_dir(paths), site_dir, overrides)
     else:
-        mkdocs_config.nav = nav
+        mkdocs_config.nav = origins.moved_nav(mkdocs_config.nav)
         found = renderers.render_material(mkdocs_config)
     return origins.explain(found, paths)
+
+
+def zensical_overrides(mkdocs_config: Any, site_url: str) -> dict[str, Any]:
+    """What Zensical's copy of mkdocs.yml is given over it, as Material is: the site's
+    address, and the nav with each page of docs/ named where generate puts it."""
+    return {"site_url": site_url, "nav": origins.moved_nav(mkdocs_config.nav)}
 
 
 def source_date_epoch(paths: Paths) -> str:

@@ -242,7 +242,7 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
             ),
         )  # fmt: skip
         # stopped as by Ctrl-C, so that the temporary site is removed
-        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGTERM, interrupt)
         site_dir = tempfile.mkdtemp(prefix="shuttle-serve-")
         session = Session(paths, again, site_dir, address)
         try:
@@ -294,5 +294,6 @@ def told_on_console() -> Iterator[None]:
         renderer.setLevel(saved[1])
 
 
-def _interrupt(signum: int, frame: Any) -> None:
+def interrupt(signum: int, frame: Any) -> None:
+    """SIGTERM stops the preview as Ctrl-C does (its temporary site removed)."""
     raise KeyboardInterrupt

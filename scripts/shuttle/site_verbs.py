@@ -47,6 +47,10 @@ def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+    if args.renderer == "zensical":
+        from shuttle import zensical_serving
+
+        return report(zensical_serving.serve(paths, preview=args.preview, address=args.address))
     from shuttle import serving
 
     return report(serving.serve(paths, preview=args.preview, address=args.address))
@@ -69,17 +73,19 @@ def _site_url_option(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def _renderer_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--renderer", choices=("material", "zensical"), default="material",
+        help="what renders build/docs: Material for MkDocs (default) or Zensical",
+    )  # fmt: skip
+
+
 def add_parsers(verbs: Any) -> None:
     """`build`, `generate`, `serve` and `linkcheck`, as sub-commands of `verbs`."""
     p = verbs.add_parser("build", help="check, build the site into build/site, check its links")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--no-linkcheck", action="store_true", help="skip the link check")
-    p.add_argument(
-        "--renderer",
-        choices=("material", "zensical"),
-        default="material",
-        help="what renders build/docs: Material for MkDocs (default) or Zensical",
-    )
+    _renderer_option(p)
     p.add_argument(
         "--publish",
         action="store_true",
@@ -95,6 +101,7 @@ def add_parsers(verbs: Any) -> None:
     p = verbs.add_parser("serve", help="preview the site; reloads on edits to docs/, data/, seeds/")
     p.add_argument("--preview", action="store_true", help="also show candidates, marked")
     p.add_argument("--address", default="127.0.0.1:8000")
+    _renderer_option(p)
     p.set_defaults(run=cmd_serve)
 
     p = verbs.add_parser("linkcheck", help="check every link of the built site")

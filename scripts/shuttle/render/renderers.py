@@ -60,10 +60,16 @@ class _Messages(logging.Handler):
 
 
 def zensical_config(
-    paths: Paths, docs: Path, site_dir: Path, overrides: Mapping[str, Any] | None = None
+    paths: Paths,
+    docs: Path,
+    site_dir: Path,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    name: str = ZENSICAL_CONFIG,
 ) -> Path:
-    """mkdocs.yml for Zensical, written to build/zensical.yml (see the module's docstring);
-    `overrides` (the site's address, the nav) win over mkdocs.yml's, as in Material's."""
+    """mkdocs.yml for Zensical, written to build/`name` (see the module's docstring);
+    `overrides` (the site's address, the nav) win over mkdocs.yml's, as in Material's.
+    Rewritten only when it changes: `zensical serve` reloads on every write of it."""
     yaml = YAML()  # round trip: the !ENV tags are kept for Zensical to read
     config = yaml.load(paths.mkdocs_file.read_text(encoding="utf-8"))
     config.update(overrides or {})
@@ -76,8 +82,10 @@ def zensical_config(
     theme["variant"] = "classic"
     out = io.StringIO()
     yaml.dump(config, out)
-    target = paths.build / ZENSICAL_CONFIG
-    replace_file(target, out.getvalue().encode("utf-8"), durable=False)
+    target = paths.build / name
+    text = out.getvalue().encode("utf-8")
+    if not target.is_file() or target.read_bytes() != text:
+        replace_file(target, text, durable=False)
     return target
 
 
@@ -89,20 +97,33 @@ def zensical_command() -> list[str] | None:
     return [found] if found else None
 
 
+def not_installed() -> Problem:
+    return Problem.of(
+        "E505", "pyproject.toml", None,
+        "the zensical renderer is not installed: pip install -e '.[zensical]'",
+    )  # fmt: skip
+
+
+def zensical_server(paths: Paths, config: Path, address: str) -> subprocess.Popen[bytes] | None:
+    """`zensical serve` of the site `config` describes, at `address`, started (None: not
+    installed). It watches build/docs and its config, rebuilds what changed and reloads
+    the browsers itself; what it says goes to this process' console."""
+    command = zensical_command()
+    if command is None:
+        return None
+    return subprocess.Popen(
+        [*command, "serve", "-f", str(config), "-a", address], cwd=paths.build,
+        stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 def render_zensical(
     paths: Paths, docs: Path, site_dir: Path, overrides: Mapping[str, Any] | None = None
 ) -> list[Problem]:
     """Zensical renders `docs` into `site_dir`; its output, when it fails, as problems."""
     command = zensical_command()
     if command is None:
-        return [
-            Problem.of(
-                "E505",
-                "pyproject.toml",
-                None,
-                "the zensical renderer is not installed: pip install -e '.[zensical]'",
-            )  # fmt: skip
-        ]
+        return [not_installed()]
     config = zensical_config(paths, docs, site_dir, overrides)
     result = subprocess.run(
         [*command, "build", "--strict", "-f", str(config)],

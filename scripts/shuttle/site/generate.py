@@ -146,8 +146,14 @@ def sync(
 ) -> Synced:
     """`folder` holds exactly `files`: changed ones written, the others left untouched,
     files no longer wanted removed (and folders left empty). `before`: what this process
-    last wrote there (serve), compared instead of reading back each file."""
+    last wrote there (serve), compared instead of reading back each file.
+
+    New files are written first, then changed ones, then the unwanted removed: a
+    renderer that watches the folder (`zensical serve`) and builds a changed page at once
+    finds every page it links to."""
     done = Synced()
+    new: list[str] = []
+    changed: list[str] = []
     for name in sorted(files):
         target = folder / name
         try:
@@ -159,9 +165,11 @@ def sync(
             same = False
         if same:
             done.kept += 1
-            continue
-        write(target, files[name])
-        done.written.append(name)
+        else:
+            (changed if target.exists() else new).append(name)
+    for name in new + changed:
+        write(folder / name, files[name])
+    done.written = sorted(new + changed)
     # what is there and not wanted: os.walk, bottom up (a folder after what it holds),
     # lists the thousands of files of a large site in a fraction of what Path.rglob takes
     for here, subfolders, names in os.walk(folder, topdown=False):
