@@ -46,15 +46,18 @@ def test_an_error_in_the_other_process_is_raised_here() -> None:
 
 
 def test_pages_rendered_on_two_cores_are_the_pages_rendered_on_one(tmp_path: Path) -> None:
+    """Half the pages aside with the charts, or only the charts (a small site): the same."""
     store, _ = run_checks(Paths(REPO))
     results = []
-    for aside in (False, True):
+    for n, (aside, draw) in enumerate(((False, False), (True, None), (False, True))):
         view = View.of(store, preview=False, disagreements=consistency.find(store))
-        results.append(render_site(view, cache=tmp_path / "charts", aside=aside))
-    one, two = results
+        cache = tmp_path / f"charts{n}"  # each drawn anew
+        results.append(render_site(view, cache=cache, aside=aside, draw=draw))
+    one, *two = results
     assert len(one.pages) > 20 and len(one.files) > 5
-    assert list(two.pages.items()) == list(one.pages.items())
-    assert list(two.files.items()) == list(one.files.items())
+    for other in two:
+        assert list(other.pages.items()) == list(one.pages.items())
+        assert list(other.files.items()) == list(one.files.items())
 
 
 def test_the_charts_and_script_drawn_aside_are_those_drawn_here(tmp_path: Path) -> None:
@@ -87,6 +90,32 @@ assert not charts.vl_convert_started(), "the charts drawn aside were drawn again
 assert from_aside == render_figures(view, here)[1], "other charts"
 assert charts.chart_javascript(aside) == charts.chart_javascript(here), "another script"
 assert draw_aside(view, here) is None, "vl-convert ran here: no fork"
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_charts_drawn_aside_while_the_script_is_built_aside_do_not_build_it_too(
+    tmp_path: Path,
+) -> None:
+    script = f"""
+from pathlib import Path
+from shuttle.checks import consistency, run_checks
+from shuttle.paths import Paths
+from shuttle.site import charts
+from shuttle.site.charting.render import bundle_path
+from shuttle.site.pages.figures import draw_aside
+from shuttle.site.pages.view import View
+store, _ = run_checks(Paths(Path({str(REPO)!r})))
+view = View.of(store, preview=False, disagreements=consistency.find(store))
+cache = Path({str(tmp_path / "a")!r})
+drawing = draw_aside(view, cache, script=False)
+assert drawing is not None, "not drawn aside"
+drawing.result()
+assert not bundle_path(cache).exists(), "the script built a second time"
+assert any(p.suffix == ".json" for p in cache.iterdir()), "no chart drawn"
 """
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False

@@ -95,18 +95,16 @@ def _site_source(
     out = dict(folders.read_docs(paths.docs))
     view = View.of(store, preview=preview, disagreements=consistency.find(store))
     cache = chart_cache(paths)
-    # the other core renders half the pages where that pays (not under serve, whose
-    # server threads a fork would not copy)
-    aside = not banner and cores() > 1 and len(store.articles) >= ASIDE_ARTICLES
-    # the charts' script, when built aside, is cached before the charts are drawn aside
-    # (which would build it again), else once the pages are made (it takes a second or
-    # two to build, much of a small site's generation)
-    if aside and script is not None:
-        charts.keep_javascript(cache, script.result())
+    # the other core draws the charts (most of a small site's generation, when they are
+    # not cached), and renders half the pages where that pays; not under serve, whose
+    # server threads a fork would not copy
+    draw = not banner and cores() > 1
+    aside = draw and len(store.articles) >= ASIDE_ARTICLES
     generated = render_site(
-        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside
-    )
-    if not aside and script is not None:
+        view, site_url=site_url, cache=cache, budget=budget or BUDGET, aside=aside, draw=draw,
+        script=script is None,  # the script being built aside is not built twice
+    )  # fmt: skip
+    if script is not None:  # cached once the pages are made: a refused build keeps none
         charts.keep_javascript(cache, script.result())
     top = errorbox.of(problems) if banner and has_errors(problems) else ""
     keep = current_reuse().keep  # under serve, pages that come back are encoded once

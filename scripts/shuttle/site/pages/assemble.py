@@ -33,16 +33,19 @@ def render_site(
     cache: Path | None = None,
     budget: int = BUDGET,
     aside: bool = False,
+    draw: bool | None = None,
+    script: bool = True,
 ) -> Generated:
     """Every generated page and file. Listing pages are laid out in parts first (within
     `budget` bytes of HTML each), so that a link from any page to an anchor on one of
-    them can point to the part that holds it. `aside`: the charts are drawn while the
-    pages are planned, and the sources, people and downloads rendered while the rest
-    are, each in a forked process on the other core (aside.py; the pages are the same).
-    Within a generation of reuse.py (`shuttle serve`), what the last generation made is
-    taken back where nothing it was made from changed."""
+    them can point to the part that holds it. `draw` (default: as `aside`): the charts
+    are drawn while the pages are planned, with the charts' script unless `script` is
+    False (it is being built elsewhere); `aside`: the sources, people and downloads
+    rendered while the rest are; each in a forked process on the other core (aside.py;
+    the pages are the same). Within a generation of reuse.py (`shuttle serve`), what the
+    last generation made is taken back where nothing it was made from changed."""
     out = Generated()
-    drawing = draw_aside(view, cache) if aside else None  # the charts, meanwhile
+    drawing = draw_aside(view, cache, script=script) if (draw or draw is None and aside) else None
     quotes, people = plan_quotes(view, budget), plan_people(view, budget)
     timeline = plan_timeline(view, budget)
     trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}

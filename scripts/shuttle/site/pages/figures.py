@@ -180,22 +180,24 @@ def _dataset(view: v.View) -> object:
     return view.store.casualties.dataset if view.store.casualties else None
 
 
-def draw_aside(view: v.View, cache: Path | None) -> Aside[None] | None:
-    """The site's charts (their SVG and PNG) and the charts' script drawn into the chart
-    cache in a forked process on the other core, while this one plans the pages; then
-    `render_figures` finds them there (a cache entry is checked as always, so the pages
-    are the same). None when there is no cache or second core, or vl-convert has run in
-    this process already (a fork would not copy its threads)."""
+def draw_aside(view: v.View, cache: Path | None, *, script: bool = True) -> Aside[None] | None:
+    """The site's charts (their SVG and PNG) and the charts' script (`script` False: it is
+    being built elsewhere, charts.script_aside) drawn into the chart cache in a forked
+    process on the other core, while this one plans the pages; then `render_figures`
+    finds them there (a cache entry is checked as always, so the pages are the same).
+    None when there is no cache or second core, or vl-convert has run in this process
+    already (a fork would not copy its threads)."""
     if cache is None or not charts.can_draw_aside():
         return None
-    return Aside(functools.partial(_draw, view, cache))
+    return Aside(functools.partial(_draw, view, cache, script))
 
 
-def _draw(view: v.View, cache: Path) -> None:
+def _draw(view: v.View, cache: Path, script: bool) -> None:
     for chart in _charts(view, cache):
         if chart is not None:
             chart_files(chart, cache)
-    charts.chart_javascript(cache)
+    if script:
+        charts.chart_javascript(cache)
 
 
 def _charts(view: v.View, cache: Path | None) -> tuple[charts.Chart | None, charts.Chart | None]:
