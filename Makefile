@@ -29,11 +29,11 @@ $(STAMP): pyproject.toml
 
 # SITE_URL=https://... builds for that address (else site_url in pyproject.toml's [tool.shuttle])
 site: $(STAMP)
-	$(BIN)/shuttle build $(if $(SITE_URL),--site-url '$(SITE_URL)')
+	$(BIN)/shuttle build $(if $(SITE_URL),--site-url '$(SITE_URL)') $(if $(RENDERER),--renderer '$(RENDERER)')
 	@echo "The site is in build/site/. Preview it with: make serve"
 
 serve: $(STAMP)
-	$(BIN)/shuttle serve
+	$(BIN)/shuttle serve $(if $(RENDERER),--renderer '$(RENDERER)')
 
 extract: $(STAMP)
 	$(BIN)/shuttle extract
