@@ -8,6 +8,7 @@ import gc
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import weakref
@@ -190,6 +191,30 @@ def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the system's end-with-parent is Linux's")
+def test_zensicals_server_ends_when_serve_is_killed(
+    make_project: Callable[..., Path], chart_cache: Path
+) -> None:
+    """Killed, serve cannot stop Zensical itself; the system does, and the preview's
+    address is free again for the next `shuttle serve`."""
+    root = make_project(chart_cache=chart_cache)
+    port = _free_port()
+    server = _serve(root, port, "zensical")
+    try:
+        started = time.monotonic()
+        while "Methodology" not in _page(f"http://127.0.0.1:{port}/methodology/"):
+            assert time.monotonic() - started < 120 and server.poll() is None, "never served"
+            time.sleep(0.2)
+        assert zensical_serving.address_taken("127.0.0.1", port) is not None
+    finally:
+        server.kill()
+        server.wait(timeout=30)
+    gone = time.monotonic()
+    while zensical_serving.address_taken("127.0.0.1", port) is not None:
+        assert time.monotonic() - gone < 15, "Zensical outlived serve, holding the address"
+        time.sleep(0.2)
 
 
 def test_serve_says_when_its_address_is_taken(make_project: Callable[..., Path]) -> None:

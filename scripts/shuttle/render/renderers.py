@@ -10,14 +10,17 @@ mkdocs plugin, which is why the pages are generated as files first.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
 import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,7 @@ from shuttle.problems import Problem
 from shuttle.textio import replace_file
 
 RENDERERS = ("material", "zensical")
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 ZENSICAL_CONFIG = "zensical.yml"
 
 
@@ -113,8 +117,18 @@ def zensical_server(paths: Paths, config: Path, address: str) -> subprocess.Pope
         return None
     return subprocess.Popen(
         [*command, "serve", "-f", str(config), "-a", address], cwd=paths.build,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL, preexec_fn=_ends_with_us(),
     )  # fmt: skip
+
+
+def _ends_with_us() -> Callable[[], object] | None:
+    """What the child runs before Zensical starts, on Linux: the system stops it when
+    this process ends, however it ends (killed, this process cannot stop Zensical, which
+    would go on holding the preview's address). Looked up here: the child, forked from a
+    process with threads, must do no more than the one call."""
+    if sys.platform != "linux":
+        return None
+    return functools.partial(ctypes.CDLL(None).prctl, PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def render_zensical(
