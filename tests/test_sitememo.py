@@ -100,3 +100,35 @@ def test_a_memo_not_sealed_by_this_users_builds_is_not_trusted(
     assert result.status == 0, result.output
     assert b"alert(1)" not in home.read_bytes()
     assert site(root) == site(built_site)
+
+
+class _Installed:
+    """An installed distribution, as importlib.metadata gives it: its metadata file."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read_text(self, name: str) -> str | None:
+        return self.text if name == "METADATA" else None
+
+
+def test_an_upgraded_package_is_a_miss(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Material, mkdocs or a Markdown extension upgraded renders the site again."""
+    from shuttle.paths import Paths
+    from shuttle.render import sitememo
+
+    def key(*installed: str) -> str:
+        monkeypatch.setattr(
+            sitememo.metadata, "distributions", lambda: [_Installed(t) for t in installed]
+        )
+        sitememo._installed.cache_clear()
+        return sitememo.key(Paths(tmp_path), "inputs", "material", "0")
+
+    try:
+        before = key("Name: mkdocs\nVersion: 1.6.1\n", "Name: Markdown\nVersion: 3.7\n")
+        assert key("Name: Markdown\nVersion: 3.7\n", "Name: mkdocs\nVersion: 1.6.1\n") == before
+        assert key("Name: mkdocs\nVersion: 1.6.2\n", "Name: Markdown\nVersion: 3.7\n") != before
+        assert key("Name: mkdocs\nVersion: 1.6.1\n") != before, "a package removed"
+    finally:
+        monkeypatch.undo()
+        sitememo._installed.cache_clear()
