@@ -26,11 +26,10 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import MkDocsException
 
 from shuttle import config, origins
-from shuttle.checks import run_checks
 from shuttle.paths import Paths
 from shuttle.problems import Problem, ProblemError, has_errors
-from shuttle.render import mkdocs_adapter, renderers, sitememo
 from shuttle.render import publish as sitedir
+from shuttle.render import sitememo
 from shuttle.site import generate
 from shuttle.textio import why
 
@@ -128,6 +127,14 @@ def build(
     return problems
 
 
+def run_checks(paths: Paths) -> generate.Checked:
+    """The checks (checks/), imported when a build runs them: a build whose inputs did
+    not change runs none, and their schema alone takes a fifth of a second to import."""
+    from shuttle.checks import run_checks as checks
+
+    return checks(paths)
+
+
 def generate_only(
     paths: Paths, *, preview: bool = False, log: logging.Logger | None = None
 ) -> list[Problem]:
@@ -151,6 +158,8 @@ def collected(paths: Paths, problems: list[Problem]) -> Iterator[None]:
 def render(paths: Paths, settings: config.Config, renderer: str, site_dir: Path) -> list[Problem]:
     """build/docs rendered into `site_dir`, the settings and the nav handed over explicitly;
     the renderer's complaints told in terms of the files an editor edits."""
+    from shuttle.render import renderers
+
     mkdocs_config = load_config(paths, site_dir=str(site_dir), site_url=settings.address)
     if renderer == "zensical":
         overrides = zensical_overrides(mkdocs_config, settings.address)
@@ -229,6 +238,8 @@ def address_problem(site_url: str, *, publish: bool) -> Problem | None:
 def load_config(paths: Paths, **overrides: Any) -> Any:
     """mkdocs.yml, strict, its docs_dir (build/docs) made if missing: mkdocs refuses a
     config whose docs_dir does not exist yet, and it is generated after the config is read."""
+    from shuttle.render import mkdocs_adapter
+
     generate.docs_dir(paths).mkdir(parents=True, exist_ok=True)
     return mkdocs_adapter.load_config(paths.mkdocs_file, strict=True, **overrides)
 

@@ -16,16 +16,21 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shuttle.aside import Aside, cores
-from shuttle.checks import consistency
 from shuttle.paths import Paths
 from shuttle.problems import Problem, has_errors
-from shuttle.records.store import Store
 from shuttle.site import errorbox, folders, memo
 from shuttle.site.pages.reuse import Reuse
 from shuttle.site.pages.reuse import current as current_reuse
 from shuttle.textio import replace_file
+
+if TYPE_CHECKING:  # the records and checks are imported when pages are made: a build
+    # whose inputs did not change makes none (their schema takes a fifth of a second)
+    from shuttle.records.store import Store
+
+    Checked = tuple[Store, list[Problem]]
 
 JS_DIR = "assets/javascripts"
 # From this many articles page generation is split between two cores (at 100: 2.2 s).
@@ -59,7 +64,7 @@ def remove_file(path: Path) -> None:
 
 def site_source(
     paths: Paths,
-    checked: tuple[Store, list[Problem]],
+    checked: Checked,
     *,
     site_url: str,
     preview: bool = False,
@@ -79,13 +84,14 @@ def site_source(
 
 def _site_source(
     paths: Paths,
-    checked: tuple[Store, list[Problem]],
+    checked: Checked,
     site_url: str,
     preview: bool,
     budget: int | None,
     banner: bool,
     script: Aside[str] | None,
 ) -> dict[str, bytes]:
+    from shuttle.checks import consistency
     from shuttle.site import charts
     from shuttle.site.pages.assemble import render_site
     from shuttle.site.pages.paging import BUDGET
@@ -182,9 +188,6 @@ def sync(
                 os.rmdir(os.path.join(here, sub))
     done.removed.sort()
     return done
-
-
-Checked = tuple[Store, list[Problem]]
 
 
 def generate(
