@@ -45,7 +45,9 @@ def render_site(
     the pages are the same). Within a generation of reuse.py (`shuttle serve`), what the
     last generation made is taken back where nothing it was made from changed."""
     out = Generated()
-    drawing = draw_aside(view, cache, script=script) if (draw or draw is None and aside) else None
+    if draw is None:
+        draw = aside
+    drawing = draw_aside(view, cache, script=script) if draw else None  # the charts, meanwhile
     quotes, people = plan_quotes(view, budget), plan_people(view, budget)
     timeline = plan_timeline(view, budget)
     trips = {t.ordinal: plan_trip(view, t, budget) for t in view.trips}
