@@ -159,16 +159,19 @@ def measure_size(
         "minutes": (time.monotonic() - started) / 60,
     }
     if served is not None:
-        result["serve"], result["serve_zensical"] = served
+        result.update(served)
     shutil.rmtree(bare, ignore_errors=True)
     return result
 
 
-def _serve(size: str, project: Path, runs: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Measured first, on a copy, with Material's server, then with Zensical's: the runs
-    after it may be cut short by --stop-at."""
-    found = []
-    for renderer in ("material", "zensical"):
+SERVERS = {"serve": "material", "serve_zensical": "zensical"}  # result key: renderer
+
+
+def _serve(size: str, project: Path, runs: int) -> dict[str, dict[str, Any]]:
+    """Measured first, on a copy, with Material's server, then with Zensical's (by result
+    key, SERVERS): the runs after it may be cut short by --stop-at."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, renderer in SERVERS.items():
         _log(
             f"{size}: serve with {renderer}, a saved edit of data/ and of docs/ ({runs} runs each)"
         )
@@ -176,15 +179,13 @@ def _serve(size: str, project: Path, runs: int) -> tuple[dict[str, Any], dict[st
         shutil.rmtree(copy, ignore_errors=True)
         shutil.copytree(project, copy, ignore=shutil.ignore_patterns("build"))
         try:
-            found.append(
-                serve.latencies(
-                    copy, runs, timeout=900.0, start_timeout=1800.0, renderer=renderer
-                )  # fmt: skip
+            found[key] = serve.latencies(
+                copy, runs, timeout=900.0, start_timeout=1800.0, renderer=renderer
             )
         finally:
             shutil.rmtree(copy, ignore_errors=True)
-        _log(f"  serve: {json.dumps(found[-1])[:400]}")
-    return found[0], found[1]
+        _log(f"  serve: {json.dumps(found[key])[:400]}")
+    return found
 
 
 def _save(path: Path, size: str | None, result: dict[str, Any]) -> dict[str, Any]:
@@ -243,8 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(source, project, ignore=shutil.ignore_patterns("build"))
         try:
             if args.serve_only:
-                material, zensical = _serve(size, project, args.serve_runs)
-                results[size] = {"serve": material, "serve_zensical": zensical}
+                results[size] = _serve(size, project, args.serve_runs)
                 _save(args.out, size, results[size])
                 continue
             results[size] = measure_size(
