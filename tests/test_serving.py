@@ -5,6 +5,7 @@ edit of docs/ or data/ visible in the served page."""
 from __future__ import annotations
 
 import gc
+import os
 import re
 import socket
 import subprocess
@@ -113,13 +114,17 @@ def _shown(url: str, words: str, since: float, within: float = 30) -> None:
         time.sleep(0.1)
 
 
-def _serve(root: Path, port: int, renderer: str) -> subprocess.Popen[bytes]:
+def _serve(
+    root: Path, port: int, renderer: str, temporary: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """`shuttle serve` started; `temporary`: the system's temporary folder it is given."""
+    env = {**os.environ, "TMPDIR": str(temporary)} if temporary is not None else None
     return subprocess.Popen(
         [
             *shuttle_command(), "--root", str(root), "serve", "--address", f"127.0.0.1:{port}",
             "--renderer", renderer,
         ],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )  # fmt: skip
 
 
@@ -194,27 +199,49 @@ def test_a_page_added_as_the_readme_says_is_served_and_in_the_menu(
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the system's end-with-parent is Linux's")
-def test_zensicals_server_ends_when_serve_is_killed(
-    make_project: Callable[..., Path], chart_cache: Path
+@pytest.mark.parametrize("renderer", ["material", "zensical"])
+def test_a_killed_preview_frees_its_address_and_the_next_removes_its_folder(
+    make_project: Callable[..., Path], chart_cache: Path, tmp_path: Path, renderer: str
 ) -> None:
-    """Killed, serve cannot stop Zensical itself; the system does, and the preview's
-    address is free again for the next `shuttle serve`."""
+    """Killed outright, serve cannot clean up: the system ends Zensical (its address is
+    free again for the next `shuttle serve`), and the next preview removes the rendered
+    site the killed one left (Material's in the system's temporary folder, Zensical's in
+    build/)."""
     root = make_project(chart_cache=chart_cache)
-    port = _free_port()
-    server = _serve(root, port, "zensical")
-    try:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    folders = root / "build" if renderer == "zensical" else temporary
+    prefix = zensical_serving.SITE_PREFIX if renderer == "zensical" else serving.SITE_PREFIX
+
+    def served(port: int) -> subprocess.Popen[bytes]:
+        server = _serve(root, port, renderer, temporary)
         started = time.monotonic()
         while "Methodology" not in _page(f"http://127.0.0.1:{port}/methodology/"):
             assert time.monotonic() - started < 120 and server.poll() is None, "never served"
             time.sleep(0.2)
+        return server
+
+    port = _free_port()
+    server = served(port)
+    try:
         assert zensical_serving.address_taken("127.0.0.1", port) is not None
     finally:
         server.kill()
         server.wait(timeout=30)
     gone = time.monotonic()
     while zensical_serving.address_taken("127.0.0.1", port) is not None:
-        assert time.monotonic() - gone < 15, "Zensical outlived serve, holding the address"
+        assert time.monotonic() - gone < 15, "the preview's server outlived serve"
         time.sleep(0.2)
+    left = list(folders.glob(prefix + "*"))
+    assert len(left) == 1 and (left[0] / "index.html").is_file()
+    again = served(_free_port())
+    try:
+        now = list(folders.glob(prefix + "*"))
+        assert left[0] not in now and len(now) == 1, "the killed preview's site is still there"
+    finally:
+        again.terminate()
+        again.wait(timeout=30)
+    assert not list(folders.glob(prefix + "*"))
 
 
 def test_serve_says_when_its_address_is_taken(make_project: Callable[..., Path]) -> None:

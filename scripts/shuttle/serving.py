@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import shutil
 import signal
 import stat
 import tempfile
@@ -41,11 +40,12 @@ from shuttle.checks import run_checks
 from shuttle.collector import Collector
 from shuttle.paths import Paths, editor_scratch
 from shuttle.problems import Problem, ProblemError, ordered
-from shuttle.render import incremental, mkdocs_adapter, plugin
+from shuttle.render import incremental, mkdocs_adapter, plugin, scratch
 from shuttle.site import folders, generate
 from shuttle.site.pages.reuse import Reuse
 
 log = logging.getLogger("shuttle.serve")
+SITE_PREFIX = "shuttle-serve-"  # in the system's temporary folder
 POLL_SECONDS = 0.2
 
 
@@ -243,29 +243,31 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
         )  # fmt: skip
         # stopped as by Ctrl-C, so that the temporary site is removed
         signal.signal(signal.SIGTERM, interrupt)
-        site_dir = tempfile.mkdtemp(prefix="shuttle-serve-")
-        session = Session(paths, again, site_dir, address)
-        try:
-            with building.environment(paths), told_on_console():
-                session.first()
-                log.info(
-                    f"serving the preview at http://{address}/ (Ctrl-C stops it); saved "
-                    "edits to docs/, data/ and seeds/ show there"
-                )  # fmt: skip
-                server = mkdocs_adapter.live_server(
-                    session, (host, port), site_dir, poll=POLL_SECONDS, events=events
-                )  # fmt: skip
-                for path in session.watched():
-                    server.watch(str(path))
-                try:
-                    server.serve()
-                except KeyboardInterrupt:
-                    log.info("stopped")
-                finally:
-                    server.shutdown()
-        finally:
-            session.stop()
-            shutil.rmtree(site_dir, ignore_errors=True)
+        # in the system's temporary folder, held: the next preview removes it if this one
+        # is killed (render/scratch.py)
+        with scratch.held(Path(tempfile.gettempdir()), SITE_PREFIX) as folder:
+            site_dir = str(folder)
+            session = Session(paths, again, site_dir, address)
+            try:
+                with building.environment(paths), told_on_console():
+                    session.first()
+                    log.info(
+                        f"serving the preview at http://{address}/ (Ctrl-C stops it); saved "
+                        "edits to docs/, data/ and seeds/ show there"
+                    )  # fmt: skip
+                    server = mkdocs_adapter.live_server(
+                        session, (host, port), site_dir, poll=POLL_SECONDS, events=events
+                    )  # fmt: skip
+                    for path in session.watched():
+                        server.watch(str(path))
+                    try:
+                        server.serve()
+                    except KeyboardInterrupt:
+                        log.info("stopped")
+                    finally:
+                        server.shutdown()
+            finally:
+                session.stop()
     except MkDocsException as exc:
         return [Problem.of("E501", "mkdocs.yml", None, str(exc))]
     except OSError as exc:  # the address is taken, a folder cannot be read

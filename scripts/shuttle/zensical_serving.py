@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -31,7 +29,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from shuttle import building, config, serving
 from shuttle.paths import Paths
 from shuttle.problems import Problem
-from shuttle.render import renderers
+from shuttle.render import renderers, scratch
 from shuttle.render.watching import Watcher
 from shuttle.site import generate
 from shuttle.site.pages.reuse import Reuse
@@ -108,34 +106,36 @@ def serve(paths: Paths, *, preview: bool, address: str) -> list[Problem]:
         ),
     )  # fmt: skip
     signal.signal(signal.SIGTERM, serving.interrupt)
-    site_dir = Path(tempfile.mkdtemp(prefix=SITE_PREFIX, dir=paths.build))
-    session = Preview(paths, again, site_dir, url)
     heard, watcher = _Heard(), Watcher(serving.POLL_SECONDS, events=settings.watch == "events")
     server: subprocess.Popen[bytes] | None = None
     try:
-        with building.environment(paths), serving.told_on_console():
-            server = renderers.zensical_server(paths, session.first(), address)
-            if server is None:
-                return [renderers.not_installed()]
-            for path in session.watched:
-                watcher.schedule(heard, str(path), recursive=path.is_dir())
-            watcher.start()
-            log.info(
-                f"serving the preview at {url} with Zensical (Ctrl-C stops it); saved "
-                "edits to docs/, data/ and seeds/ show there"
-            )  # fmt: skip
-            return _loop(session, server, heard.event)
+        # inside build/: Zensical refuses a site folder outside its config's; held, so that
+        # the next preview removes it if this one is killed (render/scratch.py)
+        with scratch.held(paths.build, SITE_PREFIX) as site_dir:
+            try:
+                with building.environment(paths), serving.told_on_console():
+                    session = Preview(paths, again, site_dir, url)
+                    server = renderers.zensical_server(paths, session.first(), address)
+                    if server is None:
+                        return [renderers.not_installed()]
+                    for path in session.watched:
+                        watcher.schedule(heard, str(path), recursive=path.is_dir())
+                    watcher.start()
+                    log.info(
+                        f"serving the preview at {url} with Zensical (Ctrl-C stops it); saved "
+                        "edits to docs/, data/ and seeds/ show there"
+                    )  # fmt: skip
+                    return _loop(session, server, heard.event)
+            finally:  # Zensical stopped before its folder is removed
+                watcher.stop()
+                if server is not None:
+                    stop(server)
+                (paths.build / CONFIG).unlink(missing_ok=True)
     except KeyboardInterrupt:
         log.info("stopped")
         return []
     except MkDocsException as exc:
         return [Problem.of("E501", "mkdocs.yml", None, str(exc))]
-    finally:
-        watcher.stop()
-        if server is not None:
-            stop(server)
-        shutil.rmtree(site_dir, ignore_errors=True)
-        (paths.build / CONFIG).unlink(missing_ok=True)
 
 
 def _loop(
